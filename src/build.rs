@@ -1,0 +1,73 @@
+//! Orchestration: load → check → render → output, the one path every command takes.
+//!
+//! `check` stops before writing; `build` writes the site atomically. Both report every problem of
+//! the run together. This module decides the order of the stages and nothing else: no parsing, no
+//! markup, no exit codes.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::diagnostic::Diagnostics;
+use crate::render::{self, OutputFile, theme::Theme};
+use crate::{check, load, output};
+
+/// What a successful run did.
+#[derive(Debug)]
+pub struct Report {
+    /// HTML pages rendered.
+    pub pages: usize,
+    /// All files of the site.
+    pub files: usize,
+    pub elapsed: Duration,
+    /// Warnings found (the run succeeded despite them).
+    pub warnings: Diagnostics,
+    /// The rendered files (kept for callers that inspect them, such as tests and benchmarks).
+    pub output: Vec<OutputFile>,
+}
+
+/// Loads, checks and renders the handbook under `root` in memory, writing nothing.
+pub fn check(root: &Path) -> Result<Report, Diagnostics> {
+    let started = Instant::now();
+    let model = load::load(root)?;
+    let mut problems = check::check(&model);
+    let theme = match Theme::load(root) {
+        Ok(theme) => Some(theme),
+        Err(errors) => {
+            problems.extend(errors);
+            None
+        }
+    };
+    let files = match theme.map(|theme| render::render(&model, &theme)) {
+        Some(Ok(files)) => files,
+        Some(Err(errors)) => {
+            problems.extend(errors);
+            Vec::new()
+        }
+        None => Vec::new(),
+    };
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    Ok(Report {
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        files: files.len(),
+        elapsed: started.elapsed(),
+        warnings: problems,
+        output: files,
+    })
+}
+
+/// Builds the site into `output_dir`, replacing its previous content only on success.
+pub fn build(root: &Path, output_dir: &Path) -> Result<Report, Diagnostics> {
+    let started = Instant::now();
+    output::check_output_dir(root, output_dir)?;
+    let mut report = check(root)?;
+    output::write_site(output_dir, &report.output)?;
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// The output folder: `--output` as given, or `public/` under the root.
+pub fn default_output(root: &Path, output: Option<PathBuf>) -> PathBuf {
+    output.unwrap_or_else(|| root.join("public"))
+}

@@ -1,0 +1,301 @@
+//! Cross-reference checks: what no single file can tell.
+//!
+//! Reads the model and reports errors (unknown or duplicate codes, duplicate slugs, missing data
+//! tables, rows of the wrong width) and warnings (competencies no activity covers, activities that
+//! validate nothing, a certification rule the activities cannot meet). It never changes the model.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, did_you_mean};
+use crate::model::{Model, PageTemplate, span_of};
+use serde_saphyr::Spanned;
+
+/// Page slugs the site generates itself, which a chapter may not take.
+pub const RESERVED_SLUGS: &[&str] = &["index", "404"];
+
+/// Runs every check and returns the problems found, errors and warnings.
+pub fn check(model: &Model) -> Diagnostics {
+    let mut problems = Diagnostics::new();
+    check_referentiel(model, &mut problems);
+    check_activities(model, &mut problems);
+    check_pages(model, &mut problems);
+    check_data(model, &mut problems);
+    check_rule(model, &mut problems);
+    problems
+}
+
+/// Reports the second and later occurrences of each value, pointing back at the first.
+fn report_duplicates<'a>(
+    what: &str,
+    values: impl IntoIterator<Item = (&'a SourceText, &'a Spanned<String>)>,
+    problems: &mut Diagnostics,
+) {
+    let mut seen: HashMap<&str, (&SourceText, &Spanned<String>)> = HashMap::new();
+    for (source, value) in values {
+        if let Some((first_source, first)) = seen.get(value.value.as_str()) {
+            let (line, _) = span_of(first_source, first).line_column();
+            problems.push(
+                Diagnostic::error(format!("duplicate {what} `{}`", value.value))
+                    .at(span_of(source, value))
+                    .label(format!(
+                        "already used in {}:{line}",
+                        first_source.path.display()
+                    ))
+                    .hint(format!("each {what} must be unique: rename or remove one")),
+            );
+        } else {
+            seen.insert(&value.value, (source, value));
+        }
+    }
+}
+
+fn check_referentiel(model: &Model, problems: &mut Diagnostics) {
+    let referentiel = &model.referentiel;
+    let source = &referentiel.source;
+    let groups = referentiel.groups.iter().filter_map(|g| g.code.as_ref());
+    report_duplicates("group code", groups.map(|c| (source, c)), problems);
+    let domains = referentiel.domains().map(|d| (source, &d.code));
+    report_duplicates("domain code", domains, problems);
+    let codes = referentiel.competencies().map(|c| (source, &c.code));
+    report_duplicates("competency code", codes, problems);
+    for domain in referentiel.domains() {
+        if domain.competencies.is_empty() {
+            problems.push(
+                Diagnostic::error(format!(
+                    "domain `{}` has no competencies",
+                    domain.code.value
+                ))
+                .at(span_of(source, &domain.code))
+                .hint("list its competencies under `competencies:`, or remove the domain"),
+            );
+        }
+    }
+    let blank = referentiel
+        .competencies()
+        .filter(|c| c.text.value.trim().is_empty());
+    for competency in blank {
+        problems.push(
+            Diagnostic::error(format!(
+                "competency `{}` has an empty text",
+                competency.code.value
+            ))
+            .at(span_of(source, &competency.text))
+            .hint("write the competency's wording after `text:`"),
+        );
+    }
+}
+
+fn check_activities(model: &Model, problems: &mut Diagnostics) {
+    let slugs = model.activities.iter().map(|a| (&a.source, &a.slug));
+    report_duplicates("activity slug", slugs, problems);
+    for activity in &model.activities {
+        check_slug(&activity.source, &activity.slug, problems);
+        let mut listed: Vec<(&SourceText, &Spanned<String>)> = Vec::new();
+        for code in &activity.competencies.value {
+            if model.referentiel.competency(&code.value).is_none() {
+                problems.push(unknown_code(model, &activity.source, code));
+            }
+            listed.push((&activity.source, code));
+        }
+        report_duplicates("competency code in this activity", listed, problems);
+        if activity.competencies.value.is_empty() {
+            problems.push(
+                Diagnostic::warning(format!(
+                    "activity `{}` validates no competency",
+                    activity.slug.value
+                ))
+                .at(span_of(&activity.source, &activity.competencies))
+                .hint("list the codes it validates, e.g. `competencies: [A.1.1, A.1.2]`"),
+            );
+        }
+    }
+}
+
+/// An unknown competency code, with the closest known code and the codes of the likely domain.
+fn unknown_code(model: &Model, source: &SourceText, code: &Spanned<String>) -> Diagnostic {
+    let referentiel = &model.referentiel;
+    let all: Vec<&str> = referentiel
+        .competencies()
+        .map(|c| c.code.value.as_str())
+        .collect();
+    let mut hint = String::new();
+    if let Some(close) = did_you_mean(&code.value, all.iter().copied()) {
+        hint.push_str(&format!("did you mean `{close}`? "));
+    }
+    let domain = referentiel
+        .domains()
+        .filter(|d| code.value.starts_with(d.code.value.as_str()))
+        .max_by_key(|d| d.code.value.len());
+    match domain {
+        Some(domain) => {
+            let codes: Vec<&str> = domain
+                .competencies
+                .iter()
+                .map(|c| c.code.value.as_str())
+                .collect();
+            hint.push_str(&format!(
+                "domain {} has: {}",
+                domain.code.value,
+                codes.join(", ")
+            ));
+        }
+        None => hint.push_str(&format!(
+            "codes are listed in {}",
+            referentiel.source.path.display()
+        )),
+    }
+    Diagnostic::error(format!("unknown competency code `{}`", code.value))
+        .at(span_of(source, code))
+        .label("not in the référentiel")
+        .hint(hint)
+}
+
+/// Slugs become file names and URLs: keep them to lowercase ASCII letters, digits and hyphens.
+fn check_slug(source: &SourceText, slug: &Spanned<String>, problems: &mut Diagnostics) {
+    let valid = !slug.value.is_empty()
+        && slug
+            .value
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !valid {
+        problems.push(
+            Diagnostic::error(format!("invalid slug `{}`", slug.value))
+                .at(span_of(source, slug))
+                .hint("a slug is a file name: use lowercase letters without accents, digits and hyphens, e.g. `analyse-article`"),
+        );
+    }
+}
+
+fn check_pages(model: &Model, problems: &mut Diagnostics) {
+    let mut listing: HashMap<PageTemplate, &str> = HashMap::new();
+    for page in &model.pages {
+        let at_title = || page.source.span_at(2, 1);
+        if RESERVED_SLUGS.contains(&page.slug.as_str()) {
+            problems.push(
+                Diagnostic::error(format!("a chapter cannot be named `{}`", page.slug))
+                    .in_file(&page.source.path)
+                    .hint("rename the file: this name is taken by a page the site generates"),
+            );
+        }
+        if page.front.template != PageTemplate::Page {
+            if let Some(other) = listing.insert(page.front.template, &page.slug) {
+                problems.push(
+                    Diagnostic::error(format!(
+                        "two pages use `template: {}` ({other} and {})",
+                        page.front.template.name(),
+                        page.slug
+                    ))
+                    .at(at_title())
+                    .hint("only one page may list the activities or show the référentiel"),
+                );
+            }
+        }
+        for name in &page.front.data {
+            if model.data_table(&name.value).is_none() {
+                let names: Vec<&str> = model.data.iter().map(|t| t.name.as_str()).collect();
+                let mut hint = format!(
+                    "data tables are the files of content/data/: {}",
+                    names.join(", ")
+                );
+                if let Some(close) = did_you_mean(&name.value, names.iter().copied()) {
+                    hint = format!("did you mean `{close}`? {hint}");
+                }
+                problems.push(
+                    Diagnostic::error(format!("unknown data table `{}`", name.value))
+                        .at(span_of(&page.source, name))
+                        .hint(hint),
+                );
+            }
+        }
+    }
+}
+
+fn check_data(model: &Model, problems: &mut Diagnostics) {
+    for table in &model.data {
+        let width = table.columns.len();
+        if width == 0 {
+            problems.push(
+                Diagnostic::error(format!("data table `{}` has no columns", table.name))
+                    .at(table.source.span_at(1, 1))
+                    .hint("list the column headers under `columns:`"),
+            );
+        }
+        for row in table.groups.iter().flat_map(|g| &g.rows) {
+            if row.values.value.len() != width {
+                problems.push(
+                    Diagnostic::error(format!(
+                        "row `{}` has {} values, but the table has {width} columns",
+                        row.label,
+                        row.values.value.len()
+                    ))
+                    .at(span_of(&table.source, &row.values))
+                    .hint("give one value per column; write `null` for a blank cell"),
+                );
+            }
+        }
+    }
+}
+
+/// Warnings about coverage and whether doing every activity can meet the certification rule.
+fn check_rule(model: &Model, problems: &mut Diagnostics) {
+    let referentiel = &model.referentiel;
+    let settings = &model.settings;
+    let total = referentiel.competencies().count();
+    let rule = &settings.certification;
+    if rule.required_total.value as usize > total {
+        problems.push(
+            Diagnostic::error(format!(
+                "the rule requires {} competencies, but the référentiel has only {total}",
+                rule.required_total.value
+            ))
+            .at(span_of(&settings.source, &rule.required_total))
+            .hint("lower `required_total`, or complete the référentiel"),
+        );
+    }
+    let mut covered = 0;
+    let mut over_limit = Vec::new();
+    for domain in referentiel.domains() {
+        let mut missing = 0;
+        for competency in &domain.competencies {
+            if model
+                .activities_validating(&competency.code.value)
+                .next()
+                .is_some()
+            {
+                covered += 1;
+            } else {
+                missing += 1;
+                problems.push(
+                    Diagnostic::warning(format!(
+                        "competency `{}` is validated by no activity",
+                        competency.code.value
+                    ))
+                    .at(span_of(&referentiel.source, &competency.code))
+                    .hint("add its code to an activity's `competencies:` list if an activity should validate it"),
+                );
+            }
+        }
+        if missing > rule.max_missing_per_domain.value as usize {
+            over_limit.push(format!(
+                "domain {}: {missing} never validated, maximum {}",
+                domain.code.value, rule.max_missing_per_domain.value
+            ));
+        }
+    }
+    if covered < rule.required_total.value as usize || !over_limit.is_empty() {
+        let mut reasons = Vec::new();
+        if covered < rule.required_total.value as usize {
+            reasons.push(format!(
+                "the activities validate {covered} competencies, the rule requires {}",
+                rule.required_total.value
+            ));
+        }
+        reasons.extend(over_limit);
+        problems.push(
+            Diagnostic::warning("the certification rule cannot be met by doing every activity")
+                .at(span_of(&settings.source, &rule.required_total))
+                .label(reasons.join("; "))
+                .hint("map more competencies to activities, or relax the rule in the settings"),
+        );
+    }
+}

@@ -1,0 +1,222 @@
+//! Loading: reads `content/` into the typed [`Model`].
+//!
+//! Each file is read (size-capped, UTF-8 checked), parsed and turned into model values; every file's
+//! problems are collected so that one run reports them all. Loading checks only what a single file can
+//! tell (syntax, keys, types); cross-references between files belong to [`crate::check`]. Nothing here
+//! renders or writes.
+
+mod page;
+mod yaml;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+use crate::model::{Activity, DataTable, Group, Model, RawReferentiel, Referentiel, Settings};
+
+pub use page::split_front_matter;
+
+/// Larger files are refused: a handbook file is a few kilobytes, and a runaway file must not eat memory.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The files of a project, by role, relative to its root.
+pub const CONTENT_DIR: &str = "content";
+pub const SETTINGS_FILE: &str = "content/settings.yaml";
+pub const REFERENTIEL_FILE: &str = "content/referentiel.yaml";
+pub const HOME_FILE: &str = "content/index.md";
+pub const ACTIVITIES_DIR: &str = "content/activities";
+pub const PAGES_DIR: &str = "content/pages";
+pub const DATA_DIR: &str = "content/data";
+
+/// Loads the handbook under `root`, or returns every problem found.
+pub fn load(root: &Path) -> Result<Model, Diagnostics> {
+    let mut problems = Diagnostics::new();
+    if !root.join(CONTENT_DIR).is_dir() {
+        return Err(
+            Diagnostic::error(format!("no `{CONTENT_DIR}/` folder in {}", root.display()))
+                .hint("run livret in a handbook project, or pass its folder with --root DIR")
+                .into(),
+        );
+    }
+    let settings = collect(&mut problems, load_settings(root));
+    let referentiel = collect(&mut problems, load_referentiel(root));
+    let activities = load_all(
+        root,
+        ACTIVITIES_DIR,
+        &["yaml", "yml"],
+        &mut problems,
+        load_activity,
+    );
+    let pages = load_all(root, PAGES_DIR, &["md"], &mut problems, page::load_page);
+    let data = load_all(root, DATA_DIR, &["yaml", "yml"], &mut problems, load_data);
+    let home = if root.join(HOME_FILE).exists() {
+        collect(&mut problems, page::load_page(root, Path::new(HOME_FILE)))
+    } else {
+        None
+    };
+    match (settings, referentiel) {
+        (Some(settings), Some(referentiel)) if !problems.has_errors() => {
+            let mut model = Model {
+                settings,
+                referentiel,
+                activities,
+                home,
+                pages,
+                data,
+            };
+            model
+                .activities
+                .sort_by(|a, b| (a.order, &a.slug.value).cmp(&(b.order, &b.slug.value)));
+            model
+                .pages
+                .sort_by(|a, b| (a.front.order, &a.slug).cmp(&(b.front.order, &b.slug)));
+            Ok(model)
+        }
+        _ => Err(problems),
+    }
+}
+
+fn collect<T>(problems: &mut Diagnostics, result: Result<T, Diagnostic>) -> Option<T> {
+    result.map_err(|d| problems.push(d)).ok()
+}
+
+/// Loads every file with one of `extensions` in `dir` (sorted by name, so output order is stable).
+fn load_all<T>(
+    root: &Path,
+    dir: &str,
+    extensions: &[&str],
+    problems: &mut Diagnostics,
+    load_one: impl Fn(&Path, &Path) -> Result<T, Diagnostic>,
+) -> Vec<T> {
+    let mut files = match content_files(root, dir, extensions) {
+        Ok(files) => files,
+        Err(problem) => {
+            problems.push(problem);
+            return Vec::new();
+        }
+    };
+    files.sort();
+    files
+        .iter()
+        .filter_map(|path| collect(problems, load_one(root, path)))
+        .collect()
+}
+
+/// The content files of a folder, relative to the root; editor temporaries and hidden files are skipped.
+fn content_files(root: &Path, dir: &str, extensions: &[&str]) -> Result<Vec<PathBuf>, Diagnostic> {
+    let full = root.join(dir);
+    if !full.exists() {
+        return Ok(Vec::new());
+    }
+    let entries = fs::read_dir(&full)
+        .map_err(|e| Diagnostic::error(format!("cannot read folder: {e}")).in_file(dir))?;
+    let mut files = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let wanted = !name.starts_with('.')
+            && Path::new(name.as_ref())
+                .extension()
+                .is_some_and(|ext| extensions.iter().any(|e| ext == *e));
+        if wanted && entry.path().is_file() {
+            files.push(Path::new(dir).join(name.as_ref()));
+        }
+    }
+    Ok(files)
+}
+
+/// Reads a content file: refuses huge files, reports invalid UTF-8 at its position.
+pub fn read_source(root: &Path, relative: &Path) -> Result<SourceText, Diagnostic> {
+    let full = root.join(relative);
+    let unreadable = |e: std::io::Error| {
+        let hint = match e.kind() {
+            std::io::ErrorKind::NotFound => "create this file (see docs/content-format.md)",
+            _ => "check the file's permissions",
+        };
+        Diagnostic::error(format!("cannot read file: {e}"))
+            .in_file(relative)
+            .hint(hint)
+    };
+    let size = fs::metadata(&full).map_err(unreadable)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(format!(
+            "file too large ({size} bytes; the limit is {MAX_FILE_BYTES})"
+        ))
+        .in_file(relative)
+        .hint(
+            "a handbook file is a few kilobytes: split it, or check that this is the right file",
+        ));
+    }
+    let bytes = fs::read(&full).map_err(unreadable)?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceText::new(
+            relative,
+            text.strip_prefix('\u{feff}').unwrap_or(&text),
+        )),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let source = SourceText::new(relative, lossy);
+            let span = source.span(valid..valid + 1);
+            Err(Diagnostic::error("the file is not valid UTF-8")
+                .at(span)
+                .label("invalid byte here")
+                .hint("save the file as UTF-8 in your editor (Save as… → Encoding: UTF-8)"))
+        }
+    }
+}
+
+fn load_settings(root: &Path) -> Result<Settings, Diagnostic> {
+    let source = read_source(root, Path::new(SETTINGS_FILE))?;
+    let mut settings: Settings = yaml::parse(&source, &source.text)?;
+    settings.source = source;
+    Ok(settings)
+}
+
+fn load_referentiel(root: &Path) -> Result<Referentiel, Diagnostic> {
+    let source = read_source(root, Path::new(REFERENTIEL_FILE))?;
+    let mut raw: RawReferentiel = yaml::parse(&source, &source.text)?;
+    let (groups, has_groups) = match (raw.groups.take(), raw.domains.take()) {
+        (Some(groups), None) => (groups, true),
+        (None, Some(domains)) => (
+            vec![Group {
+                code: None,
+                title: None,
+                domains,
+            }],
+            false,
+        ),
+        (groups, _) => {
+            let message = if groups.is_some() {
+                "the référentiel has both `groups` and `domains` at the top"
+            } else {
+                "the référentiel has neither `groups` nor `domains`"
+            };
+            return Err(Diagnostic::error(message)
+                .at(source.span_at(1, 1))
+                .hint("list the domains under `domains:`, or under each group of `groups:` — one of the two"));
+        }
+    };
+    Ok(Referentiel::new(raw, groups, has_groups, source))
+}
+
+fn load_activity(root: &Path, path: &Path) -> Result<Activity, Diagnostic> {
+    let source = read_source(root, path)?;
+    let mut activity: Activity = yaml::parse(&source, &source.text)?;
+    activity.source = source;
+    Ok(activity)
+}
+
+fn load_data(root: &Path, path: &Path) -> Result<DataTable, Diagnostic> {
+    let source = read_source(root, path)?;
+    let mut table: DataTable = yaml::parse(&source, &source.text)?;
+    table.name = file_stem(path);
+    table.source = source;
+    Ok(table)
+}
+
+pub(crate) fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}

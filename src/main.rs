@@ -1,0 +1,112 @@
+//! The `livret` command line: parses arguments, runs a command, prints diagnostics and decides
+//! the exit code (0 success, 1 content errors, 2 usage errors). Everything else lives in the library.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use livret::build::{self, Report};
+use livret::diagnostic::Diagnostics;
+
+/// Publish a competency-certification handbook (référentiel, activities, guidance) as a static site.
+#[derive(Parser)]
+#[command(name = "livret", version, about, long_about = None)]
+struct Cli {
+    /// The handbook project folder (the one holding content/).
+    #[arg(long, global = true, value_name = "DIR", default_value = ".")]
+    root: PathBuf,
+    /// Print details: every warning in full and every file written.
+    #[arg(short, long, global = true)]
+    verbose: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (replaced whole, only when the build succeeds).
+    Build {
+        /// Where to write the site [default: <root>/public]
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
+    /// Load and validate the content, templates and theme without writing anything.
+    Check {
+        /// Treat warnings (e.g. a competency no activity covers) as errors, for a content repository's CI.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = use_color();
+    let result = match &cli.command {
+        Command::Build { output } => {
+            let output = build::default_output(&cli.root, output.clone());
+            build::build(&cli.root, &output).map(|report| (report, Some(output)))
+        }
+        Command::Check { deny_warnings } => build::check(&cli.root).and_then(|mut report| {
+            if *deny_warnings && !report.warnings.is_empty() {
+                report.warnings.deny_warnings();
+                Err(report.warnings)
+            } else {
+                Ok((report, None))
+            }
+        }),
+    };
+    match result {
+        Ok((report, output)) => {
+            print_diagnostics(&report.warnings, color);
+            print_summary(&report, output, cli.verbose);
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            print_diagnostics(&problems, color);
+            eprintln!(
+                "livret: {} error(s), {} warning(s); nothing was written",
+                problems.error_count(),
+                problems.warning_count()
+            );
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn print_diagnostics(problems: &Diagnostics, color: bool) {
+    for problem in problems.iter() {
+        eprintln!("{}\n", problem.render(color));
+    }
+}
+
+fn print_summary(report: &Report, output: Option<PathBuf>, verbose: bool) {
+    if verbose {
+        for file in &report.output {
+            println!("  {} ({} bytes)", file.path, file.bytes.len());
+        }
+    }
+    let millis = report.elapsed.as_millis();
+    let warnings = match report.warnings.warning_count() {
+        0 => String::new(),
+        n => format!(", {n} warning(s)"),
+    };
+    match output {
+        Some(output) => println!(
+            "livret: built {} pages, {} files in {millis} ms{warnings} → {}",
+            report.pages,
+            report.files,
+            output.display()
+        ),
+        None => println!(
+            "livret: checked {} pages, {} files in {millis} ms{warnings}",
+            report.pages, report.files
+        ),
+    }
+}
+
+/// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+fn use_color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}

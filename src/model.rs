@@ -1,0 +1,346 @@
+//! The typed model of a handbook: settings, référentiel, activities, pages and data tables.
+//!
+//! The loaders produce it, the checks read it, the renderers turn it into output. It keeps the source
+//! locations of the values that diagnostics point at (through `Spanned`), and nothing about
+//! presentation: no HTML, no URLs, no wording of the site. It must not know which framework it holds.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use serde_saphyr::Spanned;
+
+use crate::diagnostic::{SourceText, Span};
+
+/// Everything livret knows about one handbook.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub settings: Settings,
+    pub referentiel: Referentiel,
+    /// Sorted by `order`, then slug.
+    pub activities: Vec<Activity>,
+    /// The home page, when `content/index.md` exists.
+    pub home: Option<Page>,
+    /// The chapters, sorted by `order`, then slug.
+    pub pages: Vec<Page>,
+    /// Data tables by name (the file stem), in name order.
+    pub data: Vec<DataTable>,
+}
+
+impl Model {
+    pub fn activity(&self, slug: &str) -> Option<&Activity> {
+        self.activities.iter().find(|a| a.slug.value == slug)
+    }
+
+    pub fn data_table(&self, name: &str) -> Option<&DataTable> {
+        self.data.iter().find(|t| t.name == name)
+    }
+
+    /// The activities that validate a competency, in activity order.
+    pub fn activities_validating<'a>(
+        &'a self,
+        code: &'a str,
+    ) -> impl Iterator<Item = &'a Activity> {
+        self.activities.iter().filter(move |a| a.validates(code))
+    }
+}
+
+/// `content/settings.yaml`: the site and the certification rule.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub title: String,
+    #[serde(default)]
+    pub short_title: Option<String>,
+    pub organisation: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub platform: Option<Platform>,
+    pub certification: CertificationRule,
+    /// Absolute URL of the published site; only the 404 page uses it.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    #[serde(skip)]
+    pub source: SourceText,
+}
+
+fn default_language() -> String {
+    "fr".to_owned()
+}
+
+/// The training platform the handbook points students to.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Platform {
+    pub name: String,
+    pub url: String,
+}
+
+/// The certification rule, as data: how many competencies in total, how many may be missing per
+/// domain.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CertificationRule {
+    pub required_total: Spanned<u32>,
+    pub max_missing_per_domain: Spanned<u32>,
+}
+
+/// `content/referentiel.yaml`: the competency framework.
+#[derive(Debug, Clone, Serialize)]
+pub struct Referentiel {
+    pub name: String,
+    pub short_name: Option<String>,
+    pub version: Option<String>,
+    pub reference: Option<String>,
+    /// Whether the framework has a group level. Without one, `groups` holds a single untitled group.
+    pub has_groups: bool,
+    pub groups: Vec<Group>,
+    #[serde(skip)]
+    pub source: SourceText,
+    /// Competency code → (group, domain, competency) indices.
+    #[serde(skip)]
+    index: HashMap<String, (usize, usize, usize)>,
+}
+
+impl Referentiel {
+    pub fn new(
+        raw: RawReferentiel,
+        groups: Vec<Group>,
+        has_groups: bool,
+        source: SourceText,
+    ) -> Self {
+        let mut index = HashMap::new();
+        for (g, group) in groups.iter().enumerate() {
+            for (d, domain) in group.domains.iter().enumerate() {
+                for (c, competency) in domain.competencies.iter().enumerate() {
+                    index
+                        .entry(competency.code.value.clone())
+                        .or_insert((g, d, c));
+                }
+            }
+        }
+        Referentiel {
+            name: raw.name,
+            short_name: raw.short_name,
+            version: raw.version,
+            reference: raw.reference,
+            has_groups,
+            groups,
+            source,
+            index,
+        }
+    }
+
+    pub fn domains(&self) -> impl Iterator<Item = &Domain> {
+        self.groups.iter().flat_map(|g| g.domains.iter())
+    }
+
+    pub fn competencies(&self) -> impl Iterator<Item = &Competency> {
+        self.domains().flat_map(|d| d.competencies.iter())
+    }
+
+    pub fn competency(&self, code: &str) -> Option<&Competency> {
+        let &(g, d, c) = self.index.get(code)?;
+        Some(&self.groups[g].domains[d].competencies[c])
+    }
+
+    /// The domain a competency belongs to.
+    pub fn domain_of(&self, code: &str) -> Option<&Domain> {
+        let &(g, d, _) = self.index.get(code)?;
+        Some(&self.groups[g].domains[d])
+    }
+
+    /// Position of a competency in référentiel order, for sorting.
+    pub fn position(&self, code: &str) -> Option<(usize, usize, usize)> {
+        self.index.get(code).copied()
+    }
+}
+
+/// The référentiel file as written: either `groups` or `domains` at the top.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReferentiel {
+    pub name: String,
+    #[serde(default)]
+    pub short_name: Option<String>,
+    #[serde(default)]
+    pub version: Option<String>,
+    #[serde(default)]
+    pub reference: Option<String>,
+    #[serde(default)]
+    pub groups: Option<Vec<Group>>,
+    #[serde(default)]
+    pub domains: Option<Vec<Domain>>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    #[serde(default)]
+    pub code: Option<Spanned<String>>,
+    #[serde(default)]
+    pub title: Option<String>,
+    pub domains: Vec<Domain>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Domain {
+    pub code: Spanned<String>,
+    pub title: String,
+    pub competencies: Vec<Competency>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Competency {
+    pub code: Spanned<String>,
+    pub text: Spanned<String>,
+    /// Sub-items, for a competency whose text announces a list.
+    #[serde(default)]
+    pub items: Vec<String>,
+}
+
+/// `content/activities/<file>.yaml`: an activity and the competencies it validates.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    pub title: String,
+    pub slug: Spanned<String>,
+    pub order: i64,
+    /// THE mapping: the codes of the competencies this activity validates.
+    pub competencies: Spanned<Vec<Spanned<String>>>,
+    pub summary: String,
+    /// Markdown instructions.
+    #[serde(default)]
+    pub guidance: Option<Spanned<String>>,
+    #[serde(default)]
+    pub requirements: Vec<Requirement>,
+    #[serde(default)]
+    pub annexes: Vec<String>,
+    #[serde(skip)]
+    pub source: SourceText,
+}
+
+impl Activity {
+    pub fn validates(&self, code: &str) -> bool {
+        self.competencies.value.iter().any(|c| c.value == code)
+    }
+
+    pub fn codes(&self) -> impl Iterator<Item = &str> {
+        self.competencies.value.iter().map(|c| c.value.as_str())
+    }
+}
+
+/// A rule or requirement of an activity, with optional sub-items.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    pub text: String,
+    #[serde(default)]
+    pub items: Vec<String>,
+}
+
+/// A Markdown page: its front matter and its body.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    /// The file stem; the home page's is `index`.
+    pub slug: String,
+    #[serde(flatten)]
+    pub front: FrontMatter,
+    /// The Markdown after the front matter.
+    pub body: String,
+    /// Byte offset of the body in the source file, so body diagnostics point at the right line.
+    #[serde(skip)]
+    pub body_offset: usize,
+    #[serde(skip)]
+    pub source: SourceText,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    /// Position in the menu and the reading order (the home page needs none).
+    #[serde(default)]
+    pub order: i64,
+    #[serde(default = "default_true")]
+    pub menu: bool,
+    #[serde(default)]
+    pub template: PageTemplate,
+    /// Names of data tables shown after the body.
+    #[serde(default)]
+    pub data: Vec<Spanned<String>>,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+/// Which layout a page uses: a plain chapter, or a chapter that also lists generated content.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageTemplate {
+    #[default]
+    Page,
+    /// Lists every activity after the body.
+    Activities,
+    /// Shows the whole référentiel after the body.
+    Referentiel,
+}
+
+impl PageTemplate {
+    pub fn name(self) -> &'static str {
+        match self {
+            PageTemplate::Page => "page",
+            PageTemplate::Activities => "activities",
+            PageTemplate::Referentiel => "referentiel",
+        }
+    }
+}
+
+/// `content/data/<name>.yaml`: a table of numbers with row groups; blank cells stay blank.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataTable {
+    #[serde(skip_deserializing)]
+    pub name: String,
+    pub title: String,
+    #[serde(default)]
+    pub caption: Option<String>,
+    pub row_header: String,
+    pub columns: Vec<String>,
+    pub groups: Vec<DataGroup>,
+    #[serde(skip)]
+    pub source: SourceText,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataGroup {
+    #[serde(default)]
+    pub title: Option<String>,
+    pub rows: Vec<DataRow>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataRow {
+    pub label: String,
+    /// One cell per column; `null` is a blank cell (nothing recorded), not zero.
+    pub values: Spanned<Vec<Option<u64>>>,
+}
+
+/// The span of a spanned value inside its source file.
+pub fn span_of<T>(source: &SourceText, value: &Spanned<T>) -> Span {
+    let location = value.referenced;
+    match location.span().byte_offset() {
+        Some(offset) => {
+            let len = location.span().byte_len().unwrap_or(0).max(1) as usize;
+            source.span(offset as usize..offset as usize + len)
+        }
+        None => source.span_at(location.line() as usize, location.column() as usize),
+    }
+}

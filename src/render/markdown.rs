@@ -1,0 +1,352 @@
+//! Markdown to HTML with pulldown-cmark, adapted to a handbook.
+//!
+//! On top of CommonMark (with tables, footnotes, strikethrough and smart punctuation) it: rewrites
+//! links to content sources (`certification.md`, `../activities/sitographie.yaml`) into relative
+//! links to their pages, reporting unknown ones with file and line; gives every heading a stable id;
+//! adds `scope="col"` to table header cells; demotes a body `#` heading (the page title is the only
+//! h1); and applies the language's typography to text. It reads the model's Markdown strings and
+//! returns HTML; it never decides where pages go (the caller passes the link targets).
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, Span};
+
+use super::typography;
+
+/// Where a Markdown text sits in its file, so diagnostics point at the right line.
+#[derive(Clone, Copy)]
+pub enum Placement {
+    /// The text starts at this byte offset of the file (a page body).
+    At(usize),
+    /// The text is a YAML block scalar whose indicator (`|`) is on this 1-based line.
+    YamlBlock { line: usize },
+}
+
+/// One Markdown text to render.
+pub struct Markdown<'a> {
+    pub text: &'a str,
+    pub source: &'a SourceText,
+    pub placement: Placement,
+    /// Output path of the page the HTML goes into, relative to the site root.
+    pub page_path: &'a str,
+}
+
+/// Link targets: content source path (relative to the project root) → output path.
+pub type LinkTargets = HashMap<PathBuf, String>;
+
+/// Renders Markdown to HTML; problems (unknown link targets) go to `problems`.
+pub fn render(
+    markdown: &Markdown,
+    language: &str,
+    targets: &LinkTargets,
+    problems: &mut Diagnostics,
+) -> String {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(markdown.text, options)
+        .into_offset_iter()
+        .collect();
+    assign_heading_ids(&mut events);
+    let mut in_table_head = false;
+    let mut output = Vec::with_capacity(events.len());
+    for (event, range) in events {
+        let event = match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = rewrite_link(markdown, dest_url, targets, range, problems);
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = rewrite_link(markdown, dest_url, targets, range, problems);
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                id,
+                classes,
+                attrs,
+            }) => Event::Start(Tag::Heading {
+                level: HeadingLevel::H2,
+                id,
+                classes,
+                attrs,
+            }),
+            Event::End(TagEnd::Heading(HeadingLevel::H1)) => {
+                Event::End(TagEnd::Heading(HeadingLevel::H2))
+            }
+            Event::Start(Tag::TableHead) => {
+                in_table_head = true;
+                Event::Start(Tag::TableHead)
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_table_head = false;
+                Event::End(TagEnd::TableHead)
+            }
+            Event::Start(Tag::TableCell) if in_table_head => {
+                Event::Html(CowStr::Borrowed("<th scope=\"col\">"))
+            }
+            Event::End(TagEnd::TableCell) if in_table_head => {
+                Event::Html(CowStr::Borrowed("</th>"))
+            }
+            Event::Text(text) => match typography::apply(language, &text) {
+                std::borrow::Cow::Borrowed(_) => Event::Text(text),
+                std::borrow::Cow::Owned(changed) => Event::Text(changed.into()),
+            },
+            other => other,
+        };
+        output.push(event);
+    }
+    let mut out = String::with_capacity(markdown.text.len() * 3 / 2);
+    html::push_html(&mut out, output.into_iter());
+    out
+}
+
+/// Gives each heading without an explicit `{#id}` an id made from its text, unique in the page.
+fn assign_heading_ids(events: &mut [(Event, Range<usize>)]) {
+    let mut used: HashSet<String> = HashSet::new();
+    for index in 0..events.len() {
+        let Event::Start(Tag::Heading { id, .. }) = &events[index].0 else {
+            continue;
+        };
+        if let Some(id) = id {
+            used.insert(id.to_string());
+            continue;
+        }
+        let mut text = String::new();
+        for (event, _) in &events[index + 1..] {
+            match event {
+                Event::End(TagEnd::Heading(_)) => break,
+                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                _ => {}
+            }
+        }
+        let base = slugify(&text);
+        let base = if base.is_empty() {
+            "section".to_owned()
+        } else {
+            base
+        };
+        let mut candidate = base.clone();
+        let mut n = 2;
+        while !used.insert(candidate.clone()) {
+            candidate = format!("{base}-{n}");
+            n += 1;
+        }
+        if let Event::Start(Tag::Heading { id, .. }) = &mut events[index].0 {
+            *id = Some(candidate.into());
+        }
+    }
+}
+
+/// An ASCII, lowercase, hyphenated form of a text, for ids and file names.
+pub fn slugify(text: &str) -> String {
+    let ascii = deunicode::deunicode(text).to_lowercase();
+    let mut slug = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_owned()
+}
+
+/// Rewrites a link to a content source into a relative link to its page; other links pass unchanged.
+fn rewrite_link<'a>(
+    markdown: &Markdown,
+    dest: CowStr<'a>,
+    targets: &LinkTargets,
+    range: Range<usize>,
+    problems: &mut Diagnostics,
+) -> CowStr<'a> {
+    let (path_part, fragment) = match dest.split_once('#') {
+        Some((path, fragment)) => (path, Some(fragment)),
+        None => (dest.as_ref(), None),
+    };
+    let is_source = [".md", ".yaml", ".yml"]
+        .iter()
+        .any(|ext| path_part.ends_with(ext));
+    if !is_source || path_part.contains("://") || path_part.starts_with('/') {
+        return dest;
+    }
+    let base = markdown.source.path.parent().unwrap_or(Path::new(""));
+    let resolved = normalize(&base.join(path_part));
+    match targets.get(&resolved) {
+        Some(target) => {
+            let mut url = relative_url(markdown.page_path, target);
+            if let Some(fragment) = fragment {
+                url.push('#');
+                url.push_str(fragment);
+            }
+            url.into()
+        }
+        None => {
+            let known: Vec<String> = {
+                let mut known: Vec<String> =
+                    targets.keys().map(|p| p.display().to_string()).collect();
+                known.sort();
+                known
+            };
+            let hint = match crate::diagnostic::did_you_mean(
+                &resolved.display().to_string(),
+                known.iter().map(String::as_str),
+            ) {
+                Some(close) => {
+                    format!("did you mean {close}? Links are relative to the file they are in.")
+                }
+                None => {
+                    "link to a page (.md) or an activity (.yaml) of content/, relative to this file"
+                        .to_owned()
+                }
+            };
+            problems.push(
+                Diagnostic::error(format!("link to a missing page `{path_part}`"))
+                    .at(locate(markdown, range))
+                    .label(format!(
+                        "resolves to {}, which does not exist",
+                        resolved.display()
+                    ))
+                    .hint(hint),
+            );
+            dest
+        }
+    }
+}
+
+/// The span in the source file of a range of the Markdown text.
+fn locate(markdown: &Markdown, range: Range<usize>) -> Span {
+    match markdown.placement {
+        Placement::At(offset) => markdown
+            .source
+            .span(offset + range.start..offset + range.end),
+        Placement::YamlBlock { line } => {
+            // A block scalar's content starts on the line after its indicator; each Markdown line
+            // is one source line, re-indented.
+            let md_line = markdown.text[..range.start.min(markdown.text.len())]
+                .matches('\n')
+                .count();
+            let source_line = line + 1 + md_line;
+            let start = markdown.source.offset_of(source_line, 1);
+            let end = markdown.source.text[start..]
+                .find('\n')
+                .map_or(markdown.source.text.len(), |i| start + i);
+            let text = &markdown.source.text[start..end];
+            let indent = text.len() - text.trim_start().len();
+            markdown.source.span(start + indent..end)
+        }
+    }
+}
+
+/// Removes `.` and resolves `..` lexically (content paths never involve symlinks).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The relative URL from the page at `from` to the file at `to`, both relative to the site root.
+pub fn relative_url(from: &str, to: &str) -> String {
+    let depth = from.matches('/').count();
+    let mut url = "../".repeat(depth);
+    url.push_str(to);
+    url
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render_page(text: &str, targets: &LinkTargets) -> (String, Diagnostics) {
+        let source = SourceText::new("content/pages/a.md", format!("---\ntitle: A\n---\n{text}"));
+        let markdown = Markdown {
+            text,
+            source: &source,
+            placement: Placement::At(17),
+            page_path: "a.html",
+        };
+        let mut problems = Diagnostics::new();
+        let html = render(&markdown, "fr", targets, &mut problems);
+        (html, problems)
+    }
+
+    #[test]
+    fn links_to_sources_become_relative_page_links() {
+        let mut targets = LinkTargets::new();
+        targets.insert(
+            PathBuf::from("content/activities/x.yaml"),
+            "activites/x.html".to_owned(),
+        );
+        let (html, problems) = render_page("[X](../activities/x.yaml#a)", &targets);
+        assert!(problems.is_empty());
+        assert!(html.contains("href=\"activites/x.html#a\""), "{html}");
+    }
+
+    #[test]
+    fn missing_link_target_is_located() {
+        let (_, problems) = render_page("Texte\n\n[Y](absent.md)", &LinkTargets::new());
+        let problem = problems.iter().next().unwrap();
+        assert_eq!(problem.span.as_ref().unwrap().line_column(), (6, 1));
+    }
+
+    #[test]
+    fn headings_get_unique_ids_and_h1_is_demoted() {
+        let (html, _) = render_page("# Été\n\n## Été\n", &LinkTargets::new());
+        assert!(html.contains("<h2 id=\"ete\">"), "{html}");
+        assert!(html.contains("<h2 id=\"ete-2\">"), "{html}");
+        assert!(!html.contains("<h1"), "{html}");
+    }
+
+    #[test]
+    fn table_headers_have_scope_and_text_gets_typography() {
+        let (html, _) = render_page("| a | b |\n|---|---|\n| 1 : 2 | 3 |\n", &LinkTargets::new());
+        assert!(html.contains("<th scope=\"col\">a</th>"), "{html}");
+        assert!(html.contains("1\u{a0}: 2"), "{html}");
+    }
+
+    #[test]
+    fn relative_urls_climb_out_of_subfolders() {
+        assert_eq!(
+            relative_url("activites/x.html", "index.html"),
+            "../index.html"
+        );
+        assert_eq!(
+            relative_url("index.html", "activites/x.html"),
+            "activites/x.html"
+        );
+    }
+}

@@ -1,0 +1,60 @@
+//! Rendering: turns the model into the files of the site, in memory.
+//!
+//! `site` renders the HTML pages through the theme's templates, `theme` compiles the stylesheet and
+//! lists the static assets. Renderers read the model and produce [`OutputFile`]s; they never write
+//! to disk (the output stage does) and never change the model.
+
+pub mod markdown;
+pub mod site;
+pub mod theme;
+pub mod typography;
+pub mod views;
+
+use crate::diagnostic::Diagnostics;
+use crate::model::Model;
+
+use theme::Theme;
+
+/// A file of the finished site: its path relative to the output folder, and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+impl OutputFile {
+    pub fn new(path: impl Into<String>, bytes: Vec<u8>) -> Self {
+        OutputFile {
+            path: path.into(),
+            bytes,
+        }
+    }
+}
+
+/// Folder of the site holding the stylesheet and the theme's static files.
+pub const ASSETS_DIR: &str = "assets";
+
+/// Renders the whole site, or returns every problem found while rendering.
+pub fn render(model: &Model, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
+    let mut problems = Diagnostics::new();
+    let mut files = site::render_pages(model, theme, &mut problems);
+    match theme.compile_css() {
+        Ok(css) => files.push(OutputFile::new(
+            format!("{ASSETS_DIR}/style.css"),
+            css.into_bytes(),
+        )),
+        Err(problem) => problems.push(problem),
+    }
+    for (path, bytes) in theme.static_files() {
+        let path = path.to_string_lossy().replace('\\', "/");
+        files.push(OutputFile::new(
+            format!("{ASSETS_DIR}/{path}"),
+            bytes.to_vec(),
+        ));
+    }
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}

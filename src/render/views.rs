@@ -1,0 +1,238 @@
+//! What templates see: serializable views derived from the model.
+//!
+//! Everything derived from the one activity → competency mapping is computed here, once: an
+//! activity's competencies grouped by domain, the activities validating each competency, data-table
+//! totals. Views hold plain values and paths relative to the site root; templates decide the markup.
+
+use serde::Serialize;
+
+use crate::model::{Activity, DataTable, Model, Requirement};
+
+/// A link to a page of the site: its title and its path from the site root.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub path: String,
+}
+
+/// A competency as listed under its domain.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompetencyView {
+    pub code: String,
+    pub text: String,
+    pub items: Vec<String>,
+    /// The activities that validate it (on référentiel views; empty on activity views).
+    pub activities: Vec<Link>,
+}
+
+/// A domain with some or all of its competencies.
+#[derive(Debug, Clone, Serialize)]
+pub struct DomainView {
+    pub code: String,
+    pub title: String,
+    pub competencies: Vec<CompetencyView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupView {
+    pub code: Option<String>,
+    pub title: Option<String>,
+    pub domains: Vec<DomainView>,
+}
+
+/// The whole référentiel, with the activities validating each competency.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReferentielView {
+    pub name: String,
+    pub short_name: Option<String>,
+    pub version: Option<String>,
+    pub reference: Option<String>,
+    pub has_groups: bool,
+    pub groups: Vec<GroupView>,
+    pub domain_count: usize,
+    pub competency_count: usize,
+}
+
+/// An activity as its page and the activities list show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActivityView {
+    pub title: String,
+    pub slug: String,
+    pub path: String,
+    pub summary: String,
+    /// The codes it validates, in référentiel order.
+    pub codes: Vec<String>,
+    /// Its competencies grouped by domain, texts from the référentiel.
+    pub domains: Vec<DomainView>,
+    pub requirements: Vec<Requirement>,
+    pub annexes: Vec<String>,
+}
+
+/// One data-table row with its total.
+#[derive(Debug, Clone, Serialize)]
+pub struct RowView {
+    pub label: String,
+    pub cells: Vec<Option<u64>>,
+    pub total: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RowGroupView {
+    pub title: Option<String>,
+    pub rows: Vec<RowView>,
+    /// Per-column sums of the group (blank cells count as zero).
+    pub subtotals: Vec<u64>,
+    pub subtotal: u64,
+}
+
+/// A data table with per-column, per-group and grand totals computed at build time.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableView {
+    pub name: String,
+    pub title: String,
+    pub caption: Option<String>,
+    pub row_header: String,
+    pub columns: Vec<String>,
+    pub groups: Vec<RowGroupView>,
+    pub totals: Vec<u64>,
+    pub grand_total: u64,
+}
+
+pub fn activity_path(slug: &str) -> String {
+    format!("activites/{slug}.html")
+}
+
+pub fn referentiel_view(model: &Model) -> ReferentielView {
+    let referentiel = &model.referentiel;
+    let groups = referentiel
+        .groups
+        .iter()
+        .map(|group| GroupView {
+            code: group.code.as_ref().map(|c| c.value.clone()),
+            title: group.title.clone(),
+            domains: group
+                .domains
+                .iter()
+                .map(|domain| DomainView {
+                    code: domain.code.value.clone(),
+                    title: domain.title.clone(),
+                    competencies: domain
+                        .competencies
+                        .iter()
+                        .map(|c| CompetencyView {
+                            code: c.code.value.clone(),
+                            text: c.text.value.clone(),
+                            items: c.items.clone(),
+                            activities: model
+                                .activities_validating(&c.code.value)
+                                .map(|a| Link {
+                                    title: a.title.clone(),
+                                    path: activity_path(&a.slug.value),
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    ReferentielView {
+        name: referentiel.name.clone(),
+        short_name: referentiel.short_name.clone(),
+        version: referentiel.version.clone(),
+        reference: referentiel.reference.clone(),
+        has_groups: referentiel.has_groups,
+        groups,
+        domain_count: referentiel.domains().count(),
+        competency_count: referentiel.competencies().count(),
+    }
+}
+
+pub fn activity_view(model: &Model, activity: &Activity) -> ActivityView {
+    let referentiel = &model.referentiel;
+    let mut codes: Vec<&str> = activity.codes().collect();
+    codes.sort_by_key(|code| referentiel.position(code));
+    let mut domains: Vec<DomainView> = Vec::new();
+    for code in &codes {
+        let (Some(domain), Some(competency)) =
+            (referentiel.domain_of(code), referentiel.competency(code))
+        else {
+            continue;
+        };
+        let view = CompetencyView {
+            code: competency.code.value.clone(),
+            text: competency.text.value.clone(),
+            items: competency.items.clone(),
+            activities: Vec::new(),
+        };
+        match domains.last_mut() {
+            Some(last) if last.code == domain.code.value => last.competencies.push(view),
+            _ => domains.push(DomainView {
+                code: domain.code.value.clone(),
+                title: domain.title.clone(),
+                competencies: vec![view],
+            }),
+        }
+    }
+    ActivityView {
+        title: activity.title.clone(),
+        slug: activity.slug.value.clone(),
+        path: activity_path(&activity.slug.value),
+        summary: activity.summary.clone(),
+        codes: codes.iter().map(|c| (*c).to_owned()).collect(),
+        domains,
+        requirements: activity.requirements.clone(),
+        annexes: activity.annexes.clone(),
+    }
+}
+
+pub fn table_view(table: &DataTable) -> TableView {
+    let width = table.columns.len();
+    let column_sums = |rows: &mut dyn Iterator<Item = &Vec<Option<u64>>>| {
+        let mut sums = vec![0u64; width];
+        for cells in rows {
+            for (sum, cell) in sums.iter_mut().zip(cells) {
+                *sum += cell.unwrap_or(0);
+            }
+        }
+        sums
+    };
+    let groups: Vec<RowGroupView> = table
+        .groups
+        .iter()
+        .map(|group| {
+            let subtotals = column_sums(&mut group.rows.iter().map(|r| &r.values.value));
+            RowGroupView {
+                title: group.title.clone(),
+                rows: group
+                    .rows
+                    .iter()
+                    .map(|row| RowView {
+                        label: row.label.clone(),
+                        cells: row.values.value.clone(),
+                        total: row.values.value.iter().map(|c| c.unwrap_or(0)).sum(),
+                    })
+                    .collect(),
+                subtotal: subtotals.iter().sum(),
+                subtotals,
+            }
+        })
+        .collect();
+    let totals = column_sums(
+        &mut table
+            .groups
+            .iter()
+            .flat_map(|g| &g.rows)
+            .map(|r| &r.values.value),
+    );
+    TableView {
+        name: table.name.clone(),
+        title: table.title.clone(),
+        caption: table.caption.clone(),
+        row_header: table.row_header.clone(),
+        columns: table.columns.clone(),
+        grand_total: totals.iter().sum(),
+        totals,
+        groups,
+    }
+}
