@@ -177,18 +177,18 @@ fn check_pages(model: &Model, problems: &mut Diagnostics) {
                     .hint("rename the file: this name is taken by a page the site generates"),
             );
         }
-        if page.front.template != PageTemplate::Page {
-            if let Some(other) = listing.insert(page.front.template, &page.slug) {
-                problems.push(
-                    Diagnostic::error(format!(
-                        "two pages use `template: {}` ({other} and {})",
-                        page.front.template.name(),
-                        page.slug
-                    ))
-                    .at(at_title())
-                    .hint("only one page may list the activities or show the référentiel"),
-                );
-            }
+        if page.front.template != PageTemplate::Page
+            && let Some(other) = listing.insert(page.front.template, &page.slug)
+        {
+            problems.push(
+                Diagnostic::error(format!(
+                    "two pages use `template: {}` ({other} and {})",
+                    page.front.template.name(),
+                    page.slug
+                ))
+                .at(at_title())
+                .hint("only one page may list the activities or show the référentiel"),
+            );
         }
         for name in &page.front.data {
             if model.data_table(&name.value).is_none() {

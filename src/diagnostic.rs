@@ -83,10 +83,10 @@ impl SourceText {
 /// line, a comma, a closing bracket or a comment.
 fn token_length(rest: &str) -> usize {
     let line = rest.split('\n').next().unwrap_or("");
-    if let Some(quote) = line.chars().next().filter(|c| *c == '"' || *c == '\'') {
-        if let Some(end) = line[1..].find(quote) {
-            return end + 2;
-        }
+    if let Some(quote) = line.chars().next().filter(|c| *c == '"' || *c == '\'')
+        && let Some(end) = line[1..].find(quote)
+    {
+        return end + 2;
     }
     let end = line
         .find([',', ']', '}', '#'])

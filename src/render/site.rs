@@ -77,7 +77,7 @@ pub fn render_pages(model: &Model, theme: &Theme, problems: &mut Diagnostics) ->
             Kind::Chapter(i) => model.pages[i].front.menu,
             _ => false,
         })
-        .map(|p| link(p))
+        .map(link)
         .collect();
     let base = context! {
         site => Serde(&model.settings),
@@ -278,9 +278,17 @@ fn environment<'a>(model: &Model, theme: &'a Theme) -> Result<Environment<'a>, D
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     let language = model.settings.language.clone();
     env.set_formatter(move |out, state, value| match value.as_str() {
-        Some(text) if !value.is_safe() => {
+        // Escape only what HTML needs (minijinja's default also escapes `/`, which makes every
+        // relative URL unreadable), after the language's typography.
+        Some(text)
+            if !value.is_safe() && matches!(state.auto_escape(), minijinja::AutoEscape::Html) =>
+        {
             let text = typography::apply(&language, text);
-            minijinja::escape_formatter(out, state, &Value::from(text.as_ref()))
+            let mut escaped = String::with_capacity(text.len() + 8);
+            let _ = pulldown_cmark_escape::escape_html(&mut escaped, &text);
+            out.write_str(&escaped).map_err(|_| {
+                minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write failed")
+            })
         }
         _ => minijinja::escape_formatter(out, state, value),
     });

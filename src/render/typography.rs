@@ -2,7 +2,9 @@
 //!
 //! French sets a no-break space before the high punctuation `: ; ! ?` and inside « », so a line never
 //! starts with a colon or a lone guillemet. Authors type ordinary spaces; this turns them into the
-//! right no-break space. It only replaces spaces the author typed, so URLs and code stay untouched.
+//! right no-break space, and an apostrophe between two letters (l'image) into the typographic one
+//! (l’image), as Markdown's smart punctuation does. It only replaces what the author typed between
+//! words, so URLs and code stay untouched.
 //! Other languages pass through unchanged.
 
 use std::borrow::Cow;
@@ -14,13 +16,18 @@ const NNBSP: char = '\u{202f}';
 
 /// Applies the typography of `language` (a BCP 47 tag such as `fr` or `fr-FR`) to plain text.
 pub fn apply<'a>(language: &str, text: &'a str) -> Cow<'a, str> {
-    if !is_french(language) || !text.contains([':', ';', '!', '?', '«', '»']) {
+    if !is_french(language) || !text.contains([':', ';', '!', '?', '«', '»', '\'']) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     let mut chars = text.chars().peekable();
+    let mut previous = ' ';
     while let Some(c) = chars.next() {
+        let current = c;
         match c {
+            '\'' if previous.is_alphabetic() && chars.peek().is_some_and(|n| n.is_alphabetic()) => {
+                out.push('\u{2019}')
+            }
             ' ' | NBSP | NNBSP => match chars.peek() {
                 Some(':') | Some('»') => out.push(NBSP),
                 Some(';') | Some('!') | Some('?') => out.push(NNBSP),
@@ -38,6 +45,7 @@ pub fn apply<'a>(language: &str, text: &'a str) -> Cow<'a, str> {
             }
             _ => out.push(c),
         }
+        previous = current;
     }
     Cow::Owned(out)
 }
@@ -64,6 +72,11 @@ mod tests {
             apply("fr", "http://exemple.fr/a?b=c"),
             "http://exemple.fr/a?b=c"
         );
+    }
+
+    #[test]
+    fn apostrophes_between_letters_become_typographic() {
+        assert_eq!(apply("fr", "l'image 'cité'"), "l\u{2019}image 'cité'");
     }
 
     #[test]

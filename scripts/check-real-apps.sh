@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Real-application checks: what `cargo test` cannot do without outside tools.
+# Installs what is missing (Java from Debian, the Nu HTML Checker from the committed npm lock file),
+# builds the handbook, and fails on any problem. It never skips a check because a tool is missing:
+# it installs the tool or fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt() {
+  # Installs Debian packages when the command they provide is missing.
+  local command=$1; shift
+  if ! command -v "$command" >/dev/null 2>&1; then
+    echo "check-real-apps: installing $* (for $command)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  fi
+  command -v "$command" >/dev/null 2>&1 || { echo "check-real-apps: $command is still missing" >&2; exit 1; }
+}
+
+need_apt java default-jre-headless
+need_apt npm nodejs npm
+
+if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  npm ci --no-audit --no-fund
+fi
+vnu=node_modules/vnu-jar/build/dist/vnu.jar
+[ -f "$vnu" ] || { echo "check-real-apps: vnu.jar missing after npm ci" >&2; exit 1; }
+
+site=$(mktemp -d)
+trap 'rm -rf "$site"' EXIT
+cargo build --release --quiet
+./target/release/livret build --root . --output "$site/public"
+
+# The Nu HTML Checker (the W3C validator): every page and the stylesheet, errors only.
+pages=$(find "$site/public" -name '*.html' | wc -l)
+echo "check-real-apps: validating $pages pages and the stylesheet with vnu"
+find "$site/public" \( -name '*.html' -o -name '*.css' \) -print0 | sort -z \
+  | xargs -0 java -jar "$vnu" --errors-only --also-check-css
+echo "check-real-apps: vnu: 0 errors on $pages pages"

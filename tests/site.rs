@@ -1,0 +1,378 @@
+//! Builds the real handbook in content/ into a temporary folder and checks the output with a real
+//! HTML parser: links resolve, every competency and activity is there, each activity page lists
+//! exactly its YAML mapping, the bilan totals are right, no broken accent survives, pages are
+//! accessible in structure, and two builds are byte-identical.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+use std::process::Command;
+
+use scraper::{Html, Selector};
+use serde::Deserialize;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Builds content/ with the real binary and returns the output folder (kept alive by the TempDir).
+fn build() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("site");
+    let status = Command::new(env!("CARGO_BIN_EXE_livret"))
+        .args(["build", "--root"])
+        .arg(root())
+        .arg("--output")
+        .arg(&output)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "build failed: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    (dir, output)
+}
+
+fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        for entry in fs::read_dir(&current).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.insert(
+                    path.strip_prefix(dir).unwrap().to_path_buf(),
+                    fs::read(&path).unwrap(),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn html_pages(dir: &Path) -> Vec<(PathBuf, Html)> {
+    files(dir)
+        .into_iter()
+        .filter(|(path, _)| path.extension().is_some_and(|e| e == "html"))
+        .map(|(path, bytes)| {
+            (
+                path,
+                Html::parse_document(&String::from_utf8(bytes).unwrap()),
+            )
+        })
+        .collect()
+}
+
+fn select<'a>(doc: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    doc.select(&Selector::parse(css).unwrap()).collect()
+}
+
+fn text(element: &scraper::ElementRef) -> String {
+    element.text().collect::<String>()
+}
+
+/// The activity files as written, read independently of livret's model.
+#[derive(Deserialize)]
+struct ActivityFile {
+    slug: String,
+    competencies: Vec<String>,
+}
+
+fn activity_files() -> Vec<ActivityFile> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(root().join("content/activities"))
+        .unwrap()
+        .flatten()
+    {
+        let text = fs::read_to_string(entry.path()).unwrap();
+        out.push(serde_saphyr::from_str::<ActivityFile>(&text).unwrap());
+    }
+    out
+}
+
+#[test]
+fn every_internal_link_and_asset_resolves() {
+    let (_dir, output) = build();
+    let mut broken = Vec::new();
+    let mut checked = 0;
+    for (path, doc) in html_pages(&output) {
+        for element in select(&doc, "[href], [src]") {
+            let value = element.value();
+            let url = value.attr("href").or(value.attr("src")).unwrap();
+            assert!(
+                !url.starts_with('/'),
+                "{}: root-absolute URL {url}",
+                path.display()
+            );
+            if url.contains("://") || url.starts_with("mailto:") {
+                continue;
+            }
+            let (file, fragment) = url.split_once('#').unwrap_or((url, ""));
+            let target = if file.is_empty() {
+                path.clone()
+            } else {
+                normalize(&path.parent().unwrap().join(file))
+            };
+            checked += 1;
+            if !output.join(&target).is_file() {
+                broken.push(format!("{}: {url}", path.display()));
+                continue;
+            }
+            if !fragment.is_empty() && target.extension().is_some_and(|e| e == "html") {
+                let target_doc =
+                    Html::parse_document(&fs::read_to_string(output.join(&target)).unwrap());
+                if select(&target_doc, &format!("[id=\"{fragment}\"]")).is_empty() {
+                    broken.push(format!("{}: {url} (no such anchor)", path.display()));
+                }
+            }
+        }
+    }
+    assert!(checked > 200, "only {checked} links checked");
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::ParentDir => {
+                assert!(out.pop(), "link climbs out of the site: {}", path.display())
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[test]
+fn referentiel_page_has_all_28_competencies_and_activities_page_all_6() {
+    let (_dir, output) = build();
+    let doc = Html::parse_document(&fs::read_to_string(output.join("referentiel.html")).unwrap());
+    let codes: BTreeSet<String> = select(&doc, "main th[scope=row]")
+        .iter()
+        .map(|e| text(e).trim().to_owned())
+        .collect();
+    assert_eq!(codes.len(), 28, "{codes:?}");
+    let activity_pages = fs::read_dir(output.join("activites")).unwrap().count();
+    assert_eq!(activity_pages, 6);
+    let list = Html::parse_document(&fs::read_to_string(output.join("activites.html")).unwrap());
+    let links: BTreeSet<&str> = select(&list, "main a[href^=\"activites/\"]")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(links.len(), 6, "{links:?}");
+}
+
+#[test]
+fn each_activity_page_lists_exactly_its_mapping() {
+    let (_dir, output) = build();
+    let activities = activity_files();
+    assert_eq!(activities.len(), 6);
+    for activity in activities {
+        let page = output.join(format!("activites/{}.html", activity.slug));
+        let doc = Html::parse_document(&fs::read_to_string(&page).unwrap());
+        let shown: BTreeSet<String> = select(&doc, "main table th[scope=row]")
+            .iter()
+            .map(|e| text(e).trim().to_owned())
+            .collect();
+        let expected: BTreeSet<String> = activity.competencies.iter().cloned().collect();
+        assert_eq!(shown, expected, "{}", activity.slug);
+    }
+}
+
+#[derive(Deserialize)]
+struct Bilan {
+    columns: Vec<String>,
+    groups: Vec<BilanGroup>,
+}
+
+#[derive(Deserialize)]
+struct BilanGroup {
+    rows: Vec<BilanRow>,
+}
+
+#[derive(Deserialize)]
+struct BilanRow {
+    values: Vec<Option<u64>>,
+}
+
+fn number(cell: &scraper::ElementRef) -> u64 {
+    let digits: String = text(cell).chars().filter(char::is_ascii_digit).collect();
+    digits
+        .parse()
+        .unwrap_or_else(|_| panic!("not a number: {:?}", text(cell)))
+}
+
+#[test]
+fn bilan_totals_are_the_sums_of_the_data() {
+    let bilan: Bilan = serde_saphyr::from_str(
+        &fs::read_to_string(root().join("content/data/bilan.yaml")).unwrap(),
+    )
+    .unwrap();
+    let mut expected = vec![0u64; bilan.columns.len()];
+    let mut blanks = 0;
+    for row in bilan.groups.iter().flat_map(|g| &g.rows) {
+        for (sum, value) in expected.iter_mut().zip(&row.values) {
+            *sum += value.unwrap_or(0);
+            blanks += usize::from(value.is_none());
+        }
+    }
+    let (_dir, output) = build();
+    let doc = Html::parse_document(&fs::read_to_string(output.join("bilan.html")).unwrap());
+    let totals: Vec<u64> = select(&doc, "main table tfoot td")
+        .iter()
+        .map(number)
+        .collect();
+    assert_eq!(&totals[..expected.len()], &expected[..]);
+    assert_eq!(totals[expected.len()], expected.iter().sum::<u64>());
+    // Blank cells stay blank: none of them is shown as a zero.
+    let zeros = select(&doc, "main table tbody td")
+        .iter()
+        .filter(|c| text(c).trim() == "0")
+        .count();
+    assert_eq!(zeros, 0);
+    assert!(blanks > 0);
+}
+
+/// Fragments the PDF extraction of the source produced where an accented letter was lost.
+const BROKEN_ACCENTS: &[&str] = &[
+    "compe tence",
+    "activite s",
+    "re seau",
+    "the orique",
+    "e tudiant",
+    "de livre",
+    "Universite ",
+    "nume rique",
+    "re fe rentiel",
+    "pe riode",
+    "de pose",
+    "valide es",
+    "Modee",
+    "e valuation",
+    "proprie te",
+    "se curite",
+    "me dias",
+    "diffe rent",
+    "e le ve",
+    "a  ",
+    "ro les",
+    "re gional",
+];
+
+#[test]
+fn no_page_has_a_broken_accent_and_all_are_french() {
+    let (_dir, output) = build();
+    for (path, doc) in html_pages(&output) {
+        let html = doc.root_element();
+        assert_eq!(html.value().attr("lang"), Some("fr"), "{}", path.display());
+        let body = text(&html);
+        for fragment in BROKEN_ACCENTS {
+            assert!(
+                !body.contains(fragment),
+                "{}: broken accent {fragment:?}",
+                path.display()
+            );
+        }
+        assert!(
+            !body.contains('\u{fffd}'),
+            "{}: replacement character",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn pages_are_structurally_accessible() {
+    let (_dir, output) = build();
+    for (path, doc) in html_pages(&output) {
+        let name = path.display();
+        assert_eq!(select(&doc, "h1").len(), 1, "{name}: one h1");
+        assert_eq!(select(&doc, "main").len(), 1, "{name}: one main");
+        assert!(
+            !select(&doc, "header").is_empty() && !select(&doc, "footer").is_empty(),
+            "{name}"
+        );
+        assert!(!select(&doc, "nav").is_empty(), "{name}: nav");
+        let first_link = select(&doc, "a").into_iter().next().unwrap();
+        let skip = first_link.value().attr("href").unwrap();
+        assert!(
+            skip.starts_with('#') && !select(&doc, skip).is_empty(),
+            "{name}: skip link"
+        );
+        let mut previous = 1;
+        for heading in select(&doc, "main h1, main h2, main h3, main h4, main h5, main h6") {
+            let level: usize = heading.value().name()[1..].parse().unwrap();
+            assert!(
+                level <= previous + 1,
+                "{name}: heading h{level} after h{previous}"
+            );
+            previous = level;
+        }
+        for table in select(&doc, "table") {
+            let inner = Html::parse_fragment(&table.html());
+            assert_eq!(select(&inner, "caption").len(), 1, "{name}: table caption");
+            for th in select(&inner, "th") {
+                assert!(
+                    th.value().attr("scope").is_some(),
+                    "{name}: th without scope: {}",
+                    th.html()
+                );
+            }
+        }
+        let mut ids = BTreeSet::new();
+        for element in select(&doc, "[id]") {
+            assert!(
+                ids.insert(element.value().attr("id").unwrap()),
+                "{name}: duplicate id"
+            );
+        }
+    }
+}
+
+#[test]
+fn no_page_requests_anything_outside_the_site() {
+    let (_dir, output) = build();
+    for (path, doc) in html_pages(&output) {
+        for element in select(&doc, "[src], link[href], script, iframe, object") {
+            let url = element
+                .value()
+                .attr("src")
+                .or(element.value().attr("href"))
+                .unwrap_or("");
+            assert!(
+                !url.contains("://") && !url.starts_with("//"),
+                "{}: external resource {url}",
+                path.display()
+            );
+        }
+    }
+    let css = fs::read_to_string(output.join("assets/style.css")).unwrap();
+    assert!(
+        !css.contains("url(http") && !css.contains("@import url"),
+        "external resource in CSS"
+    );
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let (_a, first) = build();
+    let (_b, second) = build();
+    let (first, second) = (files(&first), files(&second));
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &first {
+        assert!(
+            bytes == &second[path],
+            "{} differs between builds",
+            path.display()
+        );
+    }
+}
