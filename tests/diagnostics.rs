@@ -1,0 +1,524 @@
+//! Diagnostics, end to end: every broken handbook under `tests/fixtures/broken/` must make
+//! `livret build` fail with exit code 1, name the file, line and column of each problem with the
+//! expected message and hint, never panic, and leave the previous output byte for byte intact.
+//!
+//! Each case folder holds only the files that replace or add to `tests/fixtures/minimal/` (same
+//! relative paths) and an `expect.txt` of `key: value` lines:
+//!
+//! ```text
+//! # comment
+//! delete: content/settings.yaml        remove a file of the minimal tree (any number)
+//! file: content/activities/a.yaml      starts one expected diagnostic (any number)
+//! line: 4                              optional: without it, a file-level error (`--> file`)
+//! column: 18                           optional
+//! message: unknown competency code     substring of that diagnostic's message (any number)
+//! hint: did you mean                   substring expected somewhere in the output (any number)
+//! max_seconds: 10                      optional: the failing build must end within this time
+//! ```
+
+use std::collections::BTreeMap;
+use std::ffi::OsStr;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// No build of a small fixture may take longer: an alias bomb or a loop must fail the test, not hang it.
+const PROCESS_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// At least this many broken cases must exist (so a lost folder does not silently shrink the suite).
+const MIN_BROKEN_CASES: usize = 18;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running the binary
+
+struct Output {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+    elapsed: Duration,
+}
+
+/// Runs `livret` with `args` and NO_COLOR=1, killing it after [`PROCESS_TIMEOUT`].
+fn livret<I, S>(args: I) -> Result<Output, String>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let args: Vec<_> = args.into_iter().map(|a| a.as_ref().to_owned()).collect();
+    let started = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_livret"))
+        .args(&args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start livret: {e}"))?;
+    // Drain the pipes on threads so a chatty process cannot block on a full pipe while we poll.
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().expect("piped stdout")));
+    let stderr = drain(Box::new(child.stderr.take().expect("piped stderr")));
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if started.elapsed() > PROCESS_TIMEOUT => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!(
+                    "livret {args:?} was still running after {PROCESS_TIMEOUT:?}: killed"
+                ));
+            }
+            Ok(None) => thread::sleep(Duration::from_millis(10)),
+            Err(e) => return Err(format!("cannot wait for livret: {e}")),
+        }
+    };
+    let elapsed = started.elapsed();
+    Ok(Output {
+        code: status.code(),
+        stdout: stdout.join().unwrap_or_default(),
+        stderr: stderr.join().unwrap_or_default(),
+        elapsed,
+    })
+}
+
+fn build(root: &Path) -> Result<Output, String> {
+    livret([
+        OsStr::new("build"),
+        OsStr::new("--root"),
+        root.as_os_str(),
+        OsStr::new("--output"),
+        root.join("public").as_os_str(),
+    ])
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files
+
+/// Copies the tree `from` into `to` (created as needed), skipping files named in `skip`.
+fn copy_tree(from: &Path, to: &Path, skip: &[&str]) -> std::io::Result<()> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if skip.iter().any(|s| name == OsStr::new(s)) {
+            continue;
+        }
+        let target = to.join(&name);
+        if entry.file_type()?.is_dir() {
+            copy_tree(&entry.path(), &target, &[])?;
+        } else {
+            fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}
+
+/// Every file under `dir` (relative path → bytes); empty when `dir` does not exist.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    fn walk(base: &Path, dir: &Path, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(base, &path, files);
+            } else {
+                let bytes = fs::read(&path).unwrap_or_default();
+                files.insert(path.strip_prefix(base).unwrap().to_path_buf(), bytes);
+            }
+        }
+    }
+    let mut files = BTreeMap::new();
+    walk(dir, dir, &mut files);
+    files
+}
+
+/// The differences between two snapshots, for a readable failure.
+fn snapshot_diff(
+    before: &BTreeMap<PathBuf, Vec<u8>>,
+    after: &BTreeMap<PathBuf, Vec<u8>>,
+) -> Vec<String> {
+    let mut diff = Vec::new();
+    for (path, bytes) in before {
+        match after.get(path) {
+            None => diff.push(format!("removed {}", path.display())),
+            Some(new) if new != bytes => diff.push(format!("changed {}", path.display())),
+            Some(_) => {}
+        }
+    }
+    for path in after.keys().filter(|p| !before.contains_key(*p)) {
+        diff.push(format!("added {}", path.display()));
+    }
+    diff
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expectations
+
+#[derive(Debug, Default)]
+struct Expected {
+    file: String,
+    line: Option<usize>,
+    column: Option<usize>,
+    messages: Vec<String>,
+}
+
+#[derive(Debug, Default)]
+struct Case {
+    expected: Vec<Expected>,
+    hints: Vec<String>,
+    deletes: Vec<String>,
+    max_seconds: Option<u64>,
+}
+
+fn parse_expect(text: &str) -> Result<Case, String> {
+    fn current<'a>(case: &'a mut Case, key: &str, at: &str) -> Result<&'a mut Expected, String> {
+        case.expected
+            .last_mut()
+            .ok_or_else(|| format!("{at}: `{key}` before any `file:`"))
+    }
+    fn number(value: &str, at: &str) -> Result<usize, String> {
+        value
+            .parse()
+            .map_err(|_| format!("{at}: not a number: {value:?}"))
+    }
+    let mut case = Case::default();
+    for (index, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let at = format!("expect.txt line {}", index + 1);
+        let (key, value) = line
+            .split_once(':')
+            .ok_or_else(|| format!("{at}: no `key: value` in {raw:?}"))?;
+        let (key, value) = (key.trim(), value.trim().to_owned());
+        match key {
+            "file" => case.expected.push(Expected {
+                file: value,
+                ..Expected::default()
+            }),
+            "line" => current(&mut case, key, &at)?.line = Some(number(&value, &at)?),
+            "column" => current(&mut case, key, &at)?.column = Some(number(&value, &at)?),
+            "message" => current(&mut case, key, &at)?.messages.push(value),
+            "hint" => case.hints.push(value),
+            "delete" => case.deletes.push(value),
+            "max_seconds" => case.max_seconds = Some(number(&value, &at)? as u64),
+            other => return Err(format!("{at}: unknown key `{other}`")),
+        }
+    }
+    if case.expected.is_empty() {
+        return Err("expect.txt names no `file:`".to_owned());
+    }
+    Ok(case)
+}
+
+/// The diagnostics of a run's stderr: each starts at a line `error…` or `warning…` and runs to the
+/// next one (its excerpt, labels and help lines included).
+fn diagnostic_blocks(stderr: &str) -> Vec<String> {
+    let mut blocks: Vec<String> = Vec::new();
+    for line in stderr.lines() {
+        if line.starts_with("error") || line.starts_with("warning") {
+            blocks.push(String::new());
+        }
+        if let Some(block) = blocks.last_mut() {
+            block.push_str(line);
+            block.push('\n');
+        }
+    }
+    blocks
+}
+
+/// Whether `text` contains `needle` not followed by a digit (so `:1` does not match `:15`).
+fn contains_location(text: &str, needle: &str) -> bool {
+    text.match_indices(needle).any(|(i, _)| {
+        !text[i + needle.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+    })
+}
+
+/// Checks one expected diagnostic against the run's error diagnostics.
+fn check_expected(expected: &Expected, blocks: &[String]) -> Result<(), String> {
+    let location = match (expected.line, expected.column) {
+        (Some(line), Some(column)) => format!("--> {}:{line}:{column}", expected.file),
+        (Some(line), None) => format!("--> {}:{line}:", expected.file),
+        (None, _) => format!("--> {}", expected.file),
+    };
+    let errors: Vec<&String> = blocks.iter().filter(|b| b.starts_with("error")).collect();
+    let at_location: Vec<&&String> = errors
+        .iter()
+        .filter(|b| contains_location(b, &location))
+        .collect();
+    if at_location.is_empty() {
+        return Err(format!("no error at `{location}`"));
+    }
+    // The messages must be in the title line of one error at that location (not just in its excerpt).
+    let matches = at_location.iter().any(|block| {
+        let title = block.lines().next().unwrap_or("");
+        expected.messages.iter().all(|m| title.contains(m.as_str()))
+    });
+    if !matches {
+        return Err(format!(
+            "the error(s) at `{location}` do not have the message(s) {:?}",
+            expected.messages
+        ));
+    }
+    Ok(())
+}
+
+/// Runs one broken case; returns the list of what went wrong (empty when the case passes).
+fn run_case(case_dir: &Path) -> Result<Vec<String>, String> {
+    let text = fs::read_to_string(case_dir.join("expect.txt"))
+        .map_err(|e| format!("cannot read expect.txt: {e}"))?;
+    let case = parse_expect(&text)?;
+    let temp = tempfile::tempdir().map_err(|e| format!("cannot create a temp dir: {e}"))?;
+    let root = temp.path();
+    copy_tree(&fixtures().join("minimal"), root, &[])
+        .map_err(|e| format!("cannot copy the minimal fixture: {e}"))?;
+
+    // A good build first: its output is what the failed build must leave untouched.
+    let good = build(root)?;
+    if good.code != Some(0) {
+        return Err(format!(
+            "the pristine minimal copy did not build (exit {:?}):\n{}",
+            good.code, good.stderr
+        ));
+    }
+    let public = root.join("public");
+    let before = snapshot(&public);
+    if !before.keys().any(|p| p == Path::new("index.html")) {
+        return Err("the pristine build wrote no index.html".to_owned());
+    }
+
+    copy_tree(case_dir, root, &["expect.txt"]).map_err(|e| format!("cannot overlay: {e}"))?;
+    for delete in &case.deletes {
+        fs::remove_file(root.join(delete)).map_err(|e| format!("cannot delete {delete}: {e}"))?;
+    }
+
+    let run = build(root)?;
+    let mut failures = Vec::new();
+    if run.code != Some(1) {
+        failures.push(format!("exit code {:?}, expected 1", run.code));
+    }
+    if run.stderr.contains("panicked") {
+        failures.push("livret panicked".to_owned());
+    }
+    if !run.stderr.contains("nothing was written") {
+        failures.push("no final `nothing was written` line".to_owned());
+    }
+    let blocks = diagnostic_blocks(&run.stderr);
+    for expected in &case.expected {
+        if let Err(failure) = check_expected(expected, &blocks) {
+            failures.push(failure);
+        }
+    }
+    for hint in &case.hints {
+        if !run.stderr.contains(hint.as_str()) {
+            failures.push(format!("hint {hint:?} not in the output"));
+        }
+    }
+    if let Some(max) = case.max_seconds {
+        if run.elapsed > Duration::from_secs(max) {
+            failures.push(format!(
+                "took {:?}, more than the {max} s allowed",
+                run.elapsed
+            ));
+        }
+    }
+    let after = snapshot(&public);
+    let diff = snapshot_diff(&before, &after);
+    if !diff.is_empty() {
+        failures.push(format!(
+            "the failed build changed the previous output: {}",
+            diff.join(", ")
+        ));
+    }
+    if !failures.is_empty() {
+        failures.push(format!("--- stderr ---\n{}", run.stderr));
+    }
+    Ok(failures)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tests
+
+#[test]
+fn every_broken_case_is_reported_precisely_and_keeps_the_previous_output() {
+    let broken = fixtures().join("broken");
+    let mut cases: Vec<PathBuf> = fs::read_dir(&broken)
+        .expect("tests/fixtures/broken exists")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    assert!(
+        cases.len() >= MIN_BROKEN_CASES,
+        "only {} broken cases in {}; expected at least {MIN_BROKEN_CASES}",
+        cases.len(),
+        broken.display()
+    );
+    let mut report = Vec::new();
+    for case in &cases {
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let failures = match run_case(case) {
+            Ok(failures) => failures,
+            Err(setup) => vec![format!("case setup: {setup}")],
+        };
+        if !failures.is_empty() {
+            report.push(format!("=== case `{name}`:\n  {}", failures.join("\n  ")));
+        }
+    }
+    assert!(
+        report.is_empty(),
+        "{} of {} broken cases failed:\n\n{}",
+        report.len(),
+        cases.len(),
+        report.join("\n\n")
+    );
+}
+
+#[test]
+fn minimal_fixture_checks_without_writing_and_builds() {
+    let minimal = fixtures().join("minimal");
+
+    // `check` on the fixture itself: exit 0, no warnings, and not one byte written.
+    let before = snapshot(&minimal);
+    let check = livret([
+        OsStr::new("check"),
+        OsStr::new("--deny-warnings"),
+        OsStr::new("--root"),
+        minimal.as_os_str(),
+    ])
+    .unwrap();
+    assert_eq!(check.code, Some(0), "check failed:\n{}", check.stderr);
+    assert!(
+        check.stderr.is_empty(),
+        "check printed diagnostics:\n{}",
+        check.stderr
+    );
+    let diff = snapshot_diff(&before, &snapshot(&minimal));
+    assert!(diff.is_empty(), "check wrote into the project: {diff:?}");
+
+    // `build` on a copy: exit 0, the expected pages, no warnings.
+    let temp = tempfile::tempdir().unwrap();
+    copy_tree(&minimal, temp.path(), &[]).unwrap();
+    let run = build(temp.path()).unwrap();
+    assert_eq!(run.code, Some(0), "build failed:\n{}", run.stderr);
+    assert!(run.stderr.is_empty(), "build printed diagnostics:\n{}", run.stderr);
+    assert!(run.stdout.contains("livret: built"), "{}", run.stdout);
+    let site = snapshot(&temp.path().join("public"));
+    for page in [
+        "index.html",
+        "presentation.html",
+        "activites.html",
+        "activites/observation.html",
+        "activites/projet.html",
+        "404.html",
+        "assets/style.css",
+    ] {
+        assert!(
+            site.contains_key(Path::new(page)),
+            "{page} missing from the site: {:?}",
+            site.keys().collect::<Vec<_>>()
+        );
+    }
+    let html = |page: &str| String::from_utf8_lossy(&site[Path::new(page)]).into_owned();
+    // The data table named in presentation.md's front matter is rendered there.
+    assert!(html("presentation.html").contains("Master 1"));
+    // Each activity page shows its competencies.
+    for code in ["X.1.1", "X.1.2", "X.1.3", "X.2.1", "X.2.2"] {
+        assert!(html("activites/observation.html").contains(code), "{code}");
+    }
+    for code in ["Y.1.1", "Y.1.2", "Y.2.1", "Y.2.2", "Y.2.3"] {
+        assert!(html("activites/projet.html").contains(code), "{code}");
+    }
+    // Links to content sources were rewritten to pages.
+    assert!(html("index.html").contains("href=\"presentation.html\""));
+    assert!(html("activites/observation.html").contains("href=\"../activites/projet.html\""));
+
+    // A second build over the first replaces it and succeeds.
+    let again = build(temp.path()).unwrap();
+    assert_eq!(again.code, Some(0), "rebuild failed:\n{}", again.stderr);
+}
+
+#[test]
+fn usage_errors_exit_with_code_2() {
+    for args in [
+        &["build", "--bogus"][..],
+        &["frobnicate"][..],
+        &[][..],
+        &["check", "--output", "x"][..],
+    ] {
+        let run = livret(args).unwrap();
+        assert_eq!(
+            run.code,
+            Some(2),
+            "livret {args:?}: exit {:?}\n{}",
+            run.code,
+            run.stderr
+        );
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn a_referentiel_without_groups_builds_and_shows_its_competencies() {
+    let temp = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("minimal"), temp.path(), &[]).unwrap();
+    copy_tree(&fixtures().join("no-groups"), temp.path(), &[]).unwrap();
+    let run = build(temp.path()).unwrap();
+    assert_eq!(run.code, Some(0), "build failed:\n{}", run.stderr);
+    assert!(run.stderr.is_empty(), "build printed diagnostics:\n{}", run.stderr);
+    let site = snapshot(&temp.path().join("public"));
+    let html = |page: &str| {
+        String::from_utf8_lossy(site.get(Path::new(page)).unwrap_or_else(|| panic!("no {page}")))
+            .into_owned()
+    };
+    let referentiel = html("referentiel.html");
+    let observation = html("activites/observation.html");
+    let projet = html("activites/projet.html");
+    // (code, text, page of the activity validating it); the texts avoid characters that
+    // typography or escaping would change.
+    let competencies = [
+        ("1.1", "Mener une recherche et une veille documentaire", &observation),
+        ("1.2", "Gérer des données structurées", &observation),
+        ("1.3", "Traiter des données pour les analyser", &observation),
+        ("2.1", "Interagir avec des outils de messagerie", &observation),
+        ("2.2", "Partager et publier des contenus", &observation),
+        ("2.3", "Collaborer dans un espace de travail partagé", &projet),
+        ("3.1", "Développer des documents textuels", &projet),
+        ("3.2", "Développer des documents multimédia", &projet),
+        ("3.3", "Adapter les documents à leur finalité", &projet),
+        ("3.4", "Programmer un traitement automatique simple", &projet),
+    ];
+    for (code, text, activity_page) in competencies {
+        for (name, page) in [("referentiel.html", &referentiel), ("activity page", activity_page)] {
+            assert!(page.contains(code), "{code} missing from {name}");
+            assert!(page.contains(text), "{text:?} missing from {name}");
+        }
+    }
+    for domain in [
+        "Informations et données",
+        "Communication et collaboration",
+        "Création de contenus",
+    ] {
+        assert!(referentiel.contains(domain), "domain {domain:?} missing");
+    }
+}
