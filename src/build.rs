@@ -28,33 +28,37 @@ pub struct Report {
 /// Loads, checks and renders the handbook under `root` in memory, writing nothing.
 pub fn check(root: &Path) -> Result<Report, Diagnostics> {
     let started = Instant::now();
-    let model = load::load(root)?;
-    let mut problems = check::check(&model);
-    let theme = match Theme::load(root) {
-        Ok(theme) => Some(theme),
-        Err(errors) => {
-            problems.extend(errors);
-            None
-        }
+    let (model, mut problems) = load::load(root);
+    let Some(model) = model else {
+        return Err(problems);
     };
-    let files = match theme.map(|theme| render::render(&model, &theme)) {
-        Some(Ok(files)) => files,
-        Some(Err(errors)) => {
-            problems.extend(errors);
-            Vec::new()
-        }
-        None => Vec::new(),
-    };
-    if problems.has_errors() {
+    let loaded_whole = !problems.has_errors();
+    // Coverage warnings computed without the files that failed to load would be false alarms.
+    let checked = check::check(&model).into_iter();
+    problems.extend(checked.filter(|d| loaded_whole || d.is_error()));
+    if !loaded_whole {
+        // Rendering a model with files missing would only add misleading follow-on errors (links to
+        // the missing pages); the checks above already ran on what loaded.
         return Err(problems);
     }
-    Ok(Report {
+    match Theme::load(root).and_then(|theme| render::render(&model, &theme)) {
+        Ok(files) if !problems.has_errors() => Ok(report(files, problems, started)),
+        Ok(_) => Err(problems),
+        Err(errors) => {
+            problems.extend(errors);
+            Err(problems)
+        }
+    }
+}
+
+fn report(files: Vec<OutputFile>, warnings: Diagnostics, started: Instant) -> Report {
+    Report {
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
         files: files.len(),
         elapsed: started.elapsed(),
-        warnings: problems,
+        warnings,
         output: files,
-    })
+    }
 }
 
 /// Builds the site into `output_dir`, replacing its previous content only on success.

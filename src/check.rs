@@ -191,7 +191,7 @@ fn check_pages(model: &Model, problems: &mut Diagnostics) {
             );
         }
         for name in &page.front.data {
-            if model.data_table(&name.value).is_none() {
+            if model.data_table(&name.value).is_none() && !model.data_table_unloaded(&name.value) {
                 let names: Vec<&str> = model.data.iter().map(|t| t.name.as_str()).collect();
                 let mut hint = format!(
                     "data tables are the files of content/data/: {}",

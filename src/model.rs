@@ -5,6 +5,7 @@
 //! presentation: no HTML, no URLs, no wording of the site. It must not know which framework it holds.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
@@ -24,6 +25,9 @@ pub struct Model {
     pub pages: Vec<Page>,
     /// Data tables by name (the file stem), in name order.
     pub data: Vec<DataTable>,
+    /// Content files that exist but failed to load (their errors are reported): checks must not
+    /// also report them as absent.
+    pub unloaded: Vec<PathBuf>,
 }
 
 impl Model {
@@ -33,6 +37,13 @@ impl Model {
 
     pub fn data_table(&self, name: &str) -> Option<&DataTable> {
         self.data.iter().find(|t| t.name == name)
+    }
+
+    /// Whether a data table of that name exists but failed to load.
+    pub fn data_table_unloaded(&self, name: &str) -> bool {
+        self.unloaded.iter().any(|path| {
+            path.starts_with(crate::load::DATA_DIR) && path.file_stem().is_some_and(|s| s == name)
+        })
     }
 
     /// The activities that validate a competency, in activity order.

@@ -13,6 +13,7 @@
 //! column: 18                           optional
 //! message: unknown competency code     substring of that diagnostic's message (any number)
 //! hint: did you mean                   substring expected somewhere in the output (any number)
+//! absent: unknown data table           substring that must NOT be in the output (a false follow-on error)
 //! max_seconds: 10                      optional: the failing build must end within this time
 //! ```
 
@@ -181,6 +182,7 @@ struct Expected {
 struct Case {
     expected: Vec<Expected>,
     hints: Vec<String>,
+    absent: Vec<String>,
     deletes: Vec<String>,
     max_seconds: Option<u64>,
 }
@@ -216,6 +218,7 @@ fn parse_expect(text: &str) -> Result<Case, String> {
             "column" => current(&mut case, key, &at)?.column = Some(number(&value, &at)?),
             "message" => current(&mut case, key, &at)?.messages.push(value),
             "hint" => case.hints.push(value),
+            "absent" => case.absent.push(value),
             "delete" => case.deletes.push(value),
             "max_seconds" => case.max_seconds = Some(number(&value, &at)? as u64),
             other => return Err(format!("{at}: unknown key `{other}`")),
@@ -243,13 +246,15 @@ fn diagnostic_blocks(stderr: &str) -> Vec<String> {
     blocks
 }
 
-/// Whether `text` contains `needle` not followed by a digit (so `:1` does not match `:15`).
+/// Whether `text` contains `needle` not followed by a digit (so `:1` does not match `:15`); a needle
+/// ending with `:` is already delimited.
 fn contains_location(text: &str, needle: &str) -> bool {
     text.match_indices(needle).any(|(i, _)| {
-        !text[i + needle.len()..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_digit())
+        needle.ends_with(':')
+            || !text[i + needle.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
     })
 }
 
@@ -333,13 +338,29 @@ fn run_case(case_dir: &Path) -> Result<Vec<String>, String> {
             failures.push(format!("hint {hint:?} not in the output"));
         }
     }
-    if let Some(max) = case.max_seconds {
-        if run.elapsed > Duration::from_secs(max) {
-            failures.push(format!(
-                "took {:?}, more than the {max} s allowed",
-                run.elapsed
-            ));
+    for absent in &case.absent {
+        if run.stderr.contains(absent.as_str()) {
+            failures.push(format!("{absent:?} should not be in the output"));
         }
+    }
+    if let Some(max) = case.max_seconds
+        && run.elapsed > Duration::from_secs(max)
+    {
+        failures.push(format!(
+            "took {:?}, more than the {max} s allowed",
+            run.elapsed
+        ));
+    }
+    let leftovers: Vec<String> = fs::read_dir(root)
+        .map(|dir| {
+            dir.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|name| name.contains("livret-"))
+                .collect()
+        })
+        .unwrap_or_default();
+    if !leftovers.is_empty() {
+        failures.push(format!("staging folders left behind: {leftovers:?}"));
     }
     let after = snapshot(&public);
     let diff = snapshot_diff(&before, &after);
@@ -400,28 +421,40 @@ fn minimal_fixture_checks_without_writing_and_builds() {
 
     // `check` on the fixture itself: exit 0, no warnings, and not one byte written.
     let before = snapshot(&minimal);
-    let check = livret([
-        OsStr::new("check"),
-        OsStr::new("--deny-warnings"),
-        OsStr::new("--root"),
-        minimal.as_os_str(),
-    ])
-    .unwrap();
-    assert_eq!(check.code, Some(0), "check failed:\n{}", check.stderr);
-    assert!(
-        check.stderr.is_empty(),
-        "check printed diagnostics:\n{}",
-        check.stderr
-    );
-    let diff = snapshot_diff(&before, &snapshot(&minimal));
-    assert!(diff.is_empty(), "check wrote into the project: {diff:?}");
+    for extra in [None, Some("--deny-warnings")] {
+        let mut args = vec![
+            OsStr::new("check"),
+            OsStr::new("--root"),
+            minimal.as_os_str(),
+        ];
+        args.extend(extra.map(OsStr::new));
+        let check = livret(&args).unwrap();
+        assert_eq!(
+            check.code,
+            Some(0),
+            "check {extra:?} failed:\n{}",
+            check.stderr
+        );
+        assert!(
+            check.stderr.is_empty(),
+            "check printed diagnostics:\n{}",
+            check.stderr
+        );
+        assert!(check.stdout.contains("livret: checked"), "{}", check.stdout);
+        let diff = snapshot_diff(&before, &snapshot(&minimal));
+        assert!(diff.is_empty(), "check wrote into the project: {diff:?}");
+    }
 
     // `build` on a copy: exit 0, the expected pages, no warnings.
     let temp = tempfile::tempdir().unwrap();
     copy_tree(&minimal, temp.path(), &[]).unwrap();
     let run = build(temp.path()).unwrap();
     assert_eq!(run.code, Some(0), "build failed:\n{}", run.stderr);
-    assert!(run.stderr.is_empty(), "build printed diagnostics:\n{}", run.stderr);
+    assert!(
+        run.stderr.is_empty(),
+        "build printed diagnostics:\n{}",
+        run.stderr
+    );
     assert!(run.stdout.contains("livret: built"), "{}", run.stdout);
     let site = snapshot(&temp.path().join("public"));
     for page in [
@@ -485,11 +518,18 @@ fn a_referentiel_without_groups_builds_and_shows_its_competencies() {
     copy_tree(&fixtures().join("no-groups"), temp.path(), &[]).unwrap();
     let run = build(temp.path()).unwrap();
     assert_eq!(run.code, Some(0), "build failed:\n{}", run.stderr);
-    assert!(run.stderr.is_empty(), "build printed diagnostics:\n{}", run.stderr);
+    assert!(
+        run.stderr.is_empty(),
+        "build printed diagnostics:\n{}",
+        run.stderr
+    );
     let site = snapshot(&temp.path().join("public"));
     let html = |page: &str| {
-        String::from_utf8_lossy(site.get(Path::new(page)).unwrap_or_else(|| panic!("no {page}")))
-            .into_owned()
+        String::from_utf8_lossy(
+            site.get(Path::new(page))
+                .unwrap_or_else(|| panic!("no {page}")),
+        )
+        .into_owned()
     };
     let referentiel = html("referentiel.html");
     let observation = html("activites/observation.html");
@@ -497,19 +537,38 @@ fn a_referentiel_without_groups_builds_and_shows_its_competencies() {
     // (code, text, page of the activity validating it); the texts avoid characters that
     // typography or escaping would change.
     let competencies = [
-        ("1.1", "Mener une recherche et une veille documentaire", &observation),
+        (
+            "1.1",
+            "Mener une recherche et une veille documentaire",
+            &observation,
+        ),
         ("1.2", "Gérer des données structurées", &observation),
         ("1.3", "Traiter des données pour les analyser", &observation),
-        ("2.1", "Interagir avec des outils de messagerie", &observation),
+        (
+            "2.1",
+            "Interagir avec des outils de messagerie",
+            &observation,
+        ),
         ("2.2", "Partager et publier des contenus", &observation),
-        ("2.3", "Collaborer dans un espace de travail partagé", &projet),
+        (
+            "2.3",
+            "Collaborer dans un espace de travail partagé",
+            &projet,
+        ),
         ("3.1", "Développer des documents textuels", &projet),
         ("3.2", "Développer des documents multimédia", &projet),
         ("3.3", "Adapter les documents à leur finalité", &projet),
-        ("3.4", "Programmer un traitement automatique simple", &projet),
+        (
+            "3.4",
+            "Programmer un traitement automatique simple",
+            &projet,
+        ),
     ];
     for (code, text, activity_page) in competencies {
-        for (name, page) in [("referentiel.html", &referentiel), ("activity page", activity_page)] {
+        for (name, page) in [
+            ("referentiel.html", &referentiel),
+            ("activity page", activity_page),
+        ] {
             assert!(page.contains(code), "{code} missing from {name}");
             assert!(page.contains(text), "{text:?} missing from {name}");
         }

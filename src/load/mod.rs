@@ -28,52 +28,62 @@ pub const ACTIVITIES_DIR: &str = "content/activities";
 pub const PAGES_DIR: &str = "content/pages";
 pub const DATA_DIR: &str = "content/data";
 
-/// Loads the handbook under `root`, or returns every problem found.
-pub fn load(root: &Path) -> Result<Model, Diagnostics> {
-    let mut problems = Diagnostics::new();
+/// Loads the handbook under `root`. The model is `None` only when the settings or the référentiel
+/// could not be loaded; otherwise it holds every file that loaded, so the checks can still run and
+/// report their problems together with the loading errors.
+pub fn load(root: &Path) -> (Option<Model>, Diagnostics) {
     if !root.join(CONTENT_DIR).is_dir() {
-        return Err(
+        let problem =
             Diagnostic::error(format!("no `{CONTENT_DIR}/` folder in {}", root.display()))
-                .hint("run livret in a handbook project, or pass its folder with --root DIR")
-                .into(),
-        );
+                .hint("run livret in a handbook project, or pass its folder with --root DIR");
+        return (None, problem.into());
     }
-    let settings = collect(&mut problems, load_settings(root));
-    let referentiel = collect(&mut problems, load_referentiel(root));
+    let mut failed = Failed {
+        problems: Diagnostics::new(),
+        files: Vec::new(),
+    };
+    let settings = collect(&mut failed.problems, load_settings(root));
+    let referentiel = collect(&mut failed.problems, load_referentiel(root));
     let activities = load_all(
         root,
         ACTIVITIES_DIR,
         &["yaml", "yml"],
-        &mut problems,
+        &mut failed,
         load_activity,
     );
-    let pages = load_all(root, PAGES_DIR, &["md"], &mut problems, page::load_page);
-    let data = load_all(root, DATA_DIR, &["yaml", "yml"], &mut problems, load_data);
+    let pages = load_all(root, PAGES_DIR, &["md"], &mut failed, page::load_page);
+    let data = load_all(root, DATA_DIR, &["yaml", "yml"], &mut failed, load_data);
     let home = if root.join(HOME_FILE).exists() {
-        collect(&mut problems, page::load_page(root, Path::new(HOME_FILE)))
+        collect(
+            &mut failed.problems,
+            page::load_page(root, Path::new(HOME_FILE)),
+        )
     } else {
         None
     };
-    match (settings, referentiel) {
-        (Some(settings), Some(referentiel)) if !problems.has_errors() => {
-            let mut model = Model {
-                settings,
-                referentiel,
-                activities,
-                home,
-                pages,
-                data,
-            };
-            model
-                .activities
-                .sort_by(|a, b| (a.order, &a.slug.value).cmp(&(b.order, &b.slug.value)));
-            model
-                .pages
-                .sort_by(|a, b| (a.front.order, &a.slug).cmp(&(b.front.order, &b.slug)));
-            Ok(model)
-        }
-        _ => Err(problems),
-    }
+    let Failed {
+        problems,
+        files: unloaded,
+    } = failed;
+    let (Some(settings), Some(referentiel)) = (settings, referentiel) else {
+        return (None, problems);
+    };
+    let mut model = Model {
+        settings,
+        referentiel,
+        activities,
+        home,
+        pages,
+        data,
+        unloaded,
+    };
+    model
+        .activities
+        .sort_by(|a, b| (a.order, &a.slug.value).cmp(&(b.order, &b.slug.value)));
+    model
+        .pages
+        .sort_by(|a, b| (a.front.order, &a.slug).cmp(&(b.front.order, &b.slug)));
+    (Some(model), problems)
 }
 
 fn collect<T>(problems: &mut Diagnostics, result: Result<T, Diagnostic>) -> Option<T> {
@@ -85,9 +95,13 @@ fn load_all<T>(
     root: &Path,
     dir: &str,
     extensions: &[&str],
-    problems: &mut Diagnostics,
+    failed: &mut Failed,
     load_one: impl Fn(&Path, &Path) -> Result<T, Diagnostic>,
 ) -> Vec<T> {
+    let Failed {
+        problems,
+        files: failed_files,
+    } = failed;
     let mut files = match content_files(root, dir, extensions) {
         Ok(files) => files,
         Err(problem) => {
@@ -96,10 +110,23 @@ fn load_all<T>(
         }
     };
     files.sort();
-    files
-        .iter()
-        .filter_map(|path| collect(problems, load_one(root, path)))
-        .collect()
+    let mut loaded = Vec::with_capacity(files.len());
+    for path in files {
+        match load_one(root, &path) {
+            Ok(value) => loaded.push(value),
+            Err(problem) => {
+                problems.push(problem);
+                failed_files.push(path);
+            }
+        }
+    }
+    loaded
+}
+
+/// What failed while loading: the problems, and the files they made unavailable.
+struct Failed {
+    problems: Diagnostics,
+    files: Vec<PathBuf>,
 }
 
 /// The content files of a folder, relative to the root; editor temporaries and hidden files are skipped.

@@ -13,9 +13,19 @@ use super::{file_stem, read_source, yaml};
 pub(crate) fn load_page(root: &Path, path: &Path) -> Result<Page, Diagnostic> {
     let source = read_source(root, path)?;
     let Some((front_end, body_offset)) = split_front_matter(&source.text) else {
-        return Err(Diagnostic::error("the page has no front matter")
-            .at(source.span_at(1, 1))
-            .hint("start the file with a block like:\n---\ntitle: Le titre\norder: 1\n---"));
+        let opened = source
+            .text
+            .lines()
+            .next()
+            .is_some_and(|l| l.trim_end() == "---");
+        let problem = if opened {
+            Diagnostic::error("the front matter is never closed")
+                .hint("end the front matter with a line holding only ---, before the Markdown")
+        } else {
+            Diagnostic::error("the page has no front matter")
+                .hint("start the file with a block like:\n---\ntitle: Le titre\norder: 1\n---")
+        };
+        return Err(problem.at(source.span_at(1, 1)));
     };
     let front: FrontMatter = yaml::parse(&source, &source.text[..front_end])?;
     Ok(Page {

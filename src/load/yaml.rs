@@ -11,13 +11,15 @@ use crate::diagnostic::{Diagnostic, SourceText, did_you_mean};
 
 /// Parses `text` (the whole of `source`, or a prefix of it such as a front matter block) into `T`.
 pub fn parse<T: DeserializeOwned>(source: &SourceText, text: &str) -> Result<T, Diagnostic> {
-    serde_saphyr::from_str_with_options(text, options()).map_err(|error| diagnose(source, &error))
+    serde_saphyr::from_str_with_options(text, options())
+        .map_err(|error| diagnose(source, text, &error))
 }
 
 /// Budgets sized for hand-written handbook files: generous for real content, tiny for attacks.
 fn options() -> Options {
     let mut budget = Budget::default();
     budget.max_depth = 32;
+    budget.flow_nesting_limit = 32;
     budget.max_events = 200_000;
     budget.max_nodes = 100_000;
     budget.max_aliases = 1_000;
@@ -32,10 +34,10 @@ fn options() -> Options {
 }
 
 /// Maps a serde-saphyr error to a diagnostic, with a hint for the errors trainers actually make.
-fn diagnose(source: &SourceText, error: &Error) -> Diagnostic {
+fn diagnose(source: &SourceText, text: &str, error: &Error) -> Diagnostic {
     let error = innermost(error);
     let message = UserMessageFormatter.format_message(error).into_owned();
-    let mut diagnostic = match error {
+    let diagnostic = match error {
         Error::SerdeUnknownField {
             field, expected, ..
         } => {
@@ -54,34 +56,89 @@ fn diagnose(source: &SourceText, error: &Error) -> Diagnostic {
             variant, expected, ..
         } => Diagnostic::error(format!("unknown value `{variant}`"))
             .hint(format!("use one of: {}", expected.join(", "))),
+        // The scanner reports flow nesting past its limit as a plain message, not a budget breach.
         Error::Budget { .. }
         | Error::AliasReplayLimitExceeded { .. }
         | Error::AliasExpansionLimitExceeded { .. }
-        | Error::AliasReplayStackDepthExceeded { .. } => Diagnostic::error(format!(
-            "YAML refused: {message}"
-        ))
-        .hint(
-            "the file is too large, too deeply nested or expands too many aliases for a handbook \
-             file; write the values out plainly",
-        ),
+        | Error::AliasReplayStackDepthExceeded { .. } => refused(&message),
+        _ if message.contains("recursion limit") => refused(&message),
+        Error::InvalidScalar { ty, location } => {
+            let found = source.span_at(location.line() as usize, location.column() as usize);
+            let found = &source.text[found.range];
+            let (what, example) = scalar_kind(ty);
+            Diagnostic::error(format!("expected {what}, found `{found}`"))
+                .hint(format!("write {what} here, e.g. {example}"))
+        }
         Error::NullIntoString { .. } => Diagnostic::error("a text value is empty")
             .hint("write the text after the colon, or remove the key if it is optional"),
         Error::DuplicateMappingKey { .. } => {
             Diagnostic::error(message).hint("each key may appear once in a mapping; remove one")
         }
-        Error::SerdeInvalidType { .. } => Diagnostic::error(message).hint(
-            "check the value's type: text, a number, a list (- item) or a mapping (key: value)",
-        ),
+        Error::SerdeInvalidType { .. } | Error::Unexpected { .. } => Diagnostic::error(message)
+            .hint(
+                "check the value's type: text, a number, a list (- item) or a mapping (key: value)",
+            ),
         _ => Diagnostic::error(message)
             .hint("check the YAML syntax near this place (indentation, colons, quotes)"),
     };
-    diagnostic = match error.location().filter(|l| l.line() > 0) {
+    let location = error.location().filter(|l| l.line() > 0);
+    match location {
         Some(location) => {
-            diagnostic.at(source.span_at(location.line() as usize, location.column() as usize))
+            let (mut line, mut column) = (location.line() as usize, location.column() as usize);
+            if matches!(error, Error::SerdeMissingField { .. }) {
+                // serde reports a missing key where the mapping ends; point at where it starts,
+                // which is where the key must be added.
+                (line, column) = mapping_start(text, line, column);
+            }
+            diagnostic.at(source.span_at(line, column))
         }
         None => diagnostic.in_file(&source.path),
-    };
-    diagnostic
+    }
+}
+
+/// The line and column of the first key of the block mapping whose keys sit at `column` and which
+/// contains `line`: walks up while lines are nested deeper or are siblings at the same column.
+fn mapping_start(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let lines: Vec<&str> = text.lines().collect();
+    let indent = column.saturating_sub(1);
+    let mut start = (line, column);
+    for number in (1..line.min(lines.len() + 1)).rev() {
+        let content = lines[number - 1];
+        let trimmed = content.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with("---") {
+            continue;
+        }
+        let own = content.len() - trimmed.len();
+        if own == indent {
+            start = (number, column);
+        } else if own < indent {
+            // `- key:` opens a mapping inside a list item: its first key is on this line.
+            if trimmed.starts_with("- ") && own + 2 == indent {
+                start = (number, column);
+            }
+            break;
+        }
+    }
+    start
+}
+
+/// A file refused by the parser's budgets: an alias bomb, absurd nesting, a runaway size.
+fn refused(message: &str) -> Diagnostic {
+    Diagnostic::error(format!("YAML refused: {message}")).hint(
+        "the file is too large, too deeply nested or expands too many aliases for a handbook \
+         file; write the values out plainly",
+    )
+}
+
+/// How to name a Rust scalar type to a trainer, with an example.
+fn scalar_kind(ty: &str) -> (&'static str, &'static str) {
+    match ty {
+        "bool" => ("true or false", "`menu: false`"),
+        t if t.starts_with('u') => ("a whole number (0 or more)", "`required_total: 23`"),
+        t if t.starts_with('i') => ("a whole number", "`order: 3`"),
+        t if t.starts_with('f') => ("a number", "`12.5`"),
+        _ => ("a value of another type", "see docs/content-format.md"),
+    }
 }
 
 /// Strips the snippet and alias wrappers serde-saphyr puts around the error that matters.
@@ -127,9 +184,23 @@ mod tests {
     }
 
     #[test]
+    fn missing_key_points_at_the_mapping_start() {
+        let text =
+            "# comment\ntitle: a\nitems:\n  - code: X\n    text: y\n  - text: z\n    extra: 1\n";
+        assert_eq!(mapping_start(text, 7, 5), (6, 5));
+        assert_eq!(mapping_start(text, 3, 1), (2, 1));
+    }
+
+    #[test]
     fn wrong_type_is_located() {
         let d = error_of("title: a\norder: beaucoup\n");
         assert_eq!(d.span.unwrap().line_column().0, 2, "{}", d.message);
+    }
+
+    #[test]
+    fn wrong_scalar_names_the_expected_kind() {
+        let d = error_of("title: a\norder: premier\n");
+        assert_eq!(d.message, "expected a whole number, found `premier`");
     }
 
     #[test]

@@ -22,8 +22,9 @@ use super::typography;
 pub enum Placement {
     /// The text starts at this byte offset of the file (a page body).
     At(usize),
-    /// The text is a YAML block scalar whose indicator (`|`) is on this 1-based line.
-    YamlBlock { line: usize },
+    /// The text is a YAML scalar whose content starts on this 1-based line (serde-saphyr's location
+    /// of a `|` block is its first content line); each Markdown line is one source line.
+    YamlValue { first_line: usize },
 }
 
 /// One Markdown text to render.
@@ -246,13 +247,11 @@ fn locate(markdown: &Markdown, range: Range<usize>) -> Span {
         Placement::At(offset) => markdown
             .source
             .span(offset + range.start..offset + range.end),
-        Placement::YamlBlock { line } => {
-            // A block scalar's content starts on the line after its indicator; each Markdown line
-            // is one source line, re-indented.
+        Placement::YamlValue { first_line } => {
             let md_line = markdown.text[..range.start.min(markdown.text.len())]
                 .matches('\n')
                 .count();
-            let source_line = line + 1 + md_line;
+            let source_line = first_line + md_line;
             let start = markdown.source.offset_of(source_line, 1);
             let end = markdown.source.text[start..]
                 .find('\n')

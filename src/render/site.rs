@@ -145,8 +145,8 @@ pub fn render_pages(model: &Model, theme: &Theme, problems: &mut Diagnostics) ->
                         let markdown = Markdown {
                             text: &guidance.value,
                             source: &activity.source,
-                            placement: Placement::YamlBlock {
-                                line: guidance.referenced.line() as usize,
+                            placement: Placement::YamlValue {
+                                first_line: guidance.referenced.line() as usize,
                             },
                             page_path: &planned.path,
                         };
