@@ -73,5 +73,11 @@ pub fn build(root: &Path, output_dir: &Path) -> Result<Report, Diagnostics> {
 
 /// The output folder: `--output` as given, or `public/` under the root.
 pub fn default_output(root: &Path, output: Option<PathBuf>) -> PathBuf {
-    output.unwrap_or_else(|| root.join("public"))
+    output.unwrap_or_else(|| {
+        if root == Path::new(".") {
+            PathBuf::from("public")
+        } else {
+            root.join("public")
+        }
+    })
 }

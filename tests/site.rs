@@ -376,3 +376,39 @@ fn two_builds_are_byte_identical() {
         );
     }
 }
+
+#[derive(Deserialize)]
+struct SettingsFile {
+    certification: Rule,
+}
+
+#[derive(Deserialize)]
+struct Rule {
+    required_total: u32,
+    max_missing_per_domain: u32,
+}
+
+#[test]
+fn rule_numbers_in_the_text_come_from_the_settings() {
+    let settings: SettingsFile =
+        serde_saphyr::from_str(&fs::read_to_string(root().join("content/settings.yaml")).unwrap())
+            .unwrap();
+    let (_dir, output) = build();
+    for page in ["certification.html", "referentiel.html"] {
+        let doc = Html::parse_document(&fs::read_to_string(output.join(page)).unwrap());
+        let main = text(&select(&doc, "main")[0])
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let rule = settings.certification.required_total.to_string();
+        let limit = format!(
+            "{} compétences non validées",
+            settings.certification.max_missing_per_domain
+        );
+        assert!(
+            main.contains(&rule) && main.contains(&limit),
+            "{page}: {main}"
+        );
+        assert!(!main.contains("{{"), "{page}: unexpanded value");
+    }
+}

@@ -22,9 +22,10 @@ use super::typography;
 pub enum Placement {
     /// The text starts at this byte offset of the file (a page body).
     At(usize),
-    /// The text is a YAML scalar whose content starts on this 1-based line (serde-saphyr's location
-    /// of a `|` block is its first content line); each Markdown line is one source line.
-    YamlValue { first_line: usize },
+    /// Each line of the text is one source line, starting at this 1-based line: a YAML scalar
+    /// (serde-saphyr's location of a `|` block is its first content line), or a page body whose
+    /// template values were expanded (which shifts columns, not lines).
+    Lines { first_line: usize },
 }
 
 /// One Markdown text to render.
@@ -247,20 +248,27 @@ fn locate(markdown: &Markdown, range: Range<usize>) -> Span {
         Placement::At(offset) => markdown
             .source
             .span(offset + range.start..offset + range.end),
-        Placement::YamlValue { first_line } => {
-            let md_line = markdown.text[..range.start.min(markdown.text.len())]
-                .matches('\n')
-                .count();
-            let source_line = first_line + md_line;
-            let start = markdown.source.offset_of(source_line, 1);
-            let end = markdown.source.text[start..]
-                .find('\n')
-                .map_or(markdown.source.text.len(), |i| start + i);
-            let text = &markdown.source.text[start..end];
-            let indent = text.len() - text.trim_start().len();
-            markdown.source.span(start + indent..end)
+        Placement::Lines { .. } => {
+            let before = &markdown.text[..range.start.min(markdown.text.len())];
+            locate_line(markdown, before.matches('\n').count() + 1)
         }
     }
+}
+
+/// The span of the source line holding a 1-based line of the Markdown text, without indentation.
+pub fn locate_line(markdown: &Markdown, text_line: usize) -> Span {
+    let source = markdown.source;
+    let first_line = match markdown.placement {
+        Placement::At(offset) => source.line_column(offset).0,
+        Placement::Lines { first_line } => first_line,
+    };
+    let start = source.offset_of(first_line + text_line.saturating_sub(1), 1);
+    let end = source.text[start..]
+        .find('\n')
+        .map_or(source.text.len(), |i| start + i);
+    let line = &source.text[start..end];
+    let indent = line.len() - line.trim_start().len();
+    source.span(start + indent..end)
 }
 
 /// Removes `.` and resolves `..` lexically (content paths never involve symlinks).

@@ -85,6 +85,12 @@ pub fn render_pages(model: &Model, theme: &Theme, problems: &mut Diagnostics) ->
         activities => Serde(&activities),
         menu => Serde(&menu),
     };
+    let texts = Texts {
+        env: &env,
+        values: &base,
+        language: &model.settings.language,
+        targets: &targets,
+    };
     let home = plan.first().map(link);
     let activities_page = model
         .pages
@@ -93,8 +99,13 @@ pub fn render_pages(model: &Model, theme: &Theme, problems: &mut Diagnostics) ->
         .and_then(|i| plan.iter().find(|p| p.kind == Kind::Chapter(i)))
         .map(link);
     let mut files = Vec::with_capacity(plan.len());
+    let positions: std::collections::HashMap<&str, usize> = reading
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.path.as_str(), i))
+        .collect();
     for planned in &plan {
-        let position = reading.iter().position(|p| p.path == planned.path);
+        let position = positions.get(planned.path.as_str()).copied();
         let prev = position
             .and_then(|i| i.checked_sub(1))
             .map(|i| link(reading[i]));
@@ -109,13 +120,13 @@ pub fn render_pages(model: &Model, theme: &Theme, problems: &mut Diagnostics) ->
                 let content = model
                     .home
                     .as_ref()
-                    .map(|page| page_markdown(model, page, &planned.path, &targets, problems))
+                    .map(|page| texts.page(page, &planned.path, problems))
                     .unwrap_or_default();
                 ("index.html", "home", content, Value::UNDEFINED)
             }
             Kind::Chapter(i) => {
                 let page = &model.pages[i];
-                let content = page_markdown(model, page, &planned.path, &targets, problems);
+                let content = texts.page(page, &planned.path, problems);
                 let tables: Vec<_> = page
                     .front
                     .data
@@ -145,12 +156,12 @@ pub fn render_pages(model: &Model, theme: &Theme, problems: &mut Diagnostics) ->
                         let markdown = Markdown {
                             text: &guidance.value,
                             source: &activity.source,
-                            placement: Placement::YamlValue {
+                            placement: Placement::Lines {
                                 first_line: guidance.referenced.line() as usize,
                             },
                             page_path: &planned.path,
                         };
-                        markdown::render(&markdown, &model.settings.language, &targets, problems)
+                        texts.render(&markdown, problems)
                     })
                     .unwrap_or_default();
                 (
@@ -254,20 +265,61 @@ fn link_targets(model: &Model, plan: &[Planned]) -> LinkTargets {
     targets
 }
 
-fn page_markdown(
-    model: &Model,
-    page: &Page,
-    path: &str,
-    targets: &LinkTargets,
-    problems: &mut Diagnostics,
-) -> String {
-    let markdown = Markdown {
-        text: &page.body,
-        source: &page.source,
-        placement: Placement::At(page.body_offset),
-        page_path: path,
-    };
-    markdown::render(&markdown, &model.settings.language, targets, problems)
+/// Renders the Markdown texts of the content: template values first (so a page can say
+/// `{{ site.certification.required_total }}` instead of repeating the settings), then Markdown.
+struct Texts<'a> {
+    env: &'a Environment<'a>,
+    /// The values a text may use: `site`, `referentiel`, `activities`.
+    values: &'a Value,
+    language: &'a str,
+    targets: &'a LinkTargets,
+}
+
+impl Texts<'_> {
+    fn page(&self, page: &Page, path: &str, problems: &mut Diagnostics) -> String {
+        let markdown = Markdown {
+            text: &page.body,
+            source: &page.source,
+            placement: Placement::At(page.body_offset),
+            page_path: path,
+        };
+        self.render(&markdown, problems)
+    }
+
+    fn render(&self, markdown: &Markdown, problems: &mut Diagnostics) -> String {
+        if !markdown.text.contains("{{") && !markdown.text.contains("{%") {
+            return markdown::render(markdown, self.language, self.targets, problems);
+        }
+        // Not `.html`: minijinja does not escape, the values go into Markdown as typed.
+        let name = markdown.source.path.display().to_string();
+        match self.env.render_named_str(&name, markdown.text, self.values) {
+            Ok(expanded) => {
+                // Expansion keeps lines but shifts columns: locate later problems by line.
+                let first_line = markdown::locate_line(markdown, 1).line_column().0;
+                let expanded_markdown = Markdown {
+                    text: &expanded,
+                    placement: Placement::Lines { first_line },
+                    ..*markdown
+                };
+                markdown::render(&expanded_markdown, self.language, self.targets, problems)
+            }
+            Err(error) => {
+                problems.push(
+                    Diagnostic::error(format!(
+                        "value error in the text: {} ({})",
+                        error.detail().unwrap_or("cannot be expanded"),
+                        error.kind()
+                    ))
+                    .at(markdown::locate_line(markdown, error.line().unwrap_or(1)))
+                    .hint(
+                        "a text may show values such as {{ site.certification.required_total }} or \
+                         {{ referentiel.competency_count }}; see docs/content-format.md",
+                    ),
+                );
+                String::new()
+            }
+        }
+    }
 }
 
 /// The template environment: the theme's templates, auto-escaping, strict undefined variables
