@@ -109,6 +109,18 @@ fn build(root: &Path) -> Result<Output, String> {
 // Files
 
 /// Copies the tree `from` into `to` (created as needed), skipping files named in `skip`.
+/// Builds `root` and asserts success with no diagnostic at all.
+fn clean_build(root: &Path) -> Output {
+    let run = build(root).unwrap();
+    assert_eq!(run.code, Some(0), "build failed:\n{}", run.stderr);
+    assert!(
+        run.stderr.is_empty(),
+        "build printed diagnostics:\n{}",
+        run.stderr
+    );
+    run
+}
+
 fn copy_tree(from: &Path, to: &Path, skip: &[&str]) -> std::io::Result<()> {
     fs::create_dir_all(to)?;
     for entry in fs::read_dir(from)? {
@@ -448,13 +460,7 @@ fn minimal_fixture_checks_without_writing_and_builds() {
     // `build` on a copy: exit 0, the expected pages, no warnings.
     let temp = tempfile::tempdir().unwrap();
     copy_tree(&minimal, temp.path(), &[]).unwrap();
-    let run = build(temp.path()).unwrap();
-    assert_eq!(run.code, Some(0), "build failed:\n{}", run.stderr);
-    assert!(
-        run.stderr.is_empty(),
-        "build printed diagnostics:\n{}",
-        run.stderr
-    );
+    let run = clean_build(temp.path());
     assert!(run.stdout.contains("livret: built"), "{}", run.stdout);
     let site = snapshot(&temp.path().join("public"));
     for page in [
@@ -516,13 +522,7 @@ fn a_referentiel_without_groups_builds_and_shows_its_competencies() {
     let temp = tempfile::tempdir().unwrap();
     copy_tree(&fixtures().join("minimal"), temp.path(), &[]).unwrap();
     copy_tree(&fixtures().join("no-groups"), temp.path(), &[]).unwrap();
-    let run = build(temp.path()).unwrap();
-    assert_eq!(run.code, Some(0), "build failed:\n{}", run.stderr);
-    assert!(
-        run.stderr.is_empty(),
-        "build printed diagnostics:\n{}",
-        run.stderr
-    );
+    let run = clean_build(temp.path());
     let site = snapshot(&temp.path().join("public"));
     let html = |page: &str| {
         String::from_utf8_lossy(

@@ -60,33 +60,12 @@ pub fn render(
     let mut output = Vec::with_capacity(events.len());
     for (event, range) in events {
         let event = match event {
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = rewrite_link(markdown, dest_url, targets, range, problems);
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = rewrite_link(markdown, dest_url, targets, range, problems);
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
+            Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag {
+                    let dest = std::mem::replace(dest_url, CowStr::Borrowed(""));
+                    *dest_url = rewrite_link(markdown, dest, targets, range, problems);
+                }
+                Event::Start(tag)
             }
             Event::Start(Tag::Heading {
                 level: HeadingLevel::H1,
