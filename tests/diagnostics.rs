@@ -522,7 +522,7 @@ fn a_referentiel_without_groups_builds_and_shows_its_competencies() {
     let temp = tempfile::tempdir().unwrap();
     copy_tree(&fixtures().join("minimal"), temp.path(), &[]).unwrap();
     copy_tree(&fixtures().join("no-groups"), temp.path(), &[]).unwrap();
-    let run = clean_build(temp.path());
+    clean_build(temp.path());
     let site = snapshot(&temp.path().join("public"));
     let html = |page: &str| {
         String::from_utf8_lossy(
