@@ -86,6 +86,13 @@ fn check_referentiel(model: &Model, problems: &mut Diagnostics) {
 }
 
 fn check_activities(model: &Model, problems: &mut Diagnostics) {
+    let example: Vec<&str> = model
+        .referentiel
+        .competencies()
+        .take(2)
+        .map(|c| c.code.value.as_str())
+        .collect();
+    let example = example.join(", ");
     let slugs = model.activities.iter().map(|a| (&a.source, &a.slug));
     report_duplicates("activity slug", slugs, problems);
     for activity in &model.activities {
@@ -105,7 +112,9 @@ fn check_activities(model: &Model, problems: &mut Diagnostics) {
                     activity.slug.value
                 ))
                 .at(span_of(&activity.source, &activity.competencies))
-                .hint("list the codes it validates, e.g. `competencies: [A.1.1, A.1.2]`"),
+                .hint(format!(
+                    "list the codes it validates, e.g. `competencies: [{example}]`"
+                )),
             );
         }
     }

@@ -247,3 +247,40 @@ pub(crate) fn file_stem(path: &Path) -> String {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn huge_file_is_refused_before_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = std::fs::File::create(dir.path().join("big.yaml")).unwrap();
+        big.set_len(MAX_FILE_BYTES + 1).unwrap();
+        let problem = read_source(dir.path(), Path::new("big.yaml")).unwrap_err();
+        assert!(
+            problem.message.starts_with("file too large"),
+            "{}",
+            problem.message
+        );
+        assert_eq!(problem.path.as_deref(), Some(Path::new("big.yaml")));
+    }
+
+    #[test]
+    fn a_missing_content_folder_is_one_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let (model, problems) = load(dir.path());
+        assert!(model.is_none());
+        assert_eq!(problems.error_count(), 1);
+        assert!(
+            problems
+                .iter()
+                .next()
+                .unwrap()
+                .hint
+                .as_ref()
+                .unwrap()
+                .contains("--root")
+        );
+    }
+}
