@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Real-application checks: what `cargo test` cannot do without outside tools.
-# Installs what is missing (Java from Debian, the Nu HTML Checker from the committed npm lock file),
+# Installs what is missing (Java and LibreOffice from Debian, the Nu HTML Checker from the committed
+# npm lock file, python-docx, odfpy and PyYAML from PyPI at pinned versions),
 # builds the handbook, and fails on any problem. It never skips a check because a tool is missing:
 # it installs the tool or fails.
 set -euo pipefail
@@ -19,6 +20,8 @@ need_apt() {
 
 need_apt java default-jre-headless
 need_apt npm nodejs npm
+need_apt soffice libreoffice-writer-nogui
+python3 -m pip install --quiet --disable-pip-version-check -r scripts/requirements.txt
 
 if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
   npm ci --no-audit --no-fund
@@ -37,3 +40,7 @@ echo "check-real-apps: validating $pages pages and the stylesheet with vnu"
 find "$site/public" \( -name '*.html' -o -name '*.css' \) -print0 | sort -z \
   | xargs -0 java -jar "$vnu" --errors-only --also-check-css
 echo "check-real-apps: vnu: 0 errors on $pages pages"
+
+# The documents: LibreOffice reads every label and code; python-docx and odfpy find real heading
+# styles and repeating table headers.
+python3 scripts/check_documents.py "$site/public" content

@@ -25,6 +25,8 @@ pub struct Model {
     pub pages: Vec<Page>,
     /// Data tables by name (the file stem), in name order.
     pub data: Vec<DataTable>,
+    /// Fiche models written in their own files (`content/fiches/*.yaml`).
+    pub fiches: Vec<FicheFile>,
     /// Content files that exist but failed to load (their errors are reported): checks must not
     /// also report them as absent.
     pub unloaded: Vec<PathBuf>,
@@ -43,6 +45,16 @@ impl Model {
     pub fn data_table_unloaded(&self, name: &str) -> bool {
         self.unloaded.iter().any(|path| {
             path.starts_with(crate::load::DATA_DIR) && path.file_stem().is_some_and(|s| s == name)
+        })
+    }
+
+    /// The fiche model of an activity: its own `fiche:`, or a `content/fiches/` file naming it.
+    pub fn fiche_of<'a>(&'a self, activity: &'a Activity) -> Option<&'a FicheModel> {
+        activity.fiche.as_ref().or_else(|| {
+            self.fiches
+                .iter()
+                .find(|f| f.activity.value == activity.slug.value)
+                .map(|f| &f.fiche)
         })
     }
 
@@ -231,6 +243,9 @@ pub struct Activity {
     pub requirements: Vec<Requirement>,
     #[serde(default)]
     pub annexes: Vec<String>,
+    /// The model of the fiche students fill in for this activity.
+    #[serde(default)]
+    pub fiche: Option<FicheModel>,
     #[serde(skip)]
     pub source: SourceText,
 }
@@ -243,6 +258,155 @@ impl Activity {
     pub fn codes(&self) -> impl Iterator<Item = &str> {
         self.competencies.value.iter().map(|c| c.value.as_str())
     }
+}
+
+/// A fiche model: what a student fills in for an activity. The header (titles, the competencies
+/// validated) and the footer are generated from the mapping; the model only lists the blocks.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FicheModel {
+    /// The fiche's title, when it differs from the activity's.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// A line under the title (Markdown inline).
+    #[serde(default)]
+    pub intro: Option<String>,
+    pub blocks: Vec<Spanned<FicheBlock>>,
+}
+
+/// `content/fiches/<file>.yaml`: a fiche model kept apart from its activity (long models read
+/// better alone).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FicheFile {
+    /// The slug of the activity the model is for.
+    pub activity: Spanned<String>,
+    pub fiche: FicheModel,
+    #[serde(skip)]
+    pub source: SourceText,
+}
+
+/// One block of a fiche model, written `- heading: …`, `- field: {…}`, etc.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FicheBlock {
+    /// A section heading.
+    Heading(Spanned<String>),
+    /// A heading one level below `heading`.
+    Subheading(Spanned<String>),
+    /// A paragraph of instructions (Markdown inline: emphasis, links).
+    Instruction(Spanned<String>),
+    /// A labelled space to write in.
+    Field(FieldSpec),
+    /// A table to fill in.
+    Table(TableSpec),
+    /// Items with boxes to tick.
+    Checklist(ChecklistSpec),
+    /// The activity's `annexes`, as a checklist under this title.
+    Annexes(Spanned<String>),
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldSpec {
+    pub label: Spanned<String>,
+    #[serde(default)]
+    pub help: Option<String>,
+    /// Writing space, in lines.
+    #[serde(default = "default_field_lines")]
+    pub lines: Spanned<u32>,
+}
+
+fn default_field_lines() -> Spanned<u32> {
+    Spanned::new(
+        3,
+        serde_saphyr::Location::UNKNOWN,
+        serde_saphyr::Location::UNKNOWN,
+    )
+}
+
+fn default_cell_lines() -> Spanned<u32> {
+    Spanned::new(
+        2,
+        serde_saphyr::Location::UNKNOWN,
+        serde_saphyr::Location::UNKNOWN,
+    )
+}
+
+/// A table: column headers, then either row headers, a number of empty rows, or rows of labelled
+/// cells.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableSpec {
+    #[serde(default)]
+    pub caption: Option<String>,
+    pub columns: Spanned<Vec<ColumnSpec>>,
+    /// Header of the row-header column, when `rows` is given.
+    #[serde(default)]
+    pub row_header: Option<String>,
+    /// Row headers: one row each.
+    #[serde(default)]
+    pub rows: Vec<Spanned<String>>,
+    /// Number of empty rows (without row headers).
+    #[serde(default)]
+    pub empty_rows: Option<Spanned<u32>>,
+    /// Rows of labelled cells, one label per column.
+    #[serde(default)]
+    pub cells: Vec<Spanned<Vec<String>>>,
+    /// Writing space in each cell, in lines.
+    #[serde(default = "default_cell_lines")]
+    pub lines: Spanned<u32>,
+}
+
+/// A column header, written as its label alone or as `{label, help}`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ColumnSpec {
+    pub label: String,
+    pub help: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for ColumnSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Full {
+            label: String,
+            #[serde(default)]
+            help: Option<String>,
+        }
+        struct ColumnVisitor;
+        impl<'de> serde::de::Visitor<'de> for ColumnVisitor {
+            type Value = ColumnSpec;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a column label, or a mapping with `label` and `help`")
+            }
+            fn visit_str<E: serde::de::Error>(self, label: &str) -> Result<ColumnSpec, E> {
+                Ok(ColumnSpec {
+                    label: label.to_owned(),
+                    help: None,
+                })
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                map: M,
+            ) -> Result<ColumnSpec, M::Error> {
+                let full = Full::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(ColumnSpec {
+                    label: full.label,
+                    help: full.help,
+                })
+            }
+        }
+        deserializer.deserialize_any(ColumnVisitor)
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistSpec {
+    #[serde(default)]
+    pub title: Option<String>,
+    pub items: Spanned<Vec<String>>,
 }
 
 /// A rule or requirement of an activity, with optional sub-items.
@@ -300,6 +464,8 @@ pub enum PageTemplate {
     Activities,
     /// Shows the whole référentiel after the body.
     Referentiel,
+    /// Lists every downloadable document after the body.
+    Downloads,
 }
 
 impl PageTemplate {
@@ -308,6 +474,7 @@ impl PageTemplate {
             PageTemplate::Page => "page",
             PageTemplate::Activities => "activities",
             PageTemplate::Referentiel => "referentiel",
+            PageTemplate::Downloads => "downloads",
         }
     }
 }

@@ -176,7 +176,7 @@ fn each_activity_page_lists_exactly_its_mapping() {
     for activity in activities {
         let page = output.join(format!("activites/{}.html", activity.slug));
         let doc = Html::parse_document(&fs::read_to_string(&page).unwrap());
-        let shown: BTreeSet<String> = select(&doc, "main table th[scope=row]")
+        let shown: BTreeSet<String> = select(&doc, "main table.competency-table th[scope=row]")
             .iter()
             .map(|e| text(e).trim().to_owned())
             .collect();

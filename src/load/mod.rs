@@ -6,13 +6,15 @@
 //! renders or writes.
 
 mod page;
-mod yaml;
+pub(crate) mod yaml;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
-use crate::model::{Activity, DataTable, Group, Model, RawReferentiel, Referentiel, Settings};
+use crate::model::{
+    Activity, DataTable, FicheFile, Group, Model, RawReferentiel, Referentiel, Settings,
+};
 
 pub use page::split_front_matter;
 
@@ -27,6 +29,7 @@ pub const HOME_FILE: &str = "content/index.md";
 pub const ACTIVITIES_DIR: &str = "content/activities";
 pub const PAGES_DIR: &str = "content/pages";
 pub const DATA_DIR: &str = "content/data";
+pub const FICHES_DIR: &str = "content/fiches";
 
 /// Loads the handbook under `root`. The model is `None` only when the settings or the référentiel
 /// could not be loaded; otherwise it holds every file that loaded, so the checks can still run and
@@ -53,6 +56,7 @@ pub fn load(root: &Path) -> (Option<Model>, Diagnostics) {
     );
     let pages = load_all(root, PAGES_DIR, &["md"], &mut failed, page::load_page);
     let data = load_all(root, DATA_DIR, &["yaml", "yml"], &mut failed, load_data);
+    let fiches = load_all(root, FICHES_DIR, &["yaml", "yml"], &mut failed, load_fiche);
     let home = if root.join(HOME_FILE).exists() {
         collect(
             &mut failed.problems,
@@ -75,6 +79,7 @@ pub fn load(root: &Path) -> (Option<Model>, Diagnostics) {
         home,
         pages,
         data,
+        fiches,
         unloaded,
     };
     model
@@ -232,6 +237,13 @@ fn load_activity(root: &Path, path: &Path) -> Result<Activity, Diagnostic> {
     let mut activity: Activity = yaml::parse(&source, &source.text)?;
     activity.source = source;
     Ok(activity)
+}
+
+fn load_fiche(root: &Path, path: &Path) -> Result<FicheFile, Diagnostic> {
+    let source = read_source(root, path)?;
+    let mut fiche: FicheFile = yaml::parse(&source, &source.text)?;
+    fiche.source = source;
+    Ok(fiche)
 }
 
 fn load_data(root: &Path, path: &Path) -> Result<DataTable, Diagnostic> {

@@ -1,9 +1,11 @@
 //! Rendering: turns the model into the files of the site, in memory.
 //!
-//! `site` renders the HTML pages through the theme's templates, `theme` compiles the stylesheet and
+//! `documents` composes and writes the fiche models (ODT, DOCX), `site` renders the HTML pages
+//! through the theme's templates (linking to the documents), `theme` compiles the stylesheet and
 //! lists the static assets. Renderers read the model and produce [`OutputFile`]s; they never write
 //! to disk (the output stage does) and never change the model.
 
+pub mod documents;
 pub mod markdown;
 pub mod site;
 pub mod theme;
@@ -37,7 +39,9 @@ pub const ASSETS_DIR: &str = "assets";
 /// Renders the whole site, or returns every problem found while rendering.
 pub fn render(model: &Model, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
     let mut problems = Diagnostics::new();
-    let mut files = site::render_pages(model, theme, &mut problems);
+    let mut files = Vec::new();
+    let documents = documents::render(model, theme, &mut files, &mut problems);
+    files.extend(site::render_pages(model, theme, &documents, &mut problems));
     match theme.compile_css() {
         Ok(css) => files.push(OutputFile::new(
             format!("{ASSETS_DIR}/style.css"),

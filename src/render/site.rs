@@ -15,6 +15,7 @@ use crate::load::HOME_FILE;
 use crate::model::{Model, Page, PageTemplate};
 
 use super::OutputFile;
+use super::documents::Rendered;
 use super::markdown::{self, LinkTargets, Markdown, Placement};
 use super::theme::{TEMPLATES_DIR, Theme};
 use super::typography;
@@ -50,11 +51,17 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "activities.html",
     "referentiel.html",
     "activity.html",
+    "downloads.html",
     "404.html",
 ];
 
 /// Renders every HTML page of the site.
-pub fn render_pages(model: &Model, theme: &Theme, problems: &mut Diagnostics) -> Vec<OutputFile> {
+pub fn render_pages(
+    model: &Model,
+    theme: &Theme,
+    documents: &[Rendered],
+    problems: &mut Diagnostics,
+) -> Vec<OutputFile> {
     let env = match environment(model, theme) {
         Ok(env) => env,
         Err(errors) => {
@@ -83,6 +90,7 @@ pub fn render_pages(model: &Model, theme: &Theme, problems: &mut Diagnostics) ->
         site => Serde(&model.settings),
         referentiel => Serde(views::referentiel_view(model)),
         activities => Serde(&activities),
+        documents => Serde(documents),
         menu => Serde(&menu),
     };
     let texts = Texts {
@@ -138,6 +146,7 @@ pub fn render_pages(model: &Model, theme: &Theme, problems: &mut Diagnostics) ->
                     PageTemplate::Page => "page.html",
                     PageTemplate::Activities => "activities.html",
                     PageTemplate::Referentiel => "referentiel.html",
+                    PageTemplate::Downloads => "downloads.html",
                 };
                 (
                     template,
@@ -168,7 +177,10 @@ pub fn render_pages(model: &Model, theme: &Theme, problems: &mut Diagnostics) ->
                     "activity.html",
                     "activity",
                     content,
-                    context! { activity => Serde(&activities[i]) },
+                    context! {
+                        activity => Serde(&activities[i]),
+                        fiche => Serde(documents.iter().find(|d| d.document.slug == activity.slug.value)),
+                    },
                 )
             }
             Kind::NotFound => ("404.html", "not_found", String::new(), Value::UNDEFINED),

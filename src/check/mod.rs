@@ -4,6 +4,8 @@
 //! tables, rows of the wrong width) and warnings (competencies no activity covers, activities that
 //! validate nothing, a certification rule the activities cannot meet). It never changes the model.
 
+mod fiche;
+
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, did_you_mean};
@@ -21,6 +23,7 @@ pub fn check(model: &Model) -> Diagnostics {
     check_pages(model, &mut problems);
     check_data(model, &mut problems);
     check_rule(model, &mut problems);
+    fiche::check_fiches(model, &mut problems);
     problems
 }
 

@@ -1,0 +1,429 @@
+//! Composes the documents from the handbook model: one fiche model per activity that has one, and
+//! the fiche de suivi. Everything derived lives here, once: the header's "Validation des
+//! compétences" line and domain / competency table come from the activity's mapping, the fiche de
+//! suivi's "activités qui la valident" column from every mapping, the rule from the settings.
+//! Wording comes from the theme's labels; text gets the language's typography. Nothing here knows
+//! a file format.
+
+use minijinja::context;
+use minijinja::value::{Serde, Value};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::{Activity, Competency, FicheBlock, FicheModel, Model, TableSpec};
+use crate::render::typography;
+
+use super::labels::Labels;
+use super::model::{Block, Cell, Column, Document, ParagraphStyle, Row, Run, Table};
+
+/// Relative widths: a code column is narrow, a text column wide.
+const CODE_WIDTH: u32 = 1;
+const TEXT_WIDTH: u32 = 4;
+const COLUMN_WIDTH: u32 = 3;
+const ROW_HEADER_WIDTH: u32 = 2;
+
+/// Composes every document of the handbook.
+pub fn compose(model: &Model, labels: &Labels, problems: &mut Diagnostics) -> Vec<Document> {
+    let composer = Composer {
+        model,
+        labels,
+        language: &model.settings.language,
+    };
+    let mut documents: Vec<Document> = model
+        .activities
+        .iter()
+        .filter_map(|activity| {
+            let fiche = model.fiche_of(activity)?;
+            composer
+                .fiche(activity, fiche)
+                .map_err(|p| problems.push(p))
+                .ok()
+        })
+        .collect();
+    match composer.tracking_sheet() {
+        Ok(document) => documents.push(document),
+        Err(problem) => problems.push(problem),
+    }
+    documents
+}
+
+struct Composer<'a> {
+    model: &'a Model,
+    labels: &'a Labels,
+    language: &'a str,
+}
+
+impl Composer<'_> {
+    fn text(&self, text: &str) -> String {
+        typography::apply(self.language, text).into_owned()
+    }
+
+    /// The values label templates may use.
+    fn values(&self, activity: Option<&Activity>) -> Value {
+        let referentiel = &self.model.referentiel;
+        context! {
+            site => Serde(&self.model.settings),
+            referentiel => context! {
+                name => &referentiel.name,
+                short_name => &referentiel.short_name,
+                competency_count => referentiel.competencies().count(),
+                domain_count => referentiel.domains().count(),
+            },
+            activity => activity.map(|a| context! { title => &a.title, slug => &a.slug.value }),
+        }
+    }
+
+    fn document(
+        &self,
+        slug: &str,
+        title: &str,
+        subject: String,
+        keywords: Vec<String>,
+        values: &Value,
+    ) -> Result<Document, Diagnostic> {
+        let labels = self.labels;
+        Ok(Document {
+            slug: slug.to_owned(),
+            title: self.text(title),
+            subject: self.text(&subject),
+            keywords,
+            language: labels.language.clone(),
+            footer: self.text(&labels.expand(&labels.footer, values)?),
+            page_number: labels.page_number.clone(),
+            blocks: Vec::new(),
+        })
+    }
+
+    fn fiche(&self, activity: &Activity, fiche: &FicheModel) -> Result<Document, Diagnostic> {
+        let labels = self.labels;
+        let values = self.values(Some(activity));
+        let title = fiche.title.as_deref().unwrap_or(&activity.title);
+        let mut codes: Vec<&str> = activity.codes().collect();
+        codes.sort_by_key(|code| self.model.referentiel.position(code));
+        let subject = labels.expand(&labels.subject, &values)?;
+        let mut document = self.document(
+            &activity.slug.value,
+            title,
+            subject,
+            codes.iter().map(|c| (*c).to_owned()).collect(),
+            &values,
+        )?;
+        let kicker = if title == activity.title {
+            self.model.settings.title.clone()
+        } else {
+            format!("{} – {}", self.model.settings.title, activity.title)
+        };
+        let blocks = &mut document.blocks;
+        blocks.push(paragraph(
+            ParagraphStyle::Kicker,
+            vec![Run::plain(self.text(&kicker))],
+        ));
+        blocks.push(Block::Heading {
+            level: 1,
+            text: self.text(title),
+        });
+        if let Some(intro) = &fiche.intro {
+            blocks.push(paragraph(ParagraphStyle::Normal, self.inline(intro)));
+        }
+        let validation = format!("{} {}", labels.validation, codes.join(" – "));
+        blocks.push(paragraph(
+            ParagraphStyle::Emphasis,
+            vec![Run::plain(self.text(&validation))],
+        ));
+        blocks.push(Block::Table(self.competency_table(&codes)));
+        for block in &fiche.blocks {
+            self.block(activity, &block.value, blocks);
+        }
+        Ok(document)
+    }
+
+    /// The domain / competency table of a fiche's header, grouped by domain in référentiel order.
+    fn competency_table(&self, codes: &[&str]) -> Table {
+        let referentiel = &self.model.referentiel;
+        let mut rows = Vec::new();
+        let mut current_domain = None;
+        for code in codes {
+            let (Some(domain), Some(competency)) =
+                (referentiel.domain_of(code), referentiel.competency(code))
+            else {
+                continue;
+            };
+            if current_domain != Some(&domain.code.value) {
+                current_domain = Some(&domain.code.value);
+                rows.push(Row::Group {
+                    text: self.text(&format!("{} – {}", domain.code.value, domain.title)),
+                });
+            }
+            rows.push(Row::Cells {
+                cells: vec![self.code_cell(competency), self.competency_cell(competency)],
+            });
+        }
+        Table {
+            caption: Some(self.text(&self.labels.competency_table)),
+            columns: vec![
+                column(&self.labels.code, CODE_WIDTH),
+                column(&self.labels.competency, TEXT_WIDTH),
+            ],
+            rows,
+        }
+    }
+
+    fn code_cell(&self, competency: &Competency) -> Cell {
+        Cell {
+            header: true,
+            label: Some(competency.code.value.clone()),
+            text: Vec::new(),
+            lines: 0,
+        }
+    }
+
+    fn competency_cell(&self, competency: &Competency) -> Cell {
+        let mut text = vec![self.text(&competency.text.value)];
+        text.extend(
+            competency
+                .items
+                .iter()
+                .map(|item| self.text(&format!("– {item}"))),
+        );
+        Cell {
+            header: false,
+            label: None,
+            text,
+            lines: 0,
+        }
+    }
+
+    /// Appends the document blocks of one fiche block.
+    fn block(&self, activity: &Activity, block: &FicheBlock, out: &mut Vec<Block>) {
+        let heading = |level, text: &str| Block::Heading {
+            level,
+            text: self.text(text),
+        };
+        match block {
+            FicheBlock::Heading(text) => out.push(heading(2, &text.value)),
+            FicheBlock::Subheading(text) => out.push(heading(3, &text.value)),
+            FicheBlock::Instruction(text) => {
+                out.push(paragraph(ParagraphStyle::Normal, self.inline(&text.value)))
+            }
+            FicheBlock::Field(field) => out.push(Block::Field {
+                label: self.text(&field.label.value),
+                help: field.help.as_deref().map(|h| self.text(h)),
+                lines: field.lines.value,
+            }),
+            FicheBlock::Table(table) => out.push(Block::Table(self.table(table))),
+            FicheBlock::Checklist(list) => {
+                if let Some(title) = &list.title {
+                    out.push(paragraph(
+                        ParagraphStyle::Emphasis,
+                        vec![Run::plain(self.text(title))],
+                    ));
+                }
+                let items = list
+                    .items
+                    .value
+                    .iter()
+                    .map(|item| self.inline(item))
+                    .collect();
+                out.push(Block::Checklist { items });
+            }
+            FicheBlock::Annexes(title) => {
+                out.push(paragraph(
+                    ParagraphStyle::Emphasis,
+                    vec![Run::plain(self.text(&title.value))],
+                ));
+                let items = activity
+                    .annexes
+                    .iter()
+                    .map(|a| vec![Run::plain(self.text(a))])
+                    .collect();
+                out.push(Block::Checklist { items });
+            }
+        }
+    }
+
+    fn table(&self, spec: &TableSpec) -> Table {
+        let lines = spec.lines.value;
+        let mut columns: Vec<Column> = Vec::new();
+        if !spec.rows.is_empty() {
+            columns.push(column(
+                spec.row_header.as_deref().unwrap_or(""),
+                ROW_HEADER_WIDTH,
+            ));
+        }
+        for c in &spec.columns.value {
+            columns.push(Column {
+                label: self.text(&c.label),
+                help: c.help.as_deref().map(|h| self.text(h)),
+                width: COLUMN_WIDTH,
+            });
+        }
+        let width = spec.columns.value.len();
+        let rows: Vec<Row> = if !spec.rows.is_empty() {
+            spec.rows
+                .iter()
+                .map(|header| {
+                    let mut cells = vec![Cell {
+                        header: true,
+                        label: Some(self.text(&header.value)),
+                        text: Vec::new(),
+                        lines: 0,
+                    }];
+                    cells.extend((0..width).map(|_| Cell::blank(lines)));
+                    Row::Cells { cells }
+                })
+                .collect()
+        } else if !spec.cells.is_empty() {
+            spec.cells
+                .iter()
+                .map(|labels| Row::Cells {
+                    cells: labels
+                        .value
+                        .iter()
+                        .map(|label| Cell {
+                            header: false,
+                            label: (!label.trim().is_empty()).then(|| self.text(label)),
+                            text: Vec::new(),
+                            lines,
+                        })
+                        .collect(),
+                })
+                .collect()
+        } else {
+            let count = spec.empty_rows.as_ref().map_or(1, |n| n.value);
+            (0..count)
+                .map(|_| Row::Cells {
+                    cells: (0..width).map(|_| Cell::blank(lines)).collect(),
+                })
+                .collect()
+        };
+        Table {
+            caption: spec.caption.as_deref().map(|c| self.text(c)),
+            columns,
+            rows,
+        }
+    }
+
+    /// Markdown inline (emphasis, strong, links, code) as runs.
+    fn inline(&self, markdown: &str) -> Vec<Run> {
+        let mut runs = Vec::new();
+        let (mut bold, mut italic) = (0, 0);
+        let mut link: Option<String> = None;
+        for event in Parser::new_ext(markdown, pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION) {
+            match event {
+                Event::Start(Tag::Strong) => bold += 1,
+                Event::End(TagEnd::Strong) => bold -= 1,
+                Event::Start(Tag::Emphasis) => italic += 1,
+                Event::End(TagEnd::Emphasis) => italic -= 1,
+                Event::Start(Tag::Link { dest_url, .. }) => link = Some(dest_url.to_string()),
+                Event::End(TagEnd::Link) => link = None,
+                Event::Text(text) | Event::Code(text) => runs.push(Run {
+                    text: self.text(&text),
+                    bold: bold > 0,
+                    italic: italic > 0,
+                    link: link.clone(),
+                }),
+                Event::SoftBreak | Event::HardBreak => runs.push(Run::plain(" ")),
+                _ => {}
+            }
+        }
+        runs
+    }
+
+    /// The fiche de suivi et d'évaluation: every competency by domain, the activities that validate
+    /// it (derived), and columns to fill in; the rule from the settings.
+    fn tracking_sheet(&self) -> Result<Document, Diagnostic> {
+        let labels = &self.labels.tracking;
+        let values = self.values(None);
+        let referentiel = &self.model.referentiel;
+        let codes = referentiel
+            .competencies()
+            .map(|c| c.code.value.clone())
+            .collect();
+        let subject = self.labels.expand(&labels.subject, &values)?;
+        let mut document = self.document(&labels.slug, &labels.title, subject, codes, &values)?;
+        let rule = self.labels.expand(&labels.rule, &values)?;
+        let blocks = &mut document.blocks;
+        blocks.push(paragraph(
+            ParagraphStyle::Kicker,
+            vec![Run::plain(self.text(&self.model.settings.title))],
+        ));
+        blocks.push(Block::Heading {
+            level: 1,
+            text: self.text(&labels.title),
+        });
+        for field in &labels.student_fields {
+            blocks.push(Block::Field {
+                label: self.text(field),
+                help: None,
+                lines: 1,
+            });
+        }
+        blocks.push(paragraph(
+            ParagraphStyle::Emphasis,
+            vec![Run::plain(self.text(&rule))],
+        ));
+        // Six columns on a portrait page: the code needs room for `A.1.1` on one line, the
+        // columns to fill in for a date, a name and a remark.
+        let mut columns = vec![
+            column(&self.labels.code, 4),
+            column(&self.labels.competency, 10),
+            column(&labels.activities, 8),
+        ];
+        columns.extend(labels.columns.iter().map(|label| column(label, 7)));
+        for group in &referentiel.groups {
+            if let (true, Some(code)) = (referentiel.has_groups, &group.code) {
+                let title = group
+                    .title
+                    .as_deref()
+                    .map_or(code.value.clone(), |t| format!("{} – {t}", code.value));
+                blocks.push(Block::Heading {
+                    level: 2,
+                    text: self.text(&title),
+                });
+            }
+            let mut rows = Vec::new();
+            for domain in &group.domains {
+                rows.push(Row::Group {
+                    text: self.text(&format!("{} – {}", domain.code.value, domain.title)),
+                });
+                for competency in &domain.competencies {
+                    let activities = self
+                        .model
+                        .activities_validating(&competency.code.value)
+                        .map(|a| self.text(&a.title))
+                        .collect();
+                    let mut cells = vec![
+                        self.code_cell(competency),
+                        self.competency_cell(competency),
+                        Cell {
+                            header: false,
+                            label: None,
+                            text: activities,
+                            lines: 0,
+                        },
+                    ];
+                    cells.extend(labels.columns.iter().map(|_| Cell::blank(1)));
+                    rows.push(Row::Cells { cells });
+                }
+            }
+            blocks.push(Block::Table(Table {
+                caption: None,
+                columns: columns.clone(),
+                rows,
+            }));
+        }
+        Ok(document)
+    }
+}
+
+fn paragraph(style: ParagraphStyle, runs: Vec<Run>) -> Block {
+    Block::Paragraph { style, runs }
+}
+
+fn column(label: &str, width: u32) -> Column {
+    Column {
+        label: label.to_owned(),
+        help: None,
+        width,
+    }
+}

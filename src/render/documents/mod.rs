@@ -1,0 +1,123 @@
+//! Documents: the fiche models and the fiche de suivi, as ODT and DOCX files.
+//!
+//! `compose` turns the handbook model into format-neutral [`model::Document`]s (the wording comes
+//! from the theme's `documents.yaml`, read by `labels`); each writer turns a document into the bytes
+//! of one format. A new format is one more entry in [`FORMATS`]. Documents are rendered before the
+//! pages, which link to them with their sizes and show their preview.
+
+pub mod compose;
+mod docx;
+pub mod labels;
+pub mod model;
+mod odt;
+mod zipfile;
+
+use std::io;
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::Model;
+
+use super::OutputFile;
+use super::theme::Theme;
+use model::Document;
+
+/// Folder of the site holding the documents.
+pub const DOCUMENTS_DIR: &str = "documents";
+
+/// A document format and its writer.
+pub struct Format {
+    /// Short name shown to readers (`ODT`).
+    pub name: &'static str,
+    pub extension: &'static str,
+    pub media_type: &'static str,
+    pub write: fn(&Document) -> io::Result<Vec<u8>>,
+}
+
+/// Every format each document is written in, in the order download links list them.
+pub const FORMATS: &[Format] = &[
+    Format {
+        name: "ODT",
+        extension: "odt",
+        media_type: "application/vnd.oasis.opendocument.text",
+        write: odt::write,
+    },
+    Format {
+        name: "DOCX",
+        extension: "docx",
+        media_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        write: docx::write,
+    },
+];
+
+/// A composed document and the files written from it, for the pages to link to and preview.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rendered {
+    pub document: Document,
+    pub files: Vec<DocumentFile>,
+}
+
+/// One file of a document, as download links show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentFile {
+    /// The format's short name (`ODT`).
+    pub format: &'static str,
+    pub media_type: &'static str,
+    /// Path from the site root.
+    pub path: String,
+    pub bytes: usize,
+    /// Size in kilobytes, rounded up (what download links show).
+    pub kilobytes: usize,
+}
+
+/// Composes and writes every document; the output files go to `files`.
+pub fn render(
+    model: &Model,
+    theme: &Theme,
+    files: &mut Vec<OutputFile>,
+    problems: &mut Diagnostics,
+) -> Vec<Rendered> {
+    let labels = match labels::Labels::load(theme) {
+        Ok(labels) => labels,
+        Err(problem) => {
+            problems.push(problem);
+            return Vec::new();
+        }
+    };
+    let mut rendered: Vec<Rendered> = Vec::new();
+    for document in compose::compose(model, &labels, problems) {
+        if rendered.iter().any(|r| r.document.slug == document.slug) {
+            problems.push(
+                Diagnostic::error(format!("two documents would be named `{}`", document.slug))
+                    .in_file(crate::render::theme::THEME_DIR.to_owned() + "/" + labels::LABELS_FILE)
+                    .hint("an activity's slug is the same as the fiche de suivi's `tracking.slug`: rename one"),
+            );
+            continue;
+        }
+        let mut document_files = Vec::with_capacity(FORMATS.len());
+        for format in FORMATS {
+            let path = format!("{DOCUMENTS_DIR}/{}.{}", document.slug, format.extension);
+            match (format.write)(&document) {
+                Ok(bytes) => {
+                    document_files.push(DocumentFile {
+                        format: format.name,
+                        media_type: format.media_type,
+                        path: path.clone(),
+                        bytes: bytes.len(),
+                        kilobytes: bytes.len().div_ceil(1024),
+                    });
+                    files.push(OutputFile::new(path, bytes));
+                }
+                Err(error) => {
+                    problems.push(Diagnostic::error(format!("cannot write {path}: {error}")))
+                }
+            }
+        }
+        rendered.push(Rendered {
+            document,
+            files: document_files,
+        });
+    }
+    rendered
+}

@@ -1,0 +1,692 @@
+//! The ODT writer: a [`Document`] as an OpenDocument Text 1.3 package for LibreOffice and Word.
+//!
+//! It maps the model's few semantic styles to named ODF styles (real headings with outline levels,
+//! repeating table headers, a footer with page numbers) and writes the same bytes for the same
+//! document. It must not decide content: no text, wording or order of its own beyond styling.
+
+use std::io;
+
+use quick_xml::Writer;
+use quick_xml::events::{BytesText, Event};
+
+use super::model::{Block, Cell, Column, Document, ParagraphStyle, Row, Run, Table};
+use super::zipfile::{Package, clean, element, empty, join_runs, leaf, xml};
+
+type W = Writer<Vec<u8>>;
+
+const MIMETYPE: &str = "application/vnd.oasis.opendocument.text";
+const VERSION: &str = "1.3";
+const MANIFEST: &str = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0";
+/// A4 less 2 cm margins, in thousandths of a cm.
+const TEXT_WIDTH: u64 = 17_000;
+
+/// The namespaces every root declares, as `prefix=uri;` for [`properties`].
+const NAMESPACES: &str = "xmlns:office=urn:oasis:names:tc:opendocument:xmlns:office:1.0; \
+    xmlns:style=urn:oasis:names:tc:opendocument:xmlns:style:1.0; \
+    xmlns:text=urn:oasis:names:tc:opendocument:xmlns:text:1.0; \
+    xmlns:table=urn:oasis:names:tc:opendocument:xmlns:table:1.0; \
+    xmlns:fo=urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0; \
+    xmlns:svg=urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0; \
+    xmlns:xlink=http://www.w3.org/1999/xlink; xmlns:dc=http://purl.org/dc/elements/1.1/; \
+    xmlns:meta=urn:oasis:names:tc:opendocument:xmlns:meta:1.0";
+
+/// The named styles (styles.xml), one a line: family | name (`_20_` reads as a space) | display
+/// name | parent | next style | the family's properties | text properties. Properties are
+/// `attribute=value` separated by `;`. `Heading_20_N` gets outline level N.
+const STYLES: &str = "
+paragraph | Standard          |              |                 |              | fo:line-height=110% |
+paragraph | Text_20_body      | Body Text    | Standard        |              | fo:margin-top=0cm; fo:margin-bottom=0.21cm |
+paragraph | Heading           |              | Standard        | Text_20_body | fo:margin-top=0.42cm; fo:margin-bottom=0.3cm; fo:keep-with-next=always | fo:font-weight=bold; fo:color=#1f3864
+paragraph | Heading_20_1      | Heading 1    | Heading         | Text_20_body | fo:margin-top=0.2cm | fo:font-size=18pt
+paragraph | Heading_20_2      | Heading 2    | Heading         | Text_20_body | fo:margin-top=0.5cm | fo:font-size=14pt
+paragraph | Heading_20_3      | Heading 3    | Heading         | Text_20_body |  | fo:font-size=12pt
+paragraph | Kicker            |              | Text_20_body    |              | fo:margin-bottom=0.1cm; fo:keep-with-next=always | fo:font-size=10pt; fo:color=#595959
+paragraph | Emphasis_20_Line  | Emphasis Line| Text_20_body    |              | fo:keep-with-next=always | fo:font-weight=bold
+paragraph | Help_20_Text      | Help Text    | Text_20_body    |              | fo:keep-with-next=always | fo:font-style=italic
+paragraph | Checklist         |              | Text_20_body    |              | fo:margin-left=0.6cm; fo:text-indent=-0.6cm |
+paragraph | Caption           |              | Standard        |              | fo:margin-top=0.21cm; fo:margin-bottom=0.1cm; fo:keep-with-next=always | fo:font-weight=bold; fo:font-size=10pt
+paragraph | Table             |              | Caption         |              |  |
+paragraph | Table_20_Contents | Table Contents | Standard      |              | fo:margin-top=0cm; fo:margin-bottom=0cm |
+paragraph | Table_20_Heading  | Table Heading | Table_20_Contents |           | fo:text-align=start | fo:font-weight=bold
+paragraph | Table_20_Help     | Table Help   | Table_20_Contents |            |  | fo:font-style=italic; fo:font-size=9pt
+paragraph | Writing_20_Space  | Writing Space | Standard       |              | fo:margin-top=0cm; fo:margin-bottom=0cm; fo:border=0.5pt solid #000000; fo:padding=0.1cm; style:join-border=true |
+paragraph | Footer            |              | Standard        |              | fo:margin-top=0cm; fo:margin-bottom=0cm | fo:font-size=9pt
+text      | Internet_20_link  | Internet link |                |              | fo:color=#0563c1; style:text-underline-style=solid; style:text-underline-width=auto; style:text-underline-color=font-color |
+text      | Visited_20_Internet_20_Link | Visited Internet Link | |            | fo:color=#954f72; style:text-underline-style=solid; style:text-underline-width=auto; style:text-underline-color=font-color |
+";
+
+/// The automatic styles of content.xml (inline formatting, tables), in the same layout.
+const AUTOMATIC_STYLES: &str = "
+text       | Bold             | | | | fo:font-weight=bold |
+text       | Italic           | | | | fo:font-style=italic |
+text       | BoldItalic       | | | | fo:font-weight=bold; fo:font-style=italic |
+paragraph  | LastWritingSpace | | Writing_20_Space | | fo:margin-bottom=0.3cm |
+table      | Tab              | | | | style:width=17cm; table:align=margins; fo:margin-top=0cm; fo:margin-bottom=0.3cm |
+table-row  | Row              | | | | fo:keep-together=always |
+table-cell | Cell             | | | | fo:padding=0.1cm; fo:border=0.5pt solid #000000 |
+table-cell | HeadCell         | | | | fo:padding=0.1cm; fo:border=0.5pt solid #000000; fo:background-color=#f2f2f2 |
+table-cell | GroupCell        | | | | fo:padding=0.1cm; fo:border=0.5pt solid #000000; fo:background-color=#d9d9d9 |
+";
+
+/// Writes `document` as an ODT package.
+pub fn write(document: &Document) -> io::Result<Vec<u8>> {
+    let content = xml(|w| root(w, "office:document-content", |w| content(w, document)))?;
+    let styles = xml(|w| root(w, "office:document-styles", |w| styles(w, document)))?;
+    let meta = xml(|w| root(w, "office:document-meta", |w| meta(w, document)))?;
+    let mut package = Package::new();
+    // First and stored, so that tools find the type at a fixed offset.
+    package.add("mimetype", MIMETYPE.as_bytes(), true)?;
+    package.add("META-INF/manifest.xml", &xml(manifest)?, false)?;
+    package.add("content.xml", &content, false)?;
+    package.add("styles.xml", &styles, false)?;
+    package.add("meta.xml", &meta, false)?;
+    package.finish()
+}
+
+fn root(w: &mut W, name: &str, content: impl FnOnce(&mut W) -> io::Result<()>) -> io::Result<()> {
+    let mut attributes = properties(NAMESPACES);
+    attributes.push(("office:version", VERSION));
+    element(w, name, &attributes, content)
+}
+
+fn manifest(w: &mut W) -> io::Result<()> {
+    let root = format!("xmlns:manifest={MANIFEST}; manifest:version={VERSION}");
+    element(w, "manifest:manifest", &properties(&root), |w| {
+        let package = format!(
+            "manifest:full-path=/; manifest:version={VERSION}; manifest:media-type={MIMETYPE}"
+        );
+        empty(w, "manifest:file-entry", &properties(&package))?;
+        for part in ["content.xml", "styles.xml", "meta.xml"] {
+            let entry = format!("manifest:full-path={part}; manifest:media-type=text/xml");
+            empty(w, "manifest:file-entry", &properties(&entry))?;
+        }
+        Ok(())
+    })
+}
+
+fn meta(w: &mut W, document: &Document) -> io::Result<()> {
+    element(w, "office:meta", &[], |w| {
+        leaf(w, "meta:generator", "livret")?;
+        leaf(w, "dc:title", &document.title)?;
+        leaf(w, "dc:subject", &document.subject)?;
+        for keyword in &document.keywords {
+            leaf(w, "meta:keyword", keyword)?;
+        }
+        leaf(w, "dc:language", &document.language)
+    })
+}
+
+fn styles(w: &mut W, document: &Document) -> io::Result<()> {
+    element(w, "office:font-face-decls", &[], |w| {
+        let face = "style:name=Arial; svg:font-family=Arial; style:font-family-generic=swiss";
+        empty(w, "style:font-face", &properties(face))
+    })?;
+    element(w, "office:styles", &[], |w| {
+        let default = [("style:family", "paragraph")];
+        element(w, "style:default-style", &default, |w| {
+            let (language, country) = language_and_country(&document.language);
+            let mut text = vec![("style:font-name", "Arial"), ("fo:font-size", "11pt")];
+            text.push(("fo:language", &language));
+            if let Some(country) = &country {
+                text.push(("fo:country", country));
+            }
+            empty(w, "style:text-properties", &text)
+        })?;
+        write_styles(w, STYLES)?;
+        // Headings carry no numbers; without this LibreOffice would assume its own outline.
+        element(w, "text:outline-style", &[("style:name", "Outline")], |w| {
+            for level in ["1", "2", "3"] {
+                let attributes = [("text:level", level), ("style:num-format", "")];
+                empty(w, "text:outline-level-style", &attributes)?;
+            }
+            Ok(())
+        })
+    })?;
+    element(w, "office:automatic-styles", &[], |w| {
+        // A4 with 2 cm margins; the footer sits in the bottom margin, as in the DOCX.
+        element(w, "style:page-layout", &[("style:name", "Page")], |w| {
+            let page = "fo:page-width=21cm; fo:page-height=29.7cm; \
+                style:print-orientation=portrait; fo:margin-top=2cm; fo:margin-bottom=1cm; \
+                fo:margin-left=2cm; fo:margin-right=2cm";
+            empty(w, "style:page-layout-properties", &properties(page))?;
+            element(w, "style:footer-style", &[], |w| {
+                let footer = properties("fo:min-height=0.5cm; fo:margin-top=0.5cm");
+                empty(w, "style:header-footer-properties", &footer)
+            })
+        })
+    })?;
+    element(w, "office:master-styles", &[], |w| {
+        let master = properties("style:name=Standard; style:page-layout-name=Page");
+        element(w, "style:master-page", &master, |w| {
+            element(w, "style:footer", &[], |w| footer(w, document))
+        })
+    })
+}
+
+fn write_styles(w: &mut W, table: &str) -> io::Result<()> {
+    for line in table.lines().filter(|line| !line.trim().is_empty()) {
+        write_style(w, line)?;
+    }
+    Ok(())
+}
+
+/// Writes a style from a line in the layout of [`STYLES`].
+fn write_style(w: &mut W, line: &str) -> io::Result<()> {
+    let fields: Vec<&str> = line.split('|').map(str::trim).collect();
+    let [family, name, display, parent, next, own, text] = fields[..] else {
+        panic!("a style line has 7 fields: {line}");
+    };
+    let level = name.strip_prefix("Heading_20_").unwrap_or("");
+    let mut attributes = vec![("style:name", name), ("style:family", family)];
+    for (attribute, value) in [
+        ("style:display-name", display),
+        ("style:parent-style-name", parent),
+        ("style:next-style-name", next),
+        ("style:default-outline-level", level),
+    ] {
+        if !value.is_empty() {
+            attributes.push((attribute, value));
+        }
+    }
+    element(w, "style:style", &attributes, |w| {
+        let own_element = format!("style:{family}-properties");
+        if name == "Footer" {
+            // The page numbers sit at the right margin, after a tab.
+            element(w, &own_element, &properties(own), |w| {
+                element(w, "style:tab-stops", &[], |w| {
+                    let stop = [("style:position", "17cm"), ("style:type", "right")];
+                    empty(w, "style:tab-stop", &stop)
+                })
+            })?;
+        } else if !own.is_empty() {
+            empty(w, &own_element, &properties(own))?;
+        }
+        match text.is_empty() {
+            true => Ok(()),
+            false => empty(w, "style:text-properties", &properties(text)),
+        }
+    })
+}
+
+/// `a=1; b=2` → `[(a, 1), (b, 2)]`.
+fn properties(list: &str) -> Vec<(&str, &str)> {
+    list.split(';')
+        .filter_map(|item| item.trim().split_once('='))
+        .collect()
+}
+
+/// The footer text, a tab, then e.g. "Page 3 / 7".
+fn footer(w: &mut W, document: &Document) -> io::Result<()> {
+    element(w, "text:p", &[("text:style-name", "Footer")], |w| {
+        let mut space = true;
+        if !document.footer.is_empty() {
+            write_text(w, &document.footer, &mut space)?;
+            write_text(w, "\t", &mut space)?;
+        }
+        let [before, between, after] = &document.page_number;
+        write_text(w, before, &mut space)?;
+        let current = [("text:select-page", "current")];
+        element(w, "text:page-number", &current, |w| {
+            write_text(w, "1", &mut true)
+        })?;
+        write_text(w, between, &mut false)?;
+        element(w, "text:page-count", &[], |w| {
+            write_text(w, "1", &mut false)
+        })?;
+        write_text(w, after, &mut false)
+    })
+}
+
+/// `fr-FR` → (`fr`, `FR`): ODF wants the language and the country apart.
+fn language_and_country(tag: &str) -> (String, Option<String>) {
+    let mut parts = tag.split(['-', '_']);
+    let language = parts.next().unwrap_or_default().to_ascii_lowercase();
+    let country = parts
+        .find(|part| {
+            (part.len() == 2 && part.chars().all(|c| c.is_ascii_alphabetic()))
+                || (part.len() == 3 && part.chars().all(|c| c.is_ascii_digit()))
+        })
+        .map(str::to_ascii_uppercase);
+    (language, country)
+}
+
+fn content(w: &mut W, document: &Document) -> io::Result<()> {
+    element(w, "office:automatic-styles", &[], |w| {
+        write_styles(w, AUTOMATIC_STYLES)?;
+        let tables = document.blocks.iter().filter_map(|block| match block {
+            Block::Table(table) => Some(table),
+            _ => None,
+        });
+        for (index, table) in tables.enumerate() {
+            // Shares of the text width adding up to it. LibreOffice misreads small relative
+            // widths (`2*`), so these are in thousandths of a cm too.
+            let weight = |column: &Column| u64::from(column.width.max(1));
+            let total: u64 = table.columns.iter().map(weight).sum();
+            let mut left = TEXT_WIDTH;
+            for (column, model) in table.columns.iter().enumerate() {
+                let share = match column + 1 == table.columns.len() {
+                    true => left,
+                    false => TEXT_WIDTH * weight(model) / total,
+                };
+                left -= share;
+                let (cm, thousandths) = (share / 1000, share % 1000);
+                let name = column_style(index + 1, column);
+                let properties = format!(
+                    "style:column-width={cm}.{thousandths:03}cm; style:rel-column-width={share}*"
+                );
+                write_style(w, &format!("table-column | {name} | | | | {properties} |"))?;
+            }
+        }
+        Ok(())
+    })?;
+    element(w, "office:body", &[], |w| {
+        element(w, "office:text", &[], |w| {
+            let mut tables = 0;
+            for block in &document.blocks {
+                write_block(w, &mut tables, block)?;
+            }
+            Ok(())
+        })
+    })
+}
+
+fn column_style(table: usize, column: usize) -> String {
+    format!("Tab{table}.{}", column + 1)
+}
+
+/// `tables` counts the tables so far, which names them and their column styles.
+fn write_block(w: &mut W, tables: &mut usize, block: &Block) -> io::Result<()> {
+    match block {
+        Block::Heading { level, text } => {
+            let level = (*level).clamp(1, 3);
+            let heading = format!("text:style-name=Heading_20_{level}; text:outline-level={level}");
+            element(w, "text:h", &properties(&heading), |w| {
+                write_text(w, text, &mut true)
+            })
+        }
+        Block::Paragraph { style, runs } => {
+            let style = match style {
+                ParagraphStyle::Normal => "Text_20_body",
+                ParagraphStyle::Kicker => "Kicker",
+                ParagraphStyle::Emphasis => "Emphasis_20_Line",
+                ParagraphStyle::Help => "Help_20_Text",
+            };
+            paragraph(w, style, "", runs)
+        }
+        Block::Field { label, help, lines } => {
+            simple_paragraph(w, "Emphasis_20_Line", label)?;
+            if let Some(help) = help {
+                simple_paragraph(w, "Help_20_Text", help)?;
+            }
+            // Paragraphs with the same borders join into one box; the last keeps room below.
+            for _ in 1..(*lines).max(1) {
+                empty(w, "text:p", &[("text:style-name", "Writing_20_Space")])?;
+            }
+            empty(w, "text:p", &[("text:style-name", "LastWritingSpace")])
+        }
+        Block::Table(table) => {
+            *tables += 1;
+            write_table(w, *tables, table)
+        }
+        Block::Checklist { items } => {
+            for item in items {
+                paragraph(w, "Checklist", "\u{2610} ", item)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn write_table(w: &mut W, number: usize, table: &Table) -> io::Result<()> {
+    if let Some(caption) = &table.caption {
+        simple_paragraph(w, "Table", caption)?;
+    }
+    let columns = table.columns.len();
+    if columns == 0 {
+        return Ok(());
+    }
+    let attributes = format!("table:name=Table{number}; table:style-name=Tab");
+    element(w, "table:table", &properties(&attributes), |w| {
+        for column in 0..columns {
+            let style = column_style(number, column);
+            empty(w, "table:table-column", &[("table:style-name", &style)])?;
+        }
+        // Repeated at the top of every page.
+        element(w, "table:table-header-rows", &[], |w| {
+            row(w, |w| {
+                for column in &table.columns {
+                    cell(w, "HeadCell", 1, |w| {
+                        simple_paragraph(w, "Table_20_Heading", &column.label)?;
+                        match &column.help {
+                            Some(help) => simple_paragraph(w, "Table_20_Help", help),
+                            None => Ok(()),
+                        }
+                    })?;
+                }
+                Ok(())
+            })
+        })?;
+        for model_row in &table.rows {
+            row(w, |w| match model_row {
+                Row::Group { text } => {
+                    cell(w, "GroupCell", columns, |w| {
+                        simple_paragraph(w, "Table_20_Heading", text)
+                    })?;
+                    for _ in 1..columns {
+                        empty(w, "table:covered-table-cell", &[])?;
+                    }
+                    Ok(())
+                }
+                Row::Cells { cells } => {
+                    // A row of the wrong width (the check reports it): blanks fill, extras drop.
+                    let blank = Cell::blank(0);
+                    for index in 0..columns {
+                        let model_cell = cells.get(index).unwrap_or(&blank);
+                        cell(w, "Cell", 1, |w| cell_content(w, model_cell))?;
+                    }
+                    Ok(())
+                }
+            })?;
+        }
+        Ok(())
+    })
+}
+
+/// A row, kept on one page: it holds room to write.
+fn row(w: &mut W, cells: impl FnOnce(&mut W) -> io::Result<()>) -> io::Result<()> {
+    element(w, "table:table-row", &[("table:style-name", "Row")], cells)
+}
+
+fn cell(
+    w: &mut W,
+    style: &str,
+    span: usize,
+    content: impl FnOnce(&mut W) -> io::Result<()>,
+) -> io::Result<()> {
+    let span = span.to_string();
+    let mut attributes = vec![("table:style-name", style), ("office:value-type", "string")];
+    if span != "1" {
+        attributes.push(("table:number-columns-spanned", &span));
+    }
+    element(w, "table:table-cell", &attributes, content)
+}
+
+/// The label (bold), the text (bold in a row header), then room to write.
+fn cell_content(w: &mut W, cell: &Cell) -> io::Result<()> {
+    if let Some(label) = &cell.label {
+        simple_paragraph(w, "Table_20_Heading", label)?;
+    }
+    let style = match cell.header {
+        true => "Table_20_Heading",
+        false => "Table_20_Contents",
+    };
+    for text in &cell.text {
+        simple_paragraph(w, style, text)?;
+    }
+    // A cell holds at least one paragraph.
+    let minimum = u32::from(cell.label.is_none() && cell.text.is_empty());
+    for _ in 0..cell.lines.max(minimum) {
+        empty(w, "text:p", &[("text:style-name", "Table_20_Contents")])?;
+    }
+    Ok(())
+}
+
+fn simple_paragraph(w: &mut W, style: &str, content: &str) -> io::Result<()> {
+    let style = [("text:style-name", style)];
+    element(w, "text:p", &style, |w| write_text(w, content, &mut true))
+}
+
+/// A paragraph of `prefix` (plain) then the runs.
+fn paragraph(w: &mut W, style: &str, prefix: &str, runs: &[Run]) -> io::Result<()> {
+    element(w, "text:p", &[("text:style-name", style)], |w| {
+        let mut space = true;
+        write_text(w, prefix, &mut space)?;
+        let runs = runs
+            .iter()
+            .map(|run| ((run.bold, run.italic, run.link.as_deref()), &*run.text));
+        for ((bold, italic, link), text) in join_runs(runs) {
+            match link {
+                Some(target) => {
+                    let link = [
+                        ("xlink:type", "simple"),
+                        ("xlink:href", &clean(target)),
+                        ("text:style-name", "Internet_20_link"),
+                        ("text:visited-style-name", "Visited_20_Internet_20_Link"),
+                    ];
+                    element(w, "text:a", &link, |w| {
+                        span(w, (bold, italic), &text, &mut space)
+                    })?;
+                }
+                None => span(w, (bold, italic), &text, &mut space)?,
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Text, bold and/or italic as `(bold, italic)` say.
+fn span(w: &mut W, format: (bool, bool), text: &str, space: &mut bool) -> io::Result<()> {
+    let style = match format {
+        (false, false) => return write_text(w, text, space),
+        (true, false) => "Bold",
+        (false, true) => "Italic",
+        (true, true) => "BoldItalic",
+    };
+    let style = [("text:style-name", style)];
+    element(w, "text:span", &style, |w| write_text(w, text, space))
+}
+
+/// Text as ODF reads it back: consumers collapse spaces, so a space at the start of a paragraph
+/// or after another is a `text:s`; tabs and line feeds are elements. `space` tells whether the
+/// paragraph so far is empty or ends with white space.
+fn write_text(w: &mut W, content: &str, space: &mut bool) -> io::Result<()> {
+    let content = clean(content);
+    let mut start = 0;
+    for (index, c) in content.char_indices() {
+        let element = match c {
+            ' ' if *space => Some("text:s"),
+            '\t' => Some("text:tab"),
+            '\n' => Some("text:line-break"),
+            _ => None,
+        };
+        *space = matches!(c, ' ' | '\t' | '\n');
+        if let Some(element) = element {
+            if start < index {
+                w.write_event(Event::Text(BytesText::new(&content[start..index])))?;
+            }
+            empty(w, element, &[])?;
+            start = index + c.len_utf8();
+        }
+    }
+    if start < content.len() {
+        w.write_event(Event::Text(BytesText::new(&content[start..])))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::super::zipfile::{part, read_back};
+    use super::*;
+
+    fn run(text: &str, bold: bool, italic: bool, link: Option<&str>) -> Run {
+        let (text, link) = (text.into(), link.map(Into::into));
+        Run {
+            text,
+            bold,
+            italic,
+            link,
+        }
+    }
+
+    fn column(label: &str, help: Option<&str>, width: u32) -> Column {
+        let (label, help) = (label.into(), help.map(Into::into));
+        Column { label, help, width }
+    }
+
+    fn cell(header: bool, label: Option<&str>, text: &[&str], lines: u32) -> Cell {
+        let label = label.map(Into::into);
+        let text = text.iter().map(|text| text.to_string()).collect();
+        Cell {
+            header,
+            label,
+            text,
+            lines,
+        }
+    }
+
+    fn heading(level: u8, text: &str) -> Block {
+        Block::Heading {
+            level,
+            text: text.into(),
+        }
+    }
+
+    fn paragraph(style: ParagraphStyle, runs: Vec<Run>) -> Block {
+        Block::Paragraph { style, runs }
+    }
+
+    /// Every block type, paragraph style and run formatting; shared with the DOCX tests.
+    pub(in super::super) fn sample() -> Document {
+        let rows = vec![
+            Row::Group {
+                text: "Domaine A — Veille".into(),
+            },
+            Row::Cells {
+                cells: vec![
+                    cell(true, Some("C1.1"), &["Rechercher"], 0),
+                    cell(false, Some("Titre"), &[], 2),
+                    Cell::blank(1),
+                ],
+            },
+        ];
+        let columns = vec![
+            column("Compétence", None, 1),
+            column("Source", Some("Titre et adresse"), 2),
+            column("Date", Some("jj/mm/aaaa"), 1),
+        ];
+        let caption = Some("Tableau des sources".into());
+        let link = Some("https://exemple.fr/référentiel?a=1&b=2");
+        let help = Some("Libre".into());
+        let plain = |text: &str| vec![Run::plain(text)];
+        let blocks = vec![
+            paragraph(ParagraphStyle::Kicker, plain("Livret de compétences")),
+            heading(1, "Fiche « Sitographie »"),
+            paragraph(ParagraphStyle::Emphasis, plain("Compétences : C1.1, C1.2")),
+            paragraph(
+                ParagraphStyle::Normal,
+                vec![
+                    Run::plain("Voir l’ "),
+                    run("annexe", true, false, link),
+                    run(" et  les ", false, true, None),
+                    run("notes", true, true, None),
+                    Run::plain("\u{a0}!"),
+                ],
+            ),
+            // A word split across runs, as typography may leave it.
+            paragraph(
+                ParagraphStyle::Help,
+                ["Remplissez l", "’", "annexe."].map(Run::plain).into(),
+            ),
+            heading(2, "Sources"),
+            heading(3, "Détail"),
+            Block::Table(Table {
+                caption,
+                columns,
+                rows,
+            }),
+            Block::Field {
+                label: "Commentaire".into(),
+                help,
+                lines: 3,
+            },
+            Block::Checklist {
+                items: vec![
+                    plain("J’ai cité mes sources"),
+                    vec![run("Relu", true, false, None)],
+                ],
+            },
+        ];
+        Document {
+            slug: "sitographie".into(),
+            title: "Fiche « Sitographie »".into(),
+            subject: "Bloc 1 — Veille".into(),
+            keywords: vec!["C1.1".into(), "C1.2".into()],
+            language: "fr-FR".into(),
+            footer: "Organisme — Référentiel BTS SIO".into(),
+            page_number: ["Page ".into(), " / ".into(), "".into()],
+            blocks,
+        }
+    }
+
+    #[test]
+    fn package_is_a_valid_odt() {
+        let bytes = write(&sample()).unwrap();
+        let parts = read_back(&bytes);
+        let names: Vec<&str> = parts.iter().map(|(name, _)| name.as_str()).collect();
+        let expected = [
+            "mimetype",
+            "META-INF/manifest.xml",
+            "content.xml",
+            "styles.xml",
+            "meta.xml",
+        ];
+        assert_eq!(names, expected);
+        assert_eq!(part(&parts, "mimetype", &[]), MIMETYPE);
+        // The first local header: stored (method 0), named "mimetype", no extra field, then data.
+        let le = |at: usize| u16::from_le_bytes([bytes[at], bytes[at + 1]]);
+        assert_eq!(&bytes[..4], b"PK\x03\x04");
+        assert_eq!((le(8), le(26), le(28)), (0, 8, 0));
+        assert_eq!(&bytes[30..38], b"mimetype");
+        assert_eq!(&bytes[38..38 + MIMETYPE.len()], MIMETYPE.as_bytes());
+    }
+
+    #[test]
+    fn content_has_headings_tables_and_texts() {
+        let parts = read_back(&write(&sample()).unwrap());
+        let content = [
+            r#"<text:h text:style-name="Heading_20_1" text:outline-level="1">Fiche « Sitographie »</text:h>"#,
+            r#"text:outline-level="2">Sources<"#,
+            r#"text:outline-level="3">Détail<"#,
+            r#"<table:table-header-rows><table:table-row table:style-name="Row"><table:table-cell table:style-name="HeadCell" office:value-type="string"><text:p text:style-name="Table_20_Heading">Compétence</text:p>"#,
+            r#"<text:p text:style-name="Table_20_Help">Titre et adresse</text:p>"#,
+            r#"table:number-columns-spanned="3"><text:p text:style-name="Table_20_Heading">Domaine A — Veille<"#,
+            r#"<text:p text:style-name="Table_20_Heading">C1.1</text:p><text:p text:style-name="Table_20_Heading">Rechercher<"#,
+            r#"<text:p text:style-name="Table">Tableau des sources</text:p><table:table table:name="Table1""#,
+            r#"<style:table-column-properties style:column-width="4.250cm" style:rel-column-width="4250*"/></style:style><style:style style:name="Tab1.2" style:family="table-column"><style:table-column-properties style:column-width="8.500cm" style:rel-column-width="8500*"/>"#,
+            r#"Libre</text:p><text:p text:style-name="Writing_20_Space"/><text:p text:style-name="Writing_20_Space"/><text:p text:style-name="LastWritingSpace"/>"#,
+            "☐ J’ai cité mes sources",
+            r#"xlink:href="https://exemple.fr/référentiel?a=1&amp;b=2""#,
+            "Voir l’ <text:a",
+            r#"<text:span text:style-name="Italic"> et <text:s/>les </text:span>"#,
+            "\u{a0}!",
+            r#"<text:p text:style-name="Help_20_Text">Remplissez l’annexe.</text:p>"#,
+        ];
+        part(&parts, "content.xml", &content);
+        let styles = [
+            r#"fo:language="fr" fo:country="FR""#,
+            r#"style:display-name="Heading 1" style:parent-style-name="Heading" style:next-style-name="Text_20_body" style:default-outline-level="1""#,
+            "Organisme — Référentiel BTS SIO<text:tab/>Page <text:page-number text:select-page=\"current\">1</text:page-number> / <text:page-count>1</text:page-count></text:p>",
+        ];
+        part(&parts, "styles.xml", &styles);
+        let meta = [
+            "<meta:keyword>C1.1</meta:keyword><meta:keyword>C1.2</meta:keyword>",
+            "<dc:language>fr-FR</dc:language>",
+            "<meta:generator>livret</meta:generator>",
+        ];
+        part(&parts, "meta.xml", &meta);
+    }
+
+    #[test]
+    fn same_document_same_bytes() {
+        assert_eq!(write(&sample()).unwrap(), write(&sample()).unwrap());
+    }
+
+    #[test]
+    fn language_tags_split() {
+        let split = |tag| language_and_country(tag);
+        assert_eq!(split("fr-FR"), ("fr".into(), Some("FR".into())));
+        assert_eq!(split("fr"), ("fr".into(), None));
+        assert_eq!(split("sr-Latn-RS"), ("sr".into(), Some("RS".into())));
+    }
+}
