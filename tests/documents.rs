@@ -6,36 +6,15 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 use quick_xml::events::Event;
 use scraper::{Html, Selector};
 use serde::Deserialize;
 use serde_json::Value;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn build() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let output = dir.path().join("site");
-    let run = Command::new(env!("CARGO_BIN_EXE_livret"))
-        .args(["build", "--root"])
-        .arg(root())
-        .arg("--output")
-        .arg(&output)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    (dir, output)
-}
+mod common;
+use common::{build, root};
 
 /// Every entry of a zip, in order, with whether it is stored (not compressed).
 fn entries(path: &Path) -> Vec<(String, bool, Vec<u8>)> {

@@ -6,34 +6,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
-use std::process::Command;
 
 use scraper::{Html, Selector};
 use serde::Deserialize;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Builds content/ with the real binary and returns the output folder (kept alive by the TempDir).
-fn build() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let output = dir.path().join("site");
-    let status = Command::new(env!("CARGO_BIN_EXE_livret"))
-        .args(["build", "--root"])
-        .arg(root())
-        .arg("--output")
-        .arg(&output)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "build failed: {}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-    (dir, output)
-}
+mod common;
+use common::{build, root};
 
 fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut out = BTreeMap::new();
