@@ -234,3 +234,75 @@ fn activity_pages_link_to_their_documents_with_real_sizes() {
     let files = fs::read_dir(output.join("documents")).unwrap().count();
     assert_eq!(count, files, "the downloads page lists every document file");
 }
+
+/// Every label of the source's séance template (« Préparer, présenter une séance utilisant les
+/// TUICE », accents repaired), which the « création et animation » model must reproduce.
+const SEANCE_LABELS: &[&str] = &[
+    "Préparer, présenter une séance utilisant les TUICE",
+    "Joindre des fiches élèves, profs, retours d'expérience",
+    "Contexte de la séance (cours, leçon",
+    "Niveau concerné",
+    "Titre de la séance",
+    "Diagnostic",
+    "Place de la séance dans la séquence pédagogique",
+    "Exposé de la problématique",
+    "L'enseignant exprime clairement ses intentions",
+    "Objectifs pédagogiques (références aux programmes)",
+    "Les compétences sont à préciser pour les élèves",
+    "Disciplinaires",
+    "Transversaux",
+    "TUICE",
+    "Organisation pédagogique et matérielle de la classe",
+    "Vous pouvez annexer photos, plans",
+    "Déroulement de la séance",
+    "Gestion du temps, rotations, alternances, étapes",
+    "Mise en place de la situation d'apprentissage",
+    "préciser les éléments déclencheurs de la séance",
+    "Temps forts de la séance",
+    "Écoute – Participation – Échanges",
+    "Temps de synthèse(s) avec les élèves",
+    "Préciser à quels moments ils se situent",
+    "Bilan de la séance et traces",
+    "Que reste-t-il et sous quelle(s) forme(s) ?",
+    "Modalités de mise en œuvre",
+    "Activités prévues (nature des actions)",
+    "Tâches à effectuer",
+    "ce que l'élève fait réellement",
+    "Production(s) envisagée(s)",
+    "Évaluation(s) : critères et modalités ?",
+    "Analyse finale, traces",
+    "Documents mis à disposition des élèves",
+    "Joindre des exemples et les déposer",
+    "Logiciel(s) utilisé(s)",
+    "Label RIP ou non",
+    "Joindre une production, une trace de l'activité de l'élève",
+    "Compétences évaluées : disciplinaires / socle commun, B2i, C2i",
+    "Prérequis",
+    "en particulier Tic",
+    "Respect de l'éthique pour les documents utilisés ou produits ?",
+    "Quels apprentissages pour les élèves ?",
+    "En quoi la séance prévue est-elle propice aux TUICE ?",
+];
+
+#[test]
+fn seance_model_reproduces_every_label_of_the_source_template() {
+    let (_dir, output) = build();
+    for extension in ["odt", "docx"] {
+        let path = output.join(format!("documents/creation-animation.{extension}"));
+        let parts = entries(&path);
+        let (name, _, bytes) = parts
+            .iter()
+            .find(|(n, _, _)| n == "content.xml" || n == "word/document.xml")
+            .unwrap();
+        let text = normalize(&xml_text(name, bytes));
+        let missing: Vec<&&str> = SEANCE_LABELS
+            .iter()
+            .filter(|label| !text.contains(&normalize(label)))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{}: missing {missing:?}",
+            path.display()
+        );
+    }
+}
