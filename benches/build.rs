@@ -7,7 +7,7 @@ use std::path::Path;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 use livret::diagnostic::Diagnostics;
-use livret::render::{documents, theme::Theme};
+use livret::render::{documents, labels::Labels, theme::Theme};
 
 fn handbook(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -22,10 +22,11 @@ fn handbook(c: &mut Criterion) {
     let (model, _) = livret::load::load(root);
     let model = model.expect("the handbook loads");
     let theme = Theme::load(root).expect("the theme loads");
+    let labels = Labels::load(&theme).expect("the labels load");
     c.bench_function("handbook: documents (compose + ODT + DOCX)", |b| {
         b.iter(|| {
             let (mut files, mut problems) = (Vec::new(), Diagnostics::new());
-            documents::render(&model, &theme, &mut files, &mut problems);
+            documents::render(&model, &labels, &mut files, &mut problems);
             assert!(!problems.has_errors());
             files
         })

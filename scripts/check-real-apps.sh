@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Real-application checks: what `cargo test` cannot do without outside tools.
+# Real-application checks: what `cargo test` cannot do without outside tools (Node, Java,
+# LibreOffice, Python packages).
 # Installs what is missing (Java and LibreOffice from Debian, the Nu HTML Checker from the committed
 # npm lock file, python-docx, odfpy and PyYAML from PyPI at pinned versions),
 # builds the handbook, and fails on any problem. It never skips a check because a tool is missing:
@@ -28,6 +29,9 @@ if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
 fi
 vnu=node_modules/vnu-jar/build/dist/vnu.jar
 [ -f "$vnu" ] || { echo "check-real-apps: vnu.jar missing after npm ci" >&2; exit 1; }
+
+# The tracker's rule evaluation (« Mon suivi »), with node's built-in test runner.
+node --test tests/js/
 
 site=$(mktemp -d)
 trap 'rm -rf "$site"' EXIT

@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::coverage::{self, Coverage};
 use crate::diagnostic::Diagnostics;
 use crate::render::{self, OutputFile, theme::Theme};
 use crate::{check, load, output};
@@ -23,6 +24,8 @@ pub struct Report {
     pub warnings: Diagnostics,
     /// The rendered files (kept for callers that inspect them, such as tests and benchmarks).
     pub output: Vec<OutputFile>,
+    /// What the mapping covers, for `livret check` to report.
+    pub coverage: Coverage,
 }
 
 /// Loads, checks and renders the handbook under `root` in memory, writing nothing.
@@ -41,24 +44,28 @@ pub fn check(root: &Path) -> Result<Report, Diagnostics> {
         // the missing pages); the checks above already ran on what loaded.
         return Err(problems);
     }
-    match Theme::load(root).and_then(|theme| render::render(&model, &theme)) {
-        Ok(files) if !problems.has_errors() => Ok(report(files, problems, started)),
-        Ok(_) => Err(problems),
+    let files = match Theme::load(root) {
+        Ok(theme) => {
+            let (files, rendering) = render::render(&model, &theme);
+            problems.extend(rendering);
+            files
+        }
         Err(errors) => {
             problems.extend(errors);
-            Err(problems)
+            Vec::new()
         }
+    };
+    if problems.has_errors() {
+        return Err(problems);
     }
-}
-
-fn report(files: Vec<OutputFile>, warnings: Diagnostics, started: Instant) -> Report {
-    Report {
+    Ok(Report {
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
         files: files.len(),
         elapsed: started.elapsed(),
-        warnings,
+        warnings: problems,
         output: files,
-    }
+        coverage: coverage::coverage(&model),
+    })
 }
 
 /// Builds the site into `output_dir`, replacing its previous content only on success.

@@ -1,7 +1,7 @@
 //! livret: a static-site generator for competency-certification handbooks.
 //!
 //! The pipeline, one module per stage: [`load`] reads `content/` into the [`model`]; [`check`]
-//! verifies the cross-references; [`render`] turns the model into files (HTML site, stylesheet);
+//! verifies the cross-references; [`coverage`] derives what the mapping makes possible; [`render`] turns the model into files (HTML site, stylesheet);
 //! [`output`] swaps them into the output folder atomically. [`build`] runs the stages in order and
 //! [`diagnostic`] carries every problem to the user. The CLI (`main.rs`) sits on top.
 
@@ -10,6 +10,7 @@
 
 pub mod build;
 pub mod check;
+pub mod coverage;
 pub mod diagnostic;
 pub mod load;
 pub mod model;

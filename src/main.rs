@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use livret::build::{self, Report};
+use livret::coverage::Coverage;
 use livret::diagnostic::Diagnostics;
 
 /// Publish a competency-certification handbook (référentiel, activities, guidance) as a static site.
@@ -60,6 +61,9 @@ fn main() -> ExitCode {
     match result {
         Ok((report, output)) => {
             print_diagnostics(&report.warnings, color);
+            if output.is_none() {
+                print_coverage(&report.coverage);
+            }
             print_summary(&report, output, cli.verbose);
             ExitCode::SUCCESS
         }
@@ -79,6 +83,57 @@ fn print_diagnostics(problems: &Diagnostics, color: bool) {
     for problem in problems.iter() {
         eprintln!("{}\n", problem.render(color));
     }
+}
+
+/// What the activity → competency mapping covers, for trainers (`livret check`).
+fn print_coverage(coverage: &Coverage) {
+    let none_or = |items: Vec<String>| {
+        if items.is_empty() {
+            "none".to_owned()
+        } else {
+            items.join(", ")
+        }
+    };
+    println!(
+        "Coverage: {} of {} competencies are validated by at least one activity.",
+        coverage.covered, coverage.total
+    );
+    println!(
+        "  validated by no activity: {}",
+        none_or(coverage.uncovered.clone())
+    );
+    let once = coverage
+        .covered_once
+        .iter()
+        .map(|c| format!("{} ({})", c.code, c.activity));
+    println!(
+        "  validated by one activity only ({}): {}",
+        coverage.covered_once.len(),
+        none_or(once.collect())
+    );
+    println!(
+        "  activities validating no competency: {}",
+        none_or(coverage.without_competency.clone())
+    );
+    let verdict = if coverage.rule_reachable {
+        "can be met by doing every activity".to_owned()
+    } else {
+        let over: Vec<String> = coverage
+            .domains
+            .iter()
+            .filter(|d| d.over_limit)
+            .map(|d| format!("domain {}: {} never validated", d.code, d.uncovered))
+            .collect();
+        format!(
+            "CANNOT be met by doing every activity ({} covered; {})",
+            coverage.covered,
+            none_or(over)
+        )
+    };
+    println!(
+        "  certification rule ({} competencies, at most {} non-validated per domain): {verdict}.",
+        coverage.required_total, coverage.max_missing_per_domain
+    );
 }
 
 fn print_summary(report: &Report, output: Option<PathBuf>, verbose: bool) {

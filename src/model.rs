@@ -117,11 +117,21 @@ pub struct Referentiel {
     pub short_name: Option<String>,
     pub version: Option<String>,
     pub reference: Option<String>,
+    /// Publication date of this version, ISO `YYYY-MM-DD` as written (checked by the exports).
+    pub date: Option<Spanned<String>>,
     /// Whether the framework has a group level. Without one, `groups` holds a single untitled group.
     pub has_groups: bool,
     pub groups: Vec<Group>,
     #[serde(skip)]
     pub source: SourceText,
+    /// Where `name`, `short_name` and `version` are written, for diagnostics about values derived
+    /// from them (the exports' framework identifier).
+    #[serde(skip)]
+    pub name_span: Span,
+    #[serde(skip)]
+    pub short_name_span: Option<Span>,
+    #[serde(skip)]
+    pub version_span: Option<Span>,
     /// Competency code → (group, domain, competency) indices.
     #[serde(skip)]
     index: HashMap<String, (usize, usize, usize)>,
@@ -144,11 +154,16 @@ impl Referentiel {
                 }
             }
         }
+        let span = |value: &Spanned<String>| span_of(&source, value);
         Referentiel {
-            name: raw.name,
-            short_name: raw.short_name,
-            version: raw.version,
+            name_span: span(&raw.name),
+            short_name_span: raw.short_name.as_ref().map(span),
+            version_span: raw.version.as_ref().map(span),
+            name: raw.name.value,
+            short_name: raw.short_name.map(|s| s.value),
+            version: raw.version.map(|v| v.value),
             reference: raw.reference,
+            date: raw.date,
             has_groups,
             groups,
             source,
@@ -185,13 +200,15 @@ impl Referentiel {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawReferentiel {
-    pub name: String,
+    pub name: Spanned<String>,
     #[serde(default)]
-    pub short_name: Option<String>,
+    pub short_name: Option<Spanned<String>>,
     #[serde(default)]
-    pub version: Option<String>,
+    pub version: Option<Spanned<String>>,
     #[serde(default)]
     pub reference: Option<String>,
+    #[serde(default)]
+    pub date: Option<Spanned<String>>,
     #[serde(default)]
     pub groups: Option<Vec<Group>>,
     #[serde(default)]
@@ -464,8 +481,14 @@ pub enum PageTemplate {
     Activities,
     /// Shows the whole référentiel after the body.
     Referentiel,
-    /// Lists every downloadable document after the body.
+    /// Lists every downloadable document and export after the body.
     Downloads,
+    /// The activity × competency matrix.
+    Matrix,
+    /// The coverage report for trainers.
+    Coverage,
+    /// The students' certification-rule tracker (« Mon suivi »).
+    Tracker,
 }
 
 impl PageTemplate {
@@ -475,6 +498,9 @@ impl PageTemplate {
             PageTemplate::Activities => "activities",
             PageTemplate::Referentiel => "referentiel",
             PageTemplate::Downloads => "downloads",
+            PageTemplate::Matrix => "matrix",
+            PageTemplate::Coverage => "coverage",
+            PageTemplate::Tracker => "tracker",
         }
     }
 }

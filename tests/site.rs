@@ -224,7 +224,7 @@ const BROKEN_ACCENTS: &[&str] = &[
     "re seau",
     "the orique",
     "e tudiant",
-    "de livre",
+    "de livre ",
     "Universite ",
     "nume rique",
     "re fe rentiel",

@@ -8,6 +8,7 @@ mod fiche;
 
 use std::collections::HashMap;
 
+use crate::coverage;
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, did_you_mean};
 use crate::model::{Model, PageTemplate, span_of};
 use serde_saphyr::Spanned;
@@ -252,57 +253,42 @@ fn check_data(model: &Model, problems: &mut Diagnostics) {
 fn check_rule(model: &Model, problems: &mut Diagnostics) {
     let referentiel = &model.referentiel;
     let settings = &model.settings;
-    let total = referentiel.competencies().count();
     let rule = &settings.certification;
-    if rule.required_total.value as usize > total {
+    let coverage = coverage::coverage(model);
+    if rule.required_total.value as usize > coverage.total {
         problems.push(
             Diagnostic::error(format!(
-                "the rule requires {} competencies, but the référentiel has only {total}",
-                rule.required_total.value
+                "the rule requires {} competencies, but the référentiel has only {}",
+                rule.required_total.value, coverage.total
             ))
             .at(span_of(&settings.source, &rule.required_total))
             .hint("lower `required_total`, or complete the référentiel"),
         );
     }
-    let mut covered = 0;
-    let mut over_limit = Vec::new();
-    for domain in referentiel.domains() {
-        let mut missing = 0;
-        for competency in &domain.competencies {
-            if model
-                .activities_validating(&competency.code.value)
-                .next()
-                .is_some()
-            {
-                covered += 1;
-            } else {
-                missing += 1;
-                problems.push(
-                    Diagnostic::warning(format!(
-                        "competency `{}` is validated by no activity",
-                        competency.code.value
-                    ))
-                    .at(span_of(&referentiel.source, &competency.code))
-                    .hint("add its code to an activity's `competencies:` list if an activity should validate it"),
-                );
-            }
-        }
-        if missing > rule.max_missing_per_domain.value as usize {
-            over_limit.push(format!(
-                "domain {}: {missing} never validated, maximum {}",
-                domain.code.value, rule.max_missing_per_domain.value
-            ));
-        }
+    for code in &coverage.uncovered {
+        let Some(competency) = referentiel.competency(code) else {
+            continue;
+        };
+        problems.push(
+            Diagnostic::warning(format!("competency `{code}` is validated by no activity"))
+                .at(span_of(&referentiel.source, &competency.code))
+                .hint("add its code to an activity's `competencies:` list if an activity should validate it"),
+        );
     }
-    if covered < rule.required_total.value as usize || !over_limit.is_empty() {
+    if !coverage.rule_reachable {
         let mut reasons = Vec::new();
-        if covered < rule.required_total.value as usize {
+        if coverage.covered < coverage.required_total as usize {
             reasons.push(format!(
-                "the activities validate {covered} competencies, the rule requires {}",
-                rule.required_total.value
+                "the activities validate {} competencies, the rule requires {}",
+                coverage.covered, coverage.required_total
             ));
         }
-        reasons.extend(over_limit);
+        reasons.extend(coverage.domains.iter().filter(|d| d.over_limit).map(|d| {
+            format!(
+                "domain {}: {} never validated, maximum {}",
+                d.code, d.uncovered, coverage.max_missing_per_domain
+            )
+        }));
         problems.push(
             Diagnostic::warning("the certification rule cannot be met by doing every activity")
                 .at(span_of(&settings.source, &rule.required_total))

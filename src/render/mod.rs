@@ -1,11 +1,14 @@
 //! Rendering: turns the model into the files of the site, in memory.
 //!
-//! `documents` composes and writes the fiche models (ODT, DOCX), `site` renders the HTML pages
-//! through the theme's templates (linking to the documents), `theme` compiles the stylesheet and
+//! `documents` composes and writes the fiche models (ODT, DOCX), `exports` writes the référentiel
+//! for other tools (Moodle, CASE, JSON, CSV), `site` renders the HTML pages through the theme's
+//! templates (linking to both), `theme` compiles the stylesheet and
 //! lists the static assets. Renderers read the model and produce [`OutputFile`]s; they never write
 //! to disk (the output stage does) and never change the model.
 
 pub mod documents;
+pub mod exports;
+pub mod labels;
 pub mod markdown;
 pub mod site;
 pub mod theme;
@@ -36,12 +39,26 @@ impl OutputFile {
 /// Folder of the site holding the stylesheet and the theme's static files.
 pub const ASSETS_DIR: &str = "assets";
 
-/// Renders the whole site, or returns every problem found while rendering.
-pub fn render(model: &Model, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
+/// Renders the whole site, with every problem found while rendering (the files are complete only
+/// when there is no error among them).
+pub fn render(model: &Model, theme: &Theme) -> (Vec<OutputFile>, Diagnostics) {
     let mut problems = Diagnostics::new();
     let mut files = Vec::new();
-    let documents = documents::render(model, theme, &mut files, &mut problems);
-    files.extend(site::render_pages(model, theme, &documents, &mut problems));
+    let (documents, exports) = match labels::Labels::load(theme) {
+        Ok(labels) => (
+            documents::render(model, &labels, &mut files, &mut problems),
+            exports::render(model, &labels, &mut files, &mut problems),
+        ),
+        Err(problem) => {
+            problems.push(problem);
+            (Vec::new(), Vec::new())
+        }
+    };
+    let downloads = site::Downloads {
+        documents: &documents,
+        exports: &exports,
+    };
+    files.extend(site::render_pages(model, theme, &downloads, &mut problems));
     match theme.compile_css() {
         Ok(css) => files.push(OutputFile::new(
             format!("{ASSETS_DIR}/style.css"),
@@ -56,9 +73,6 @@ pub fn render(model: &Model, theme: &Theme) -> Result<Vec<OutputFile>, Diagnosti
             bytes.to_vec(),
         ));
     }
-    if problems.has_errors() {
-        return Err(problems);
-    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    (files, problems)
 }

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Activity, DataTable, Model, Requirement};
+use crate::model::{Activity, Competency, DataTable, Model, Requirement};
 
 /// A link to a page of the site: its title and its path from the site root.
 #[derive(Debug, Clone, Serialize)]
@@ -19,6 +19,8 @@ pub struct Link {
 #[derive(Debug, Clone, Serialize)]
 pub struct CompetencyView {
     pub code: String,
+    /// Its page, from the site root.
+    pub path: String,
     pub text: String,
     pub items: Vec<String>,
     /// The activities that validate it (on référentiel views; empty on activity views).
@@ -29,6 +31,8 @@ pub struct CompetencyView {
 #[derive(Debug, Clone, Serialize)]
 pub struct DomainView {
     pub code: String,
+    /// The id of its heading on the référentiel page.
+    pub anchor: String,
     pub title: String,
     pub competencies: Vec<CompetencyView>,
 }
@@ -102,6 +106,185 @@ pub fn activity_path(slug: &str) -> String {
     format!("activites/{slug}.html")
 }
 
+/// A competency's page: its code made into a file name (`A.1.1` → `competences/a-1-1.html`).
+pub fn competency_path(code: &str) -> String {
+    format!("competences/{}.html", super::markdown::slugify(code))
+}
+
+fn competency_view(competency: &Competency, activities: Vec<Link>) -> CompetencyView {
+    CompetencyView {
+        code: competency.code.value.clone(),
+        path: competency_path(&competency.code.value),
+        text: competency.text.value.clone(),
+        items: competency.items.clone(),
+        activities,
+    }
+}
+
+fn activity_link(activity: &Activity) -> Link {
+    Link {
+        title: activity.title.clone(),
+        path: activity_path(&activity.slug.value),
+    }
+}
+
+/// An activity named from elsewhere.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActivityRef {
+    pub slug: String,
+    pub title: String,
+    pub path: String,
+}
+
+/// A competency's own page: where it sits and what validates it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompetencyPageView {
+    pub competency: CompetencyView,
+    /// The activities that validate it, with their slugs (to find their fiche models).
+    pub validated_by: Vec<ActivityRef>,
+    pub domain_code: String,
+    pub domain_title: String,
+    /// The id of the domain's heading on the référentiel page.
+    pub domain_anchor: String,
+    /// The group's code and title, when the framework has groups.
+    pub group: Option<String>,
+}
+
+pub fn competency_page_view(model: &Model, competency: &Competency) -> CompetencyPageView {
+    let code = &competency.code.value;
+    let referentiel = &model.referentiel;
+    let validated_by = model
+        .activities_validating(code)
+        .map(|a| ActivityRef {
+            slug: a.slug.value.clone(),
+            title: a.title.clone(),
+            path: activity_path(&a.slug.value),
+        })
+        .collect();
+    let activities = model
+        .activities_validating(code)
+        .map(activity_link)
+        .collect();
+    let (domain_code, domain_title) = referentiel
+        .domain_of(code)
+        .map(|d| (d.code.value.clone(), d.title.clone()))
+        .unwrap_or_default();
+    let group = referentiel.position(code).and_then(|(g, _, _)| {
+        let group = &referentiel.groups[g];
+        let code = group.code.as_ref()?.value.clone();
+        Some(
+            group
+                .title
+                .as_ref()
+                .map_or(code.clone(), |t| format!("{code} – {t}")),
+        )
+    });
+    CompetencyPageView {
+        competency: competency_view(competency, activities),
+        validated_by,
+        domain_anchor: domain_anchor(&domain_code),
+        domain_code,
+        domain_title,
+        group,
+    }
+}
+
+/// The id of a domain's heading on the référentiel page: `A.1` → `domaine-a-1`.
+pub fn domain_anchor(code: &str) -> String {
+    format!("domaine-{}", super::markdown::slugify(code))
+}
+
+/// The activity × competency matrix: rows are competencies grouped by domain, columns activities.
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixView {
+    pub activities: Vec<MatrixActivity>,
+    pub domains: Vec<MatrixDomain>,
+    /// Competencies no activity validates.
+    pub uncovered: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixActivity {
+    pub title: String,
+    pub path: String,
+    /// Competencies it validates.
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixDomain {
+    pub code: String,
+    pub title: String,
+    /// Per activity: how many of the domain's competencies it validates.
+    pub counts: Vec<usize>,
+    /// How many of the domain's competencies at least one activity validates.
+    pub covered: usize,
+    pub rows: Vec<MatrixRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixRow {
+    pub code: String,
+    pub text: String,
+    pub path: String,
+    /// Per activity: whether it validates this competency.
+    pub marks: Vec<bool>,
+    /// How many activities validate it (0: uncovered).
+    pub count: usize,
+}
+
+pub fn matrix_view(model: &Model) -> MatrixView {
+    let activities = &model.activities;
+    let domains: Vec<MatrixDomain> = model
+        .referentiel
+        .domains()
+        .map(|domain| {
+            let rows: Vec<MatrixRow> = domain
+                .competencies
+                .iter()
+                .map(|c| {
+                    let marks: Vec<bool> = activities
+                        .iter()
+                        .map(|a| a.validates(&c.code.value))
+                        .collect();
+                    MatrixRow {
+                        code: c.code.value.clone(),
+                        text: c.text.value.clone(),
+                        path: competency_path(&c.code.value),
+                        count: marks.iter().filter(|m| **m).count(),
+                        marks,
+                    }
+                })
+                .collect();
+            MatrixDomain {
+                code: domain.code.value.clone(),
+                title: domain.title.clone(),
+                counts: (0..activities.len())
+                    .map(|i| rows.iter().filter(|r| r.marks[i]).count())
+                    .collect(),
+                covered: rows.iter().filter(|r| r.count > 0).count(),
+                rows,
+            }
+        })
+        .collect();
+    MatrixView {
+        activities: activities
+            .iter()
+            .map(|a| MatrixActivity {
+                title: a.title.clone(),
+                path: activity_path(&a.slug.value),
+                count: a.competencies.value.len(),
+            })
+            .collect(),
+        uncovered: domains
+            .iter()
+            .flat_map(|d| &d.rows)
+            .filter(|r| r.count == 0)
+            .count(),
+        domains,
+    }
+}
+
 pub fn referentiel_view(model: &Model) -> ReferentielView {
     let referentiel = &model.referentiel;
     let groups = referentiel
@@ -115,21 +298,16 @@ pub fn referentiel_view(model: &Model) -> ReferentielView {
                 .iter()
                 .map(|domain| DomainView {
                     code: domain.code.value.clone(),
+                    anchor: domain_anchor(&domain.code.value),
                     title: domain.title.clone(),
                     competencies: domain
                         .competencies
                         .iter()
-                        .map(|c| CompetencyView {
-                            code: c.code.value.clone(),
-                            text: c.text.value.clone(),
-                            items: c.items.clone(),
-                            activities: model
+                        .map(|c| {
+                            let activities = model
                                 .activities_validating(&c.code.value)
-                                .map(|a| Link {
-                                    title: a.title.clone(),
-                                    path: activity_path(&a.slug.value),
-                                })
-                                .collect(),
+                                .map(activity_link);
+                            competency_view(c, activities.collect())
                         })
                         .collect(),
                 })
@@ -159,16 +337,12 @@ pub fn activity_view(model: &Model, activity: &Activity) -> ActivityView {
         else {
             continue;
         };
-        let view = CompetencyView {
-            code: competency.code.value.clone(),
-            text: competency.text.value.clone(),
-            items: competency.items.clone(),
-            activities: Vec::new(),
-        };
+        let view = competency_view(competency, Vec::new());
         match domains.last_mut() {
             Some(last) if last.code == domain.code.value => last.competencies.push(view),
             _ => domains.push(DomainView {
                 code: domain.code.value.clone(),
+                anchor: domain_anchor(&domain.code.value),
                 title: domain.title.clone(),
                 competencies: vec![view],
             }),

@@ -13,8 +13,8 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Activity, Competency, FicheBlock, FicheModel, Model, TableSpec};
 use crate::render::typography;
 
-use super::labels::Labels;
 use super::model::{Block, Cell, Column, Document, ParagraphStyle, Row, Run, Table};
+use crate::render::labels::Labels;
 
 /// Relative widths: a code column is narrow, a text column wide.
 const CODE_WIDTH: u32 = 1;

@@ -1,13 +1,12 @@
 //! Documents: the fiche models and the fiche de suivi, as ODT and DOCX files.
 //!
 //! `compose` turns the handbook model into format-neutral [`model::Document`]s (the wording comes
-//! from the theme's `documents.yaml`, read by `labels`); each writer turns a document into the bytes
+//! from the theme's `labels.yaml`, read by [`super::labels`]); each writer turns a document into the bytes
 //! of one format. A new format is one more entry in [`FORMATS`]. Documents are rendered before the
 //! pages, which link to them with their sizes and show their preview.
 
 pub mod compose;
 mod docx;
-pub mod labels;
 pub mod model;
 mod odt;
 mod zipfile;
@@ -20,7 +19,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Model;
 
 use super::OutputFile;
-use super::theme::Theme;
+use super::labels::{LABELS_FILE, Labels};
 use model::Document;
 
 /// Folder of the site holding the documents.
@@ -74,23 +73,16 @@ pub struct DocumentFile {
 /// Composes and writes every document; the output files go to `files`.
 pub fn render(
     model: &Model,
-    theme: &Theme,
+    labels: &Labels,
     files: &mut Vec<OutputFile>,
     problems: &mut Diagnostics,
 ) -> Vec<Rendered> {
-    let labels = match labels::Labels::load(theme) {
-        Ok(labels) => labels,
-        Err(problem) => {
-            problems.push(problem);
-            return Vec::new();
-        }
-    };
     let mut rendered: Vec<Rendered> = Vec::new();
-    for document in compose::compose(model, &labels, problems) {
+    for document in compose::compose(model, labels, problems) {
         if rendered.iter().any(|r| r.document.slug == document.slug) {
             problems.push(
                 Diagnostic::error(format!("two documents would be named `{}`", document.slug))
-                    .in_file(crate::render::theme::THEME_DIR.to_owned() + "/" + labels::LABELS_FILE)
+                    .in_file(format!("{}/{LABELS_FILE}", super::theme::THEME_DIR))
                     .hint("an activity's slug is the same as the fiche de suivi's `tracking.slug`: rename one"),
             );
             continue;

@@ -1,6 +1,7 @@
-//! The wording of what livret composes in documents (headers, the fiche de suivi), read from the
-//! theme's `documents.yaml`, so that no sentence of the documents is written in Rust and a handbook
-//! in another language only overrides that file. Values in `{{ }}` are expanded with minijinja.
+//! The wording of what livret composes itself outside templates (the documents' headers, the fiche
+//! de suivi, the exports' scale and item types), read from the theme's `labels.yaml`, so that no
+//! sentence is written in Rust and a handbook in another language only overrides that file. Values
+//! in `{{ }}` are expanded with minijinja.
 
 use std::path::Path;
 
@@ -12,7 +13,7 @@ use crate::load::yaml;
 use crate::render::theme::{THEME_DIR, Theme};
 
 /// The labels file, inside `theme/`.
-pub const LABELS_FILE: &str = "documents.yaml";
+pub const LABELS_FILE: &str = "labels.yaml";
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -32,6 +33,7 @@ pub struct Labels {
     /// Words before the page number, between it and the page count, and after.
     pub page_number: [String; 3],
     pub tracking: TrackingLabels,
+    pub exports: ExportLabels,
     #[serde(skip)]
     source: SourceText,
 }
@@ -53,13 +55,67 @@ pub struct TrackingLabels {
     pub columns: Vec<String>,
 }
 
+/// The exports: their names, Moodle's scale and taxonomy, CASE item types, the matrix's headers.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportLabels {
+    pub names: ExportNames,
+    /// Moodle's rating scale, lowest first: the first item is the default, the last proficient.
+    pub scale: Vec<String>,
+    pub taxonomy: TaxonomyLabels,
+    pub item_types: ItemTypeLabels,
+    pub matrix: MatrixLabels,
+}
+
+/// What the pages call each export.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportNames {
+    pub moodle: String,
+    pub case: String,
+    pub json: String,
+    pub matrix: String,
+}
+
+/// Moodle taxonomy terms, one per level from the top.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaxonomyLabels {
+    pub with_groups: Vec<String>,
+    pub without_groups: Vec<String>,
+}
+
+/// CASE `CFItemType` of each level.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemTypeLabels {
+    pub group: String,
+    pub domain: String,
+    pub competency: String,
+}
+
+/// Headers, mark and separator of the matrix for spreadsheets.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatrixLabels {
+    pub domain: String,
+    pub code: String,
+    pub competency: String,
+    /// Header of the last column: how many activities validate the competency.
+    pub count: String,
+    /// In a cell where the activity validates the competency.
+    pub mark: String,
+    /// The field separator spreadsheets of the language expect (`;` in French).
+    pub separator: char,
+}
+
 impl Labels {
     pub fn load(theme: &Theme) -> Result<Labels, Diagnostic> {
         let path = Path::new(THEME_DIR).join(LABELS_FILE);
         let bytes = theme.files.get(Path::new(LABELS_FILE)).ok_or_else(|| {
-            Diagnostic::error("the documents' wording file is missing")
+            Diagnostic::error("the labels file is missing")
                 .in_file(&path)
-                .hint("restore theme/documents.yaml (livret embeds a default one)")
+                .hint("restore theme/labels.yaml (livret embeds a default one)")
         })?;
         let text = String::from_utf8_lossy(bytes);
         let source = SourceText::new(path, text.as_ref());
@@ -80,7 +136,7 @@ impl Labels {
                 .position(|l| l.contains(template.lines().next().unwrap_or_default()))
                 .map_or(1, |i| i + 1);
             Diagnostic::error(format!(
-                "value error in the documents' wording: {}",
+                "value error in theme/labels.yaml: {}",
                 error.detail().unwrap_or("cannot be expanded")
             ))
             .at(self.source.span_at(line, 1))

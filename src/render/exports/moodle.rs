@@ -1,0 +1,623 @@
+//! The Moodle competency framework CSV, for Site administration > Competencies > Import competency
+//! framework (`tool_lpimportcsv`): a header, the framework row, then the groups, domains and
+//! competencies, each pointing at its parent by ID number (the codes).
+//!
+//! Moodle drops a bad row silently, with everything under it, and cuts or strips some values. So
+//! this writer checks every row it would write and, when one would be dropped or altered, writes no
+//! file at all and reports why, located at the YAML value at fault. It must never write a partial
+//! file, nor repair a value behind the author's back.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Span};
+use crate::model::span_of;
+
+use super::{Context, Level, duplicate_codes, labels_error, nodes, one_line, written};
+
+/// The header Moodle's own export writes; Moodle matches columns by position, not by header.
+const HEADER: [&str; 14] = [
+    "Parent ID number",
+    "ID number",
+    "Short name",
+    "Description",
+    "Description format",
+    "Scale values",
+    "Scale configuration",
+    "Rule type (optional)",
+    "Rule outcome (optional)",
+    "Rule config (optional)",
+    "Cross-referenced competency ID numbers",
+    "Exported ID (optional)",
+    "Is framework",
+    "Taxonomy",
+];
+
+/// Moodle cuts ID numbers and short names at this many characters on import.
+const MAX_LENGTH: usize = 100;
+
+/// The taxonomy terms Moodle accepts.
+const TAXONOMY_TERMS: &[&str] = &[
+    "behaviour",
+    "competency",
+    "concept",
+    "domain",
+    "indicator",
+    "level",
+    "outcome",
+    "practice",
+    "proficiency",
+    "skill",
+    "value",
+];
+
+/// `descriptionformat` for HTML.
+const FORMAT_HTML: &str = "1";
+
+/// What ends a shortened short name.
+const ELLIPSIS: char = '…';
+
+/// One row of the file, with where its values come from.
+struct Row {
+    parent: String,
+    idnumber: String,
+    shortname: String,
+    description: String,
+    /// The framework's own columns; `None` on a competency row.
+    framework: Option<FrameworkColumns>,
+    /// What the row is, for messages: « competency `A.1.1` ».
+    what: String,
+    /// The values the ID number is made of, with where each is written.
+    idnumber_from: Vec<(String, Span)>,
+    /// Where the short name comes from.
+    shortname_at: Span,
+}
+
+#[derive(Default)]
+struct FrameworkColumns {
+    scale_values: String,
+    scale_configuration: String,
+    taxonomy: String,
+}
+
+impl Row {
+    fn record(&self) -> [&str; 14] {
+        match &self.framework {
+            Some(f) => [
+                "",
+                &self.idnumber,
+                &self.shortname,
+                &self.description,
+                FORMAT_HTML,
+                &f.scale_values,
+                &f.scale_configuration,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "1",
+                &f.taxonomy,
+            ],
+            None => [
+                &self.parent,
+                &self.idnumber,
+                &self.shortname,
+                &self.description,
+                FORMAT_HTML,
+                "",
+                "",
+                "",
+                "0",
+                "null",
+                "",
+                "",
+                "",
+                "",
+            ],
+        }
+    }
+
+    /// Where a problem with the ID number lies: the first part for which `at_fault` holds, else
+    /// the first part (else where the short name comes from).
+    fn idnumber_at(&self, at_fault: impl Fn(&str) -> bool) -> Span {
+        let parts = &self.idnumber_from;
+        parts
+            .iter()
+            .find(|(part, _)| at_fault(part))
+            .or(parts.first())
+            .map_or(&self.shortname_at, |(_, span)| span)
+            .clone()
+    }
+}
+
+/// The file, or `None` when a row would be dropped or altered (every reason is reported).
+pub fn write(context: &Context, problems: &mut Diagnostics) -> Option<Vec<u8>> {
+    // With invalid labels, the rows are still checked, so that every problem is reported at once.
+    let (columns, labels_problem) = match framework_columns(context) {
+        Ok(columns) => (columns, None),
+        Err(problem) => (FrameworkColumns::default(), Some(problem)),
+    };
+    let rows = rows(context, columns);
+    let mut refusals = refusals(context, &rows);
+    refusals.extend(labels_problem);
+    if !refusals.is_empty() {
+        problems.extend(refusals);
+        return None;
+    }
+    written("Moodle", csv_bytes(&rows), problems)
+}
+
+fn csv_bytes(rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
+    // Moodle's own export ends lines with `\n`, quotes with `"` as needed, and has no BOM.
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    writer.write_record(HEADER)?;
+    for row in rows {
+        writer.write_record(row.record())?;
+    }
+    writer.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// The scale and taxonomy columns, from the labels.
+fn framework_columns(context: &Context) -> Result<FrameworkColumns, Diagnostic> {
+    let labels = context.labels;
+    let scale = &labels.scale;
+    if scale.is_empty() || scale.iter().any(|s| s.trim().is_empty() || s.contains(',')) {
+        return Err(labels_error(
+            format!("invalid Moodle scale in `exports.scale`: {scale:?}"),
+            "list at least one non-empty item, without commas (Moodle joins them with commas), lowest first",
+        ));
+    }
+    let (terms, depth) = if context.model.referentiel.has_groups {
+        (&labels.taxonomy.with_groups, 3)
+    } else {
+        (&labels.taxonomy.without_groups, 2)
+    };
+    if terms.len() != depth || terms.iter().any(|t| !TAXONOMY_TERMS.contains(&t.as_str())) {
+        return Err(labels_error(
+            format!(
+                "invalid Moodle taxonomy {terms:?} in `exports.taxonomy`: the framework has {depth} levels"
+            ),
+            format!(
+                "give one term per level, from the top, among: {}",
+                TAXONOMY_TERMS.join(", ")
+            ),
+        ));
+    }
+    Ok(FrameworkColumns {
+        scale_values: scale.join(","),
+        scale_configuration: scale_configuration(scale.len()),
+        taxonomy: terms.join(","),
+    })
+}
+
+/// An entry of Moodle's scale configuration: the scale first, then one object per item.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum ScaleEntry {
+    Scale {
+        /// Rewritten by Moodle on import.
+        scaleid: &'static str,
+    },
+    Item {
+        id: usize,
+        scaledefault: u8,
+        proficient: u8,
+    },
+}
+
+/// The first item is the default rating, the last one proficient.
+fn scale_configuration(items: usize) -> String {
+    let mut entries = vec![ScaleEntry::Scale { scaleid: "1" }];
+    entries.extend((1..=items).map(|id| ScaleEntry::Item {
+        id,
+        scaledefault: u8::from(id == 1),
+        proficient: u8::from(id == items),
+    }));
+    serde_json::to_string(&entries).unwrap_or_default()
+}
+
+fn rows(context: &Context, framework: FrameworkColumns) -> Vec<Row> {
+    let referentiel = &context.model.referentiel;
+    let mut description = paragraph(&referentiel.name);
+    if let Some(reference) = &referentiel.reference {
+        description.push_str(&paragraph(reference));
+    }
+    let mut rows = vec![Row {
+        parent: String::new(),
+        idnumber: context.framework.id.clone(),
+        shortname: one_line(&referentiel.name),
+        description,
+        framework: Some(framework),
+        what: match context.framework.id.as_str() {
+            "" => "the framework".to_owned(),
+            id => format!("the framework `{}`", shorten(id, 40)),
+        },
+        idnumber_from: context.framework.parts.clone(),
+        shortname_at: referentiel.name_span.clone(),
+    }];
+    let nodes = nodes(referentiel);
+    for node in &nodes {
+        let (code, code_at) = (node.code.0, &node.code.1);
+        let parent = node.parent.map_or("", |p| nodes[p].code.0);
+        let (what, label, shortname_at, description) = match node.level {
+            Level::Group => (
+                "group",
+                node.title.unwrap_or_default(),
+                code_at.clone(),
+                node.title.map(paragraph).unwrap_or_default(),
+            ),
+            Level::Domain => (
+                "domain",
+                node.title.unwrap_or_default(),
+                code_at.clone(),
+                node.title.map(paragraph).unwrap_or_default(),
+            ),
+            Level::Competency => {
+                let text = node.text.map_or("", |t| t.value.as_str());
+                let at = node
+                    .text
+                    .map_or(code_at.clone(), |t| span_of(&referentiel.source, t));
+                (
+                    "competency",
+                    text,
+                    at,
+                    competency_description(text, node.items),
+                )
+            }
+        };
+        let what = match (code.is_empty(), node.title) {
+            (true, Some(title)) => format!("{what} « {} »", shorten(title, 40)),
+            _ => format!("{what} `{}`", shorten(code, 40)),
+        };
+        rows.push(Row {
+            parent: parent.to_owned(),
+            idnumber: code.to_owned(),
+            shortname: shorten(&one_line(&format!("{code} {label}")), MAX_LENGTH),
+            description,
+            framework: None,
+            what,
+            idnumber_from: vec![(code.to_owned(), code_at.clone())],
+            shortname_at,
+        });
+    }
+    rows
+}
+
+/// Why Moodle would drop or alter a row, for every row that it would.
+fn refusals(context: &Context, rows: &[Row]) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let refuse = |message: String, at: Span, hint: &str| {
+        Diagnostic::error(format!("Moodle export refused: {message}"))
+            .at(at)
+            .hint(hint.to_owned())
+    };
+    for row in rows {
+        let what = &row.what;
+        let id = &row.idnumber;
+        if id.trim().is_empty() {
+            problems.push(refuse(
+                format!("{what} has no ID number (code)"),
+                row.idnumber_at(|_| true),
+                "Moodle silently drops a competency without an ID number, with everything under it: give it a `code:`",
+            ));
+        }
+        let length = id.chars().count();
+        if length > MAX_LENGTH {
+            problems.push(refuse(
+                format!("the ID number of {what} is {length} characters long, over Moodle's {MAX_LENGTH}"),
+                row.idnumber_at(|_| true),
+                "Moodle cuts ID numbers at 100 characters on import, which changes this one and cuts off everything under it: shorten the code",
+            ));
+        }
+        if id.contains(',') {
+            problems.push(refuse(
+                format!("the ID number of {what} contains a comma"),
+                row.idnumber_at(|part| part.contains(',')),
+                "Moodle reads cross-referenced ID numbers as a comma-separated list, so an ID number with a comma breaks those references: use another separator, e.g. a dot",
+            ));
+        }
+        if let Some(tag) = markup(id) {
+            problems.push(refuse(
+                format!("the ID number of {what} contains `{tag}`"),
+                row.idnumber_at(|part| markup(part).is_some()),
+                "Moodle strips HTML tags from ID numbers on import, which would change this one: remove the `<`",
+            ));
+        }
+        if row.shortname.trim().is_empty() {
+            problems.push(refuse(
+                format!("{what} has an empty short name"),
+                row.shortname_at.clone(),
+                "Moodle silently drops a competency without a short name, with everything under it: write its text or title",
+            ));
+        }
+        let length = row.shortname.chars().count();
+        if length > MAX_LENGTH {
+            problems.push(refuse(
+                format!("the name of {what} is {length} characters long, over Moodle's {MAX_LENGTH} for a short name"),
+                row.shortname_at.clone(),
+                "Moodle cuts short names at 100 characters on import: shorten `name` (the full title can go in `reference`)",
+            ));
+        }
+        if let Some(tag) = markup(&row.shortname) {
+            problems.push(refuse(
+                format!("the short name of {what} contains `{tag}`"),
+                row.shortname_at.clone(),
+                "Moodle strips HTML tags from short names on import, which would change this text: write `<` followed by a space, or reword",
+            ));
+        }
+    }
+    let referentiel = &context.model.referentiel;
+    problems.extend(duplicate_codes(referentiel, &nodes(referentiel)));
+    let Some((framework, competencies)) = rows.split_first() else {
+        return problems;
+    };
+    let codes: HashMap<&str, &Row> = competencies
+        .iter()
+        .map(|r| (r.idnumber.as_str(), r))
+        .collect();
+    if let Some(row) = codes.get(framework.idnumber.as_str()) {
+        problems.push(
+            refuse(
+                format!(
+                    "the framework's ID number `{}` is also the code of {}",
+                    framework.idnumber, row.what
+                ),
+                framework.idnumber_at(|_| true),
+                "the framework's ID number comes from `short_name` (or `name`) and `version`; a competency with the same ID number makes Moodle's references ambiguous: change `short_name` or the code",
+            )
+            .label(format!("the same as {}", row.what)),
+        );
+    }
+    problems
+}
+
+/// The start of what PHP's `strip_tags` would take for a tag: `<` then a letter, `/`, `!` or `?`.
+fn markup(text: &str) -> Option<String> {
+    text.char_indices().find_map(|(i, c)| {
+        let next = text[i + c.len_utf8()..].chars().next()?;
+        (c == '<' && (next.is_ascii_alphabetic() || matches!(next, '/' | '!' | '?')))
+            .then(|| format!("<{next}"))
+    })
+}
+
+/// Shortens `text` to at most `max` characters, on a word boundary, ending with « … ».
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let budget = max.saturating_sub(1);
+    // The byte index after the first `budget` characters.
+    let cut = text
+        .char_indices()
+        .nth(budget)
+        .map_or(text.len(), |(i, _)| i);
+    let head = &text[..cut];
+    let at_boundary = text[cut..].starts_with(char::is_whitespace);
+    let words = if at_boundary {
+        head
+    } else {
+        match head.rfind(char::is_whitespace) {
+            Some(space) if space > 0 => &head[..space],
+            _ => head,
+        }
+    };
+    let words = words.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
+    format!("{words}{ELLIPSIS}")
+}
+
+/// `<p>text</p>`, escaped.
+fn paragraph(text: &str) -> String {
+    format!("<p>{}</p>", escape(text))
+}
+
+/// The text, then its sub-items as a list.
+fn competency_description(text: &str, items: &[String]) -> String {
+    let mut html = paragraph(text);
+    if !items.is_empty() {
+        html.push_str("<ul>");
+        for item in items {
+            html.push_str(&format!("<li>{}</li>", escape(item)));
+        }
+        html.push_str("</ul>");
+    }
+    html
+}
+
+/// Escapes text for HTML element content (and attributes in double quotes); line breaks become
+/// spaces, so that every row is one line.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in one_line(text).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Model;
+    use crate::render::exports::{FrameworkId, date::Dates};
+    use crate::render::labels::Labels;
+    use crate::render::theme::Theme;
+
+    /// The minimal fixture's model and the default labels.
+    fn minimal() -> (Model, Labels) {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
+        let (model, problems) = crate::load::load(&root);
+        assert!(!problems.has_errors());
+        let labels = Labels::load(&Theme::load(&root).unwrap()).unwrap();
+        (model.unwrap(), labels)
+    }
+
+    /// The file, or the messages and `line:column`s of the refusals.
+    fn moodle(model: &Model, labels: &Labels) -> Result<Vec<u8>, Vec<String>> {
+        let context = Context {
+            model,
+            labels: &labels.exports,
+            framework: FrameworkId::of(&model.referentiel),
+            dates: Dates {
+                date: None,
+                last_change: None,
+            },
+        };
+        let mut problems = Diagnostics::new();
+        let bytes = write(&context, &mut problems);
+        let messages = problems
+            .iter()
+            .map(|p| {
+                let at = p.span.as_ref().map(|s| s.line_column());
+                format!("{} @ {at:?}", p.message)
+            })
+            .collect::<Vec<_>>();
+        match bytes {
+            Some(bytes) if messages.is_empty() => Ok(bytes),
+            _ => Err(messages),
+        }
+    }
+
+    #[test]
+    fn the_minimal_framework_is_written_with_fourteen_fields_per_row() {
+        let (model, labels) = minimal();
+        let bytes = moodle(&model, &labels).unwrap();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(bytes.as_slice());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        // Header, framework, 2 groups, 4 domains, 10 competencies.
+        assert_eq!(rows.len(), 1 + 1 + 2 + 4 + 10);
+        assert!(rows.iter().all(|r| r.len() == 14));
+        assert_eq!(&rows[1][1], "RE-2024");
+        assert_eq!(&rows[1][13], "domain,domain,competency");
+        assert_eq!(&rows[2][1], "X");
+        assert_eq!((&rows[3][0], &rows[3][1]), ("X", "X.1"));
+        assert_eq!((&rows[4][0], &rows[4][1]), ("X.1", "X.1.1"));
+    }
+
+    #[test]
+    fn a_framework_id_equal_to_a_code_is_refused_at_the_short_name() {
+        let (mut model, labels) = minimal();
+        model.referentiel.short_name = Some("X.1".to_owned());
+        model.referentiel.version = None;
+        let refusals = moodle(&model, &labels).unwrap_err();
+        assert_eq!(
+            refusals,
+            [
+                "Moodle export refused: the framework's ID number `X.1` is also the code of domain `X.1` @ Some((2, 13))"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_code_used_at_two_levels_is_refused_at_the_second() {
+        let (mut model, labels) = minimal();
+        model.referentiel.groups[1].domains[0].code.value = "X".to_owned();
+        let refusals = moodle(&model, &labels).unwrap_err();
+        assert_eq!(
+            refusals,
+            ["exports refused: code `X` is used twice in the référentiel @ Some((32, 15))"]
+        );
+    }
+
+    #[test]
+    fn a_group_without_code_and_markup_in_a_text_are_refused() {
+        let (mut model, labels) = minimal();
+        model.referentiel.groups[0].code = None;
+        model.referentiel.groups[1].domains[0].competencies[0]
+            .text
+            .value = "Utiliser <b>vraiment</b> le numérique".to_owned();
+        let refusals = moodle(&model, &labels).unwrap_err();
+        assert_eq!(
+            refusals,
+            [
+                "Moodle export refused: group « Compétences générales » has no ID number (code) @ Some((10, 15))",
+                "Moodle export refused: the short name of competency `Y.1.1` contains `<b` @ Some((36, 19))",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_invalid_scale_or_taxonomy_is_a_labels_error() {
+        let (model, mut labels) = minimal();
+        labels.exports.scale = vec!["Non, pas encore".to_owned(), "Oui".to_owned()];
+        labels.exports.taxonomy.with_groups = vec!["domain".to_owned(), "competency".to_owned()];
+        let refusals = moodle(&model, &labels).unwrap_err();
+        assert_eq!(refusals.len(), 1, "{refusals:?}");
+        assert!(refusals[0].contains("invalid Moodle scale"), "{refusals:?}");
+        labels.exports.scale = vec!["Oui".to_owned()];
+        let refusals = moodle(&model, &labels).unwrap_err();
+        assert!(
+            refusals[0].contains("invalid Moodle taxonomy"),
+            "{refusals:?}"
+        );
+    }
+
+    #[test]
+    fn short_text_is_kept() {
+        assert_eq!(shorten("A.1.1 Lire.", 100), "A.1.1 Lire.");
+        let exact = "x".repeat(100);
+        assert_eq!(shorten(&exact, 100), exact);
+    }
+
+    #[test]
+    fn long_text_is_cut_on_a_word_boundary() {
+        let text = "A.1.1 Identifier les personnes ressources Tic et leurs rôles respectifs au niveau local, régional et national.";
+        let short = shorten(text, 100);
+        assert!(short.chars().count() <= 100, "{short}");
+        assert_eq!(
+            short,
+            "A.1.1 Identifier les personnes ressources Tic et leurs rôles respectifs au niveau local, régional…"
+        );
+        // A trailing comma is dropped before the ellipsis.
+        assert_eq!(shorten("un deux, trois", 10), "un deux…");
+        // The cut falls exactly before a space: the last word is whole.
+        assert_eq!(shorten("abcd efgh ijkl", 10), "abcd efgh…");
+        // One long word is cut inside, still within the limit.
+        let word = "é".repeat(150);
+        let short = shorten(&word, 100);
+        assert_eq!(short.chars().count(), 100);
+        assert!(short.ends_with('…'));
+    }
+
+    #[test]
+    fn html_is_escaped_and_items_listed() {
+        assert_eq!(
+            escape("l'<a> & \"b\"\n  c"),
+            "l'&lt;a&gt; &amp; &quot;b&quot; c"
+        );
+        assert_eq!(
+            competency_description("Règles :", &["un ;".to_owned(), "<deux>".to_owned()]),
+            "<p>Règles :</p><ul><li>un ;</li><li>&lt;deux&gt;</li></ul>"
+        );
+    }
+
+    #[test]
+    fn scale_configuration_marks_first_default_and_last_proficient() {
+        assert_eq!(
+            scale_configuration(2),
+            r#"[{"scaleid":"1"},{"id":1,"scaledefault":1,"proficient":0},{"id":2,"scaledefault":0,"proficient":1}]"#
+        );
+        assert_eq!(
+            scale_configuration(1),
+            r#"[{"scaleid":"1"},{"id":1,"scaledefault":1,"proficient":1}]"#
+        );
+    }
+
+    #[test]
+    fn markup_is_what_strip_tags_would_remove() {
+        assert_eq!(markup("a <b> c"), Some("<b".to_owned()));
+        assert_eq!(markup("</p>"), Some("</".to_owned()));
+        assert_eq!(markup("a < b, c<2"), None);
+        assert_eq!(markup("<"), None);
+    }
+}

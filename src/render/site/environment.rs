@@ -1,0 +1,145 @@
+//! The template environment (the theme's templates, typography, escaping, strict variables), the
+//! rendering of the content's Markdown texts through it, and template errors as diagnostics. It
+//! knows nothing of which page uses which template.
+
+use std::path::Path;
+
+use minijinja::{Environment, Value};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::{Model, Page};
+use crate::render::markdown::{self, LinkTargets, Markdown, Placement};
+use crate::render::theme::{TEMPLATES_DIR, Theme};
+use crate::render::typography;
+
+use super::REQUIRED_TEMPLATES;
+
+/// Renders the Markdown texts of the content: template values first (so a page can say
+/// `{{ site.certification.required_total }}` instead of repeating the settings), then Markdown.
+pub struct Texts<'a> {
+    pub env: &'a Environment<'a>,
+    /// The values a text may use: `site`, `referentiel`, `activities`.
+    pub values: &'a Value,
+    pub language: &'a str,
+    pub targets: &'a LinkTargets,
+}
+
+impl Texts<'_> {
+    pub fn page(&self, page: &Page, path: &str, problems: &mut Diagnostics) -> String {
+        let markdown = Markdown {
+            text: &page.body,
+            source: &page.source,
+            placement: Placement::At(page.body_offset),
+            page_path: path,
+        };
+        self.render(&markdown, problems)
+    }
+
+    pub fn render(&self, markdown: &Markdown, problems: &mut Diagnostics) -> String {
+        if !markdown.text.contains("{{") && !markdown.text.contains("{%") {
+            return markdown::render(markdown, self.language, self.targets, problems);
+        }
+        // Not `.html`: minijinja does not escape, the values go into Markdown as typed.
+        let name = markdown.source.path.display().to_string();
+        match self.env.render_named_str(&name, markdown.text, self.values) {
+            Ok(expanded) => {
+                // Expansion keeps lines but shifts columns: locate later problems by line.
+                let first_line = markdown::locate_line(markdown, 1).line_column().0;
+                let expanded_markdown = Markdown {
+                    text: &expanded,
+                    placement: Placement::Lines { first_line },
+                    ..*markdown
+                };
+                markdown::render(&expanded_markdown, self.language, self.targets, problems)
+            }
+            Err(error) => {
+                problems.push(
+                    Diagnostic::error(format!(
+                        "value error in the text: {} ({})",
+                        error.detail().unwrap_or("cannot be expanded"),
+                        error.kind()
+                    ))
+                    .at(markdown::locate_line(markdown, error.line().unwrap_or(1)))
+                    .hint(
+                        "a text may show values such as {{ site.certification.required_total }} or \
+                         {{ referentiel.competency_count }}; see docs/content-format.md",
+                    ),
+                );
+                String::new()
+            }
+        }
+    }
+}
+
+/// The template environment: the theme's templates, auto-escaping, strict undefined variables
+/// (a typo in a template is an error, not a blank), and the language's typography on every text
+/// value a template prints.
+pub fn environment<'a>(model: &Model, theme: &'a Theme) -> Result<Environment<'a>, Diagnostics> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    let language = model.settings.language.clone();
+    env.set_formatter(move |out, state, value| match value.as_str() {
+        // Escape only what HTML needs (minijinja's default also escapes `/`, which makes every
+        // relative URL unreadable), after the language's typography.
+        Some(text)
+            if !value.is_safe() && matches!(state.auto_escape(), minijinja::AutoEscape::Html) =>
+        {
+            let text = typography::apply(&language, text);
+            let mut escaped = String::with_capacity(text.len() + 8);
+            let _ = pulldown_cmark_escape::escape_html(&mut escaped, &text);
+            out.write_str(&escaped).map_err(|_| {
+                minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write failed")
+            })
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    });
+    let mut problems = Diagnostics::new();
+    for name in REQUIRED_TEMPLATES {
+        if !theme.templates.contains_key(*name) {
+            problems.push(
+                Diagnostic::error(format!("the template `{name}` is missing"))
+                    .in_file(Path::new(TEMPLATES_DIR).join(name))
+                    .hint(format!(
+                        "livret needs these templates: {}",
+                        REQUIRED_TEMPLATES.join(", ")
+                    )),
+            );
+        }
+    }
+    for (name, source) in &theme.templates {
+        if let Err(error) = env.add_template_owned(name.clone(), source.text.to_string()) {
+            problems.push(template_diagnostic(&error, theme));
+        }
+    }
+    if problems.has_errors() {
+        Err(problems)
+    } else {
+        Ok(env)
+    }
+}
+
+/// A minijinja error as a diagnostic pointing into the template file.
+pub fn template_diagnostic(error: &minijinja::Error, theme: &Theme) -> Diagnostic {
+    let message = format!(
+        "template error: {}",
+        error.detail().unwrap_or("rendering failed")
+    );
+    let hint = match error.kind() {
+        minijinja::ErrorKind::UndefinedError => {
+            "a variable or attribute this template uses does not exist; see docs/templates.md for what each template receives"
+        }
+        minijinja::ErrorKind::TemplateNotFound => {
+            "the template is missing from templates/ (the embedded default may have been renamed)"
+        }
+        _ => "fix the template; the last good site is kept",
+    };
+    let name = error.name().unwrap_or("");
+    let diagnostic = Diagnostic::error(format!("{message} ({})", error.kind())).hint(hint);
+    match (theme.templates.get(name), error.range(), error.line()) {
+        (Some(source), Some(range), _) => diagnostic.at(source.span(range)),
+        (Some(source), None, Some(line)) => diagnostic.at(source.span_at(line, 1)),
+        (Some(source), None, None) => diagnostic.in_file(&source.path),
+        (None, _, _) if !name.is_empty() => diagnostic.in_file(Path::new(TEMPLATES_DIR).join(name)),
+        _ => diagnostic,
+    }
+}

@@ -1,0 +1,160 @@
+//! The page plan: every page of the site with its path, title, parent and place in the reading
+//! order, fixed once before anything is rendered. Paths are relative to the site root; nothing
+//! here renders.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::load::HOME_FILE;
+use crate::model::{Model, PageTemplate};
+use crate::render::markdown::LinkTargets;
+use crate::render::views::{self, Link};
+
+/// What a planned page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Home,
+    Chapter(usize),
+    Activity(usize),
+    /// A competency, by its position in référentiel order.
+    Competency(usize),
+    NotFound,
+}
+
+impl Kind {
+    /// The name templates see as `page.kind`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Home => "home",
+            Kind::Chapter(_) => "chapter",
+            Kind::Activity(_) => "activity",
+            Kind::Competency(_) => "competency",
+            Kind::NotFound => "not_found",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Planned {
+    pub kind: Kind,
+    pub path: String,
+    pub title: String,
+}
+
+impl Planned {
+    pub fn link(&self) -> Link {
+        Link {
+            title: self.title.clone(),
+            path: self.path.clone(),
+        }
+    }
+}
+
+/// The plan of the site.
+pub struct Plan {
+    /// Every page: home, chapters (the activities page followed by the activities, the
+    /// référentiel page by the competencies), then the 404 page.
+    pub pages: Vec<Planned>,
+    /// Position of each page in the reading order (every page but the 404).
+    reading: HashMap<String, usize>,
+}
+
+impl Plan {
+    pub fn new(model: &Model) -> Plan {
+        let mut pages = vec![Planned {
+            kind: Kind::Home,
+            path: "index.html".to_owned(),
+            title: model.home.as_ref().map_or_else(
+                || model.settings.title.clone(),
+                |home| home.front.title.clone(),
+            ),
+        }];
+        let activities = model
+            .activities
+            .iter()
+            .enumerate()
+            .map(|(i, activity)| Planned {
+                kind: Kind::Activity(i),
+                path: views::activity_path(&activity.slug.value),
+                title: activity.title.clone(),
+            });
+        let competencies = model
+            .referentiel
+            .competencies()
+            .enumerate()
+            .map(|(i, c)| Planned {
+                kind: Kind::Competency(i),
+                path: views::competency_path(&c.code.value),
+                title: c.code.value.clone(),
+            });
+        let (mut activities, mut competencies) = (Some(activities), Some(competencies));
+        for (i, page) in model.pages.iter().enumerate() {
+            pages.push(Planned {
+                kind: Kind::Chapter(i),
+                path: format!("{}.html", page.slug),
+                title: page.front.title.clone(),
+            });
+            match page.front.template {
+                PageTemplate::Activities => pages.extend(activities.take().into_iter().flatten()),
+                PageTemplate::Referentiel => {
+                    pages.extend(competencies.take().into_iter().flatten())
+                }
+                _ => {}
+            }
+        }
+        // Without a page to follow, they come after the chapters.
+        pages.extend(activities.into_iter().flatten());
+        pages.extend(competencies.into_iter().flatten());
+        let reading = pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.path.clone(), i))
+            .collect();
+        pages.push(Planned {
+            kind: Kind::NotFound,
+            path: "404.html".to_owned(),
+            title: "Page introuvable".to_owned(),
+        });
+        Plan { pages, reading }
+    }
+
+    pub fn home(&self) -> &Planned {
+        &self.pages[0]
+    }
+
+    /// The chapter page using `template`, if any.
+    pub fn chapter_with(&self, model: &Model, template: PageTemplate) -> Option<&Planned> {
+        self.pages.iter().find(|p| match p.kind {
+            Kind::Chapter(i) => model.pages[i].front.template == template,
+            _ => false,
+        })
+    }
+
+    /// The previous and next pages in reading order.
+    pub fn neighbours(&self, page: &Planned) -> (Option<&Planned>, Option<&Planned>) {
+        match self.reading.get(&page.path) {
+            Some(&i) => (
+                i.checked_sub(1).map(|i| &self.pages[i]),
+                self.pages.get(i + 1).filter(|p| p.kind != Kind::NotFound),
+            ),
+            None => (None, None),
+        }
+    }
+
+    /// Where links to content sources lead: each page and activity source → its output path.
+    pub fn link_targets(&self, model: &Model) -> LinkTargets {
+        let mut targets = LinkTargets::new();
+        for planned in &self.pages {
+            let source: Option<PathBuf> = match planned.kind {
+                Kind::Home => Some(PathBuf::from(HOME_FILE)),
+                Kind::Chapter(i) => Some(model.pages[i].source.path.clone()),
+                Kind::Activity(i) => Some(model.activities[i].source.path.clone()),
+                Kind::Competency(_) | Kind::NotFound => None,
+            };
+            if let Some(source) = source {
+                targets.insert(source, planned.path.clone());
+            }
+        }
+        targets
+    }
+}
