@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 
 use crate::coverage::{self, Coverage};
 use crate::diagnostic::Diagnostics;
-use crate::render::{self, OutputFile, theme::Theme};
+use crate::model::Model;
+use crate::render::{self, OutputFile, Rendering, theme::Theme};
 use crate::{check, load, output};
 
 /// What a successful run did.
@@ -28,9 +29,32 @@ pub struct Report {
     pub coverage: Coverage,
 }
 
-/// Loads, checks and renders the handbook under `root` in memory, writing nothing.
-pub fn check(root: &Path) -> Result<Report, Diagnostics> {
-    let started = Instant::now();
+/// A handbook loaded, checked and rendered in memory, with what produced it (so that `serve` can
+/// re-render part of it after a change).
+pub struct Compiled {
+    pub model: Model,
+    pub theme: Theme,
+    pub rendering: Rendering,
+    /// Warnings found (the run succeeded despite them).
+    pub warnings: Diagnostics,
+}
+
+impl Compiled {
+    pub fn into_report(self, started: Instant) -> Report {
+        let files = self.rendering.files;
+        Report {
+            pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+            files: files.len(),
+            elapsed: started.elapsed(),
+            warnings: self.warnings,
+            output: files,
+            coverage: coverage::coverage(&self.model),
+        }
+    }
+}
+
+/// Loads, checks and renders the handbook under `root` in memory, or returns every problem.
+pub fn compile(root: &Path) -> Result<Compiled, Diagnostics> {
     let (model, mut problems) = load::load(root);
     let Some(model) = model else {
         return Err(problems);
@@ -44,28 +68,30 @@ pub fn check(root: &Path) -> Result<Report, Diagnostics> {
         // the missing pages); the checks above already ran on what loaded.
         return Err(problems);
     }
-    let files = match Theme::load(root) {
-        Ok(theme) => {
-            let (files, rendering) = render::render(&model, &theme);
-            problems.extend(rendering);
-            files
-        }
+    let theme = match Theme::load(root) {
+        Ok(theme) => theme,
         Err(errors) => {
             problems.extend(errors);
-            Vec::new()
+            return Err(problems);
         }
     };
+    let (rendering, rendering_problems) = render::render(&model, &theme);
+    problems.extend(rendering_problems);
     if problems.has_errors() {
         return Err(problems);
     }
-    Ok(Report {
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-        files: files.len(),
-        elapsed: started.elapsed(),
+    Ok(Compiled {
+        model,
+        theme,
+        rendering,
         warnings: problems,
-        output: files,
-        coverage: coverage::coverage(&model),
     })
+}
+
+/// Loads, checks and renders the handbook under `root` in memory, writing nothing.
+pub fn check(root: &Path) -> Result<Report, Diagnostics> {
+    let started = Instant::now();
+    compile(root).map(|compiled| compiled.into_report(started))
 }
 
 /// Builds the site into `output_dir`, replacing its previous content only on success.

@@ -33,6 +33,26 @@ enum Command {
         #[arg(long, short, value_name = "DIR")]
         output: Option<PathBuf>,
     },
+    /// Build, serve the site on this computer, and rebuild and reload the browser on every change.
+    Serve {
+        /// Where to write the site [default: <root>/public]
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// The port to listen on (0: any free port).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; only this computer by default. Another address (e.g. 0.0.0.0)
+        /// lets the network read the preview.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Scan the folders for changes instead of relying on system events (network drives,
+        /// some virtual machines).
+        #[arg(long)]
+        poll: bool,
+    },
     /// Load and validate the content, templates and theme without writing anything.
     Check {
         /// Treat warnings (e.g. a competency no activity covers) as errors, for a content repository's CI.
@@ -48,6 +68,31 @@ fn main() -> ExitCode {
         Command::Build { output } => {
             let output = build::default_output(&cli.root, output.clone());
             build::build(&cli.root, &output).map(|report| (report, Some(output)))
+        }
+        Command::Serve {
+            output,
+            port,
+            bind,
+            open,
+            poll,
+        } => {
+            let options = livret::serve::Options {
+                output: build::default_output(&cli.root, output.clone()),
+                root: cli.root.clone(),
+                bind: *bind,
+                port: *port,
+                open: *open,
+                poll: *poll,
+                color,
+            };
+            // `serve` reports its own builds; only a startup failure comes back.
+            return match livret::serve::serve(options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(problems) => {
+                    print_diagnostics(&problems, color);
+                    ExitCode::from(1)
+                }
+            };
         }
         Command::Check { deny_warnings } => build::check(&cli.root).and_then(|mut report| {
             if *deny_warnings && !report.warnings.is_empty() {

@@ -402,10 +402,12 @@ fn is_case_uuid(text: &str) -> bool {
 
 /// Validates a package against the CFPackage schema and checks identifiers, the tree and dates.
 fn check_case(package: &Value, referentiel: &ReferentielFile, last_change: &str) {
-    let schema_path = root().join("../shared/formats/case-v1p0-cfpackage-schema.json");
+    // A copy of the CFPackage schema given with the format notes, kept with the tests so that
+    // `cargo test` needs nothing outside the repository.
+    let schema_path = root().join("tests/schemas/case-v1p0-cfpackage-schema.json");
     let schema: Value = serde_json::from_slice(&fs::read(&schema_path).unwrap_or_else(|e| {
         panic!(
-            "the CASE schema must be beside the repository, at {}: {e}",
+            "the CASE schema is missing at {}: {e}",
             schema_path.display()
         )
     }))

@@ -16,7 +16,7 @@ use crate::model::{
     Activity, DataTable, FicheFile, Group, Model, RawReferentiel, Referentiel, Settings,
 };
 
-pub use page::split_front_matter;
+pub use page::{load_page, split_front_matter};
 
 /// Larger files are refused: a handbook file is a few kilobytes, and a runaway file must not eat memory.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;

@@ -10,7 +10,7 @@ use crate::model::{FrontMatter, Page};
 
 use super::{file_stem, read_source, yaml};
 
-pub(crate) fn load_page(root: &Path, path: &Path) -> Result<Page, Diagnostic> {
+pub fn load_page(root: &Path, path: &Path) -> Result<Page, Diagnostic> {
     let source = read_source(root, path)?;
     let Some((front_end, body_offset)) = split_front_matter(&source.text) else {
         let opened = source

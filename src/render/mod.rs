@@ -39,9 +39,19 @@ impl OutputFile {
 /// Folder of the site holding the stylesheet and the theme's static files.
 pub const ASSETS_DIR: &str = "assets";
 
+/// A rendered site: its files, and what the pages were given (kept so that a change to one page
+/// can re-render that page alone).
+#[derive(Debug, Clone, Default)]
+pub struct Rendering {
+    /// Every file of the site, sorted by path.
+    pub files: Vec<OutputFile>,
+    pub documents: Vec<documents::Rendered>,
+    pub exports: Vec<exports::Export>,
+}
+
 /// Renders the whole site, with every problem found while rendering (the files are complete only
 /// when there is no error among them).
-pub fn render(model: &Model, theme: &Theme) -> (Vec<OutputFile>, Diagnostics) {
+pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
     let mut problems = Diagnostics::new();
     let mut files = Vec::new();
     let (documents, exports) = match labels::Labels::load(theme) {
@@ -58,7 +68,13 @@ pub fn render(model: &Model, theme: &Theme) -> (Vec<OutputFile>, Diagnostics) {
         documents: &documents,
         exports: &exports,
     };
-    files.extend(site::render_pages(model, theme, &downloads, &mut problems));
+    files.extend(site::render_pages(
+        model,
+        theme,
+        &downloads,
+        None,
+        &mut problems,
+    ));
     match theme.compile_css() {
         Ok(css) => files.push(OutputFile::new(
             format!("{ASSETS_DIR}/style.css"),
@@ -74,5 +90,35 @@ pub fn render(model: &Model, theme: &Theme) -> (Vec<OutputFile>, Diagnostics) {
         ));
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    (files, problems)
+    let rendering = Rendering {
+        files,
+        documents,
+        exports,
+    };
+    (rendering, problems)
+}
+
+/// Re-renders the HTML pages at `paths` only, reusing everything else of `previous` (for a change
+/// that cannot affect other pages, such as the body of one page). The result is what a full
+/// render of `model` gives.
+pub fn rerender_pages(
+    model: &Model,
+    theme: &Theme,
+    previous: &Rendering,
+    paths: &std::collections::HashSet<String>,
+) -> (Rendering, Diagnostics) {
+    let mut problems = Diagnostics::new();
+    let downloads = site::Downloads {
+        documents: &previous.documents,
+        exports: &previous.exports,
+    };
+    let pages = site::render_pages(model, theme, &downloads, Some(paths), &mut problems);
+    let mut rendering = previous.clone();
+    for page in pages {
+        match rendering.files.binary_search_by(|f| f.path.cmp(&page.path)) {
+            Ok(index) => rendering.files[index] = page,
+            Err(index) => rendering.files.insert(index, page),
+        }
+    }
+    (rendering, problems)
 }

@@ -8,6 +8,8 @@
 mod environment;
 mod plan;
 
+use std::collections::HashSet;
+
 use minijinja::value::Serde;
 use minijinja::{Value, context};
 use serde::Serialize;
@@ -53,11 +55,12 @@ struct PageInfo<'a> {
     kind: &'static str,
 }
 
-/// Renders every HTML page of the site.
+/// Renders every HTML page of the site, or only those whose path is in `only`.
 pub fn render_pages(
     model: &Model,
     theme: &Theme,
     downloads: &Downloads,
+    only: Option<&HashSet<String>>,
     problems: &mut Diagnostics,
 ) -> Vec<OutputFile> {
     let env = match environment(model, theme) {
@@ -108,7 +111,8 @@ pub fn render_pages(
     };
     let competencies: Vec<_> = model.referentiel.competencies().collect();
     let mut files = Vec::with_capacity(plan.pages.len());
-    for planned in &plan.pages {
+    let wanted = |path: &str| only.is_none_or(|only| only.contains(path));
+    for planned in plan.pages.iter().filter(|p| wanted(&p.path)) {
         let (prev, next) = plan.neighbours(planned);
         let mut breadcrumbs: Vec<Link> = Vec::new();
         if planned.kind != Kind::Home {

@@ -1,0 +1,213 @@
+//! `livret serve`: build, serve the site over HTTP, watch the sources, rebuild on change and reload
+//! the browsers; a failed rebuild keeps the last good site and shows its diagnostics in the page.
+//!
+//! `watch` reports changed files, `rebuild` does what they require, `http` serves the last good
+//! build from memory with the reload script. Every good build is also written to the output folder
+//! (atomically, as `livret build` does), without the script. This module wires them together; it
+//! renders nothing itself.
+
+mod http;
+mod rebuild;
+mod watch;
+
+use std::collections::BTreeSet;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use tokio::sync::mpsc;
+
+use crate::build::{self, Compiled};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::output;
+
+pub use http::{EVENTS, RELOAD_SCRIPT, content_type, site_path};
+use http::{Message, Served};
+use rebuild::Scope;
+
+/// The options of `livret serve`.
+pub struct Options {
+    pub root: PathBuf,
+    pub output: PathBuf,
+    pub bind: IpAddr,
+    pub port: u16,
+    pub open: bool,
+    pub poll: bool,
+    /// Colour in terminal diagnostics.
+    pub color: bool,
+}
+
+/// Runs the server until Ctrl-C. Errors are startup failures (output folder refused, port taken).
+pub fn serve(options: Options) -> Result<(), Diagnostics> {
+    output::check_output_dir(&options.root, &options.output)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Diagnostic::error(format!("cannot start the server: {e}")))?;
+    runtime.block_on(run(options))
+}
+
+async fn run(options: Options) -> Result<(), Diagnostics> {
+    let started = Instant::now();
+    let mut current: Option<Compiled> = None;
+    let served = match build::compile(&options.root) {
+        Ok(compiled) => {
+            print_problems(&compiled.warnings, options.color);
+            write(&options.output, &compiled)?;
+            let served = Served::new(&compiled.rendering.files);
+            println!(
+                "livret: built {} files in {} ms",
+                compiled.rendering.files.len(),
+                started.elapsed().as_millis()
+            );
+            current = Some(compiled);
+            served
+        }
+        Err(problems) => {
+            print_problems(&problems, options.color);
+            let served = Served::new(&[]);
+            served.fail(plain(&problems)).await;
+            served
+        }
+    };
+    let address = SocketAddr::new(options.bind, options.port);
+    let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| {
+        Diagnostic::error(format!("cannot listen on {address}: {e}"))
+            .hint("choose another port with --port, or stop the program that uses this one")
+    })?;
+    let address = listener
+        .local_addr()
+        .map_err(|e| Diagnostic::error(e.to_string()))?;
+    let url = format!("http://{address}/");
+    println!("livret: serving {url} (Ctrl-C to stop)");
+    if !options.bind.is_loopback() {
+        println!(
+            "livret: listening on {} — any computer of the network can read this preview",
+            options.bind
+        );
+    }
+    let (changes, mut batches) = mpsc::unbounded_channel::<BTreeSet<PathBuf>>();
+    let _watching = watch::watch(&options.root, options.poll, move |batch| {
+        let _ = changes.send(batch);
+    })
+    .map_err(|e| Diagnostic::error(format!("cannot watch the sources: {e}")).hint("try --poll"))?;
+    if options.open && open::that(&url).is_err() {
+        println!("livret: could not open a browser; open {url}");
+    }
+    let rebuilder = {
+        let served = served.clone();
+        let (root, output, color) = (options.root.clone(), options.output.clone(), options.color);
+        tokio::spawn(async move {
+            while let Some(mut changed) = batches.recv().await {
+                // Changes that arrived during the previous rebuild join this one.
+                while let Ok(more) = batches.try_recv() {
+                    changed.extend(more);
+                }
+                current = on_change(&root, &output, color, current.take(), &changed, &served).await;
+            }
+        })
+    };
+    let app = http::router(served);
+    let shutdown = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let result = axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await;
+    rebuilder.abort();
+    println!(
+        "livret: stopped; {} holds the last good build",
+        options.output.display()
+    );
+    result.map_err(|e| Diagnostic::error(format!("the server stopped: {e}")).into())
+}
+
+/// Rebuilds after a change, writes and publishes a good build, or shows the failure; returns the
+/// build to keep (the new one, or the previous one after a failure).
+async fn on_change(
+    root: &Path,
+    output_dir: &Path,
+    color: bool,
+    previous: Option<Compiled>,
+    changed: &BTreeSet<PathBuf>,
+    served: &Arc<Served>,
+) -> Option<Compiled> {
+    let started = Instant::now();
+    let what = describe(changed);
+    let (root, changed) = (root.to_path_buf(), changed.clone());
+    let (previous, outcome) = tokio::task::spawn_blocking(move || {
+        let outcome = match &previous {
+            Some(previous) => rebuild::rebuild(&root, previous, &changed),
+            None => build::compile(&root).map(|compiled| (compiled, Scope::Full)),
+        };
+        (previous, outcome)
+    })
+    .await
+    .ok()?;
+    let millis = started.elapsed().as_millis();
+    match outcome {
+        Ok((compiled, scope)) => {
+            if let Err(problem) = write(output_dir, &compiled) {
+                print_problems(&problem, color);
+            }
+            let html = |files: &[crate::render::OutputFile]| {
+                files.iter().filter(|f| f.path.ends_with(".html")).count()
+            };
+            let (done, message) = match scope {
+                Scope::Page => ("1 page re-rendered".to_owned(), Message::Reload),
+                Scope::Stylesheet => ("stylesheet recompiled".to_owned(), Message::Css),
+                Scope::Full => (
+                    format!("{} pages re-rendered", html(&compiled.rendering.files)),
+                    Message::Reload,
+                ),
+            };
+            served.publish(&compiled.rendering.files, message).await;
+            println!("livret: {what} → {done} in {millis} ms");
+            Some(compiled)
+        }
+        Err(problems) => {
+            print_problems(&problems, color);
+            println!(
+                "livret: {what} → {} error(s); the last good site is still served ({millis} ms)",
+                problems.error_count()
+            );
+            served.fail(plain(&problems)).await;
+            previous
+        }
+    }
+}
+
+/// « content/pages/x.md changed », or the first paths and a count.
+fn describe(changed: &BTreeSet<PathBuf>) -> String {
+    let mut names: Vec<String> = changed
+        .iter()
+        .take(3)
+        .map(|p| p.display().to_string())
+        .collect();
+    if changed.len() > 3 {
+        names.push(format!("{} more", changed.len() - 3));
+    }
+    format!("{} changed", names.join(", "))
+}
+
+/// Writes a good build to the output folder, as `livret build` does (without the reload script).
+fn write(output_dir: &Path, compiled: &Compiled) -> Result<(), Diagnostics> {
+    output::write_site(output_dir, &compiled.rendering.files).map_err(Diagnostics::from)
+}
+
+fn print_problems(problems: &Diagnostics, color: bool) {
+    for problem in problems.iter() {
+        eprintln!("{}\n", problem.render(color));
+    }
+}
+
+/// The diagnostics as the browser overlay shows them: the terminal's text, without colour.
+fn plain(problems: &Diagnostics) -> String {
+    problems
+        .iter()
+        .map(|p| p.render(false))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
