@@ -106,7 +106,7 @@ pub fn activity_path(slug: &str) -> String {
     format!("activites/{slug}.html")
 }
 
-/// A competency's page: its code made into a file name (`A.1.1` → `competences/a-1-1.html`).
+/// A competency's page: its code made into a file name (`D.2.3` → `competences/d-2-3.html`).
 pub fn competency_path(code: &str) -> String {
     format!("competences/{}.html", super::markdown::slugify(code))
 }

@@ -362,7 +362,7 @@ impl Composer<'_> {
             ParagraphStyle::Emphasis,
             vec![Run::plain(self.text(&rule))],
         ));
-        // Six columns on a portrait page: the code needs room for `A.1.1` on one line, the
+        // Six columns on a portrait page: the code needs room for `D.2.3` on one line, the
         // columns to fill in for a date, a name and a remark.
         let mut columns = vec![
             column(&self.labels.code, 4),

@@ -135,7 +135,7 @@ pub fn render(
 
 /// The framework's identifier in other systems (Moodle's framework ID number, the seed of the CASE
 /// identifiers): the référentiel's `short_name` (or its slugified `name`), then `-` and its
-/// `version` when set, e.g. `C2i2e-2011`.
+/// `version` when set, e.g. `CRCN-2019`.
 #[derive(Debug, Clone)]
 struct FrameworkId {
     id: String,

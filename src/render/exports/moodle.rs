@@ -66,7 +66,7 @@ struct Row {
     description: String,
     /// The framework's own columns; `None` on a competency row.
     framework: Option<FrameworkColumns>,
-    /// What the row is, for messages: « competency `A.1.1` ».
+    /// What the row is, for messages: « competency `X.1.1` ».
     what: String,
     /// The values the ID number is made of, with where each is written.
     idnumber_from: Vec<(String, Span)>,
@@ -564,19 +564,19 @@ mod tests {
 
     #[test]
     fn short_text_is_kept() {
-        assert_eq!(shorten("A.1.1 Lire.", 100), "A.1.1 Lire.");
+        assert_eq!(shorten("X.1.1 Lire.", 100), "X.1.1 Lire.");
         let exact = "x".repeat(100);
         assert_eq!(shorten(&exact, 100), exact);
     }
 
     #[test]
     fn long_text_is_cut_on_a_word_boundary() {
-        let text = "A.1.1 Identifier les personnes ressources Tic et leurs rôles respectifs au niveau local, régional et national.";
+        let text = "X.1.1 Identifier les personnes ressources Tic et leurs rôles respectifs au niveau local, régional et national.";
         let short = shorten(text, 100);
         assert!(short.chars().count() <= 100, "{short}");
         assert_eq!(
             short,
-            "A.1.1 Identifier les personnes ressources Tic et leurs rôles respectifs au niveau local, régional…"
+            "X.1.1 Identifier les personnes ressources Tic et leurs rôles respectifs au niveau local, régional…"
         );
         // A trailing comma is dropped before the ellipsis.
         assert_eq!(shorten("un deux, trois", 10), "un deux…");
