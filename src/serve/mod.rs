@@ -11,6 +11,7 @@ mod rebuild;
 mod watch;
 
 use std::collections::BTreeSet;
+use std::future::IntoFuture;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -80,6 +81,12 @@ async fn run(options: Options) -> Result<(), Diagnostics> {
     let address = listener
         .local_addr()
         .map_err(|e| Diagnostic::error(e.to_string()))?;
+    // Watch before announcing the address, so that a save made right after is seen.
+    let (changes, mut batches) = mpsc::unbounded_channel::<BTreeSet<PathBuf>>();
+    let _watching = watch::watch(&options.root, options.poll, move |batch| {
+        let _ = changes.send(batch);
+    })
+    .map_err(|e| Diagnostic::error(format!("cannot watch the sources: {e}")).hint("try --poll"))?;
     let url = format!("http://{address}/");
     println!("livret: serving {url} (Ctrl-C to stop)");
     if !options.bind.is_loopback() {
@@ -88,11 +95,6 @@ async fn run(options: Options) -> Result<(), Diagnostics> {
             options.bind
         );
     }
-    let (changes, mut batches) = mpsc::unbounded_channel::<BTreeSet<PathBuf>>();
-    let _watching = watch::watch(&options.root, options.poll, move |batch| {
-        let _ = changes.send(batch);
-    })
-    .map_err(|e| Diagnostic::error(format!("cannot watch the sources: {e}")).hint("try --poll"))?;
     if options.open && open::that(&url).is_err() {
         println!("livret: could not open a browser; open {url}");
     }
@@ -100,22 +102,31 @@ async fn run(options: Options) -> Result<(), Diagnostics> {
         let served = served.clone();
         let (root, output, color) = (options.root.clone(), options.output.clone(), options.color);
         tokio::spawn(async move {
+            // Whether the last rebuild failed: the kept build then predates a broken source, so
+            // the next change must rebuild everything, not just what it touches.
+            let mut failing = current.is_none();
             while let Some(mut changed) = batches.recv().await {
                 // Changes that arrived during the previous rebuild join this one.
                 while let Ok(more) = batches.try_recv() {
                     changed.extend(more);
                 }
-                current = on_change(&root, &output, color, current.take(), &changed, &served).await;
+                let previous = if failing { None } else { current.take() };
+                let (kept, ok) =
+                    on_change(&root, &output, color, previous, &changed, &served).await;
+                failing = !ok;
+                if kept.is_some() {
+                    current = kept;
+                }
             }
         })
     };
     let app = http::router(served);
-    let shutdown = async {
-        let _ = tokio::signal::ctrl_c().await;
+    // Ctrl-C ends the server at once: the event streams never end by themselves, and the output
+    // folder already holds the last good build (each is written atomically as it completes).
+    let result = tokio::select! {
+        result = axum::serve(listener, app).into_future() => result,
+        _ = tokio::signal::ctrl_c() => Ok(()),
     };
-    let result = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await;
     rebuilder.abort();
     println!(
         "livret: stopped; {} holds the last good build",
@@ -124,8 +135,9 @@ async fn run(options: Options) -> Result<(), Diagnostics> {
     result.map_err(|e| Diagnostic::error(format!("the server stopped: {e}")).into())
 }
 
-/// Rebuilds after a change, writes and publishes a good build, or shows the failure; returns the
-/// build to keep (the new one, or the previous one after a failure).
+/// Rebuilds after a change (everything when there is no `previous`), writes and publishes a good
+/// build, or shows the failure; returns the build to keep (the new one, or the previous one after a
+/// failure) and whether the rebuild succeeded.
 async fn on_change(
     root: &Path,
     output_dir: &Path,
@@ -133,7 +145,7 @@ async fn on_change(
     previous: Option<Compiled>,
     changed: &BTreeSet<PathBuf>,
     served: &Arc<Served>,
-) -> Option<Compiled> {
+) -> (Option<Compiled>, bool) {
     let started = Instant::now();
     let what = describe(changed);
     let (root, changed) = (root.to_path_buf(), changed.clone());
@@ -145,7 +157,12 @@ async fn on_change(
         (previous, outcome)
     })
     .await
-    .ok()?;
+    .unwrap_or_else(|_| {
+        (
+            None,
+            Err(Diagnostic::error("the rebuild stopped unexpectedly").into()),
+        )
+    });
     let millis = started.elapsed().as_millis();
     match outcome {
         Ok((compiled, scope)) => {
@@ -165,7 +182,7 @@ async fn on_change(
             };
             served.publish(&compiled.rendering.files, message).await;
             println!("livret: {what} → {done} in {millis} ms");
-            Some(compiled)
+            (Some(compiled), true)
         }
         Err(problems) => {
             print_problems(&problems, color);
@@ -174,7 +191,7 @@ async fn on_change(
                 problems.error_count()
             );
             served.fail(plain(&problems)).await;
-            previous
+            (previous, false)
         }
     }
 }

@@ -5,10 +5,10 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
-use notify::event::ModifyKind;
+use notify::event::{MetadataKind, ModifyKind};
 use notify::{Config, Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 
 /// The folders of a project that are watched, relative to its root.
@@ -38,9 +38,11 @@ pub fn is_editor_temporary(path: &Path) -> bool {
         || name == ".DS_Store"
 }
 
+type SharedWatcher = Arc<Mutex<Box<dyn Watcher + Send>>>;
+
 /// A running watcher; dropping it stops the watching.
 pub struct Watching {
-    _watcher: Box<dyn Watcher + Send>,
+    _watcher: SharedWatcher,
 }
 
 /// Watches the project under `root` and calls `on_change` with each debounced batch of changed
@@ -53,12 +55,17 @@ pub fn watch(
     let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
     let (events, batches) = mpsc::channel::<notify::Result<Event>>();
     let mut watcher: Box<dyn Watcher + Send> = if poll {
-        let config = Config::default().with_poll_interval(POLL_INTERVAL);
+        // Polling compares modification times in whole seconds: compare contents too, or a save
+        // within the second of the previous one would be missed.
+        let config = Config::default()
+            .with_poll_interval(POLL_INTERVAL)
+            .with_compare_contents(true);
         Box::new(PollWatcher::new(events, config)?)
     } else {
         Box::new(RecommendedWatcher::new(events, Config::default())?)
     };
-    // The root itself (not recursively), so that a templates/ or theme/ folder created later is seen.
+    // The root itself (not recursively), so that a templates/ or theme/ folder created later is seen
+    // (and then watched, see `debounce`).
     watcher.watch(&root, RecursiveMode::NonRecursive)?;
     for dir in WATCHED {
         let dir = root.join(dir);
@@ -66,13 +73,16 @@ pub fn watch(
             watcher.watch(&dir, RecursiveMode::Recursive)?;
         }
     }
-    std::thread::spawn(move || debounce(&root, &batches, on_change));
+    let watcher: SharedWatcher = Arc::new(Mutex::new(watcher));
+    let shared = watcher.clone();
+    std::thread::spawn(move || debounce(&root, &batches, &shared, on_change));
     Ok(Watching { _watcher: watcher })
 }
 
 fn debounce(
     root: &Path,
     events: &mpsc::Receiver<notify::Result<Event>>,
+    watcher: &SharedWatcher,
     on_change: impl Fn(BTreeSet<PathBuf>),
 ) {
     let relevant = |path: &Path| -> Option<PathBuf> {
@@ -84,12 +94,16 @@ fn debounce(
     while let Ok(first) = events.recv() {
         let mut batch = BTreeSet::new();
         let mut add = |event: notify::Result<Event>| {
-            // Reading the sources (each rebuild does) opens them and updates their access times:
-            // neither is a change.
+            // Reading the sources (each rebuild does) opens them and updates their access times
+            // (inotify reports those as attribute changes): neither is a change. A write seen by
+            // polling is a write-time change, and counts.
             if let Ok(event) = event
                 && !matches!(
                     event.kind,
-                    EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_))
+                    EventKind::Access(_)
+                        | EventKind::Modify(ModifyKind::Metadata(
+                            MetadataKind::AccessTime | MetadataKind::Any
+                        ))
                 )
             {
                 batch.extend(event.paths.iter().filter_map(|p| relevant(p)));
@@ -106,6 +120,12 @@ fn debounce(
             }
             if left.is_zero() {
                 break;
+            }
+        }
+        // A watched folder created while serving: watch inside it from now on.
+        for dir in WATCHED.iter().filter(|dir| batch.contains(Path::new(dir))) {
+            if let Ok(mut watcher) = watcher.lock() {
+                let _ = watcher.watch(&root.join(dir), RecursiveMode::Recursive);
             }
         }
         if !batch.is_empty() {
