@@ -99,7 +99,6 @@ impl Server {
         let url = line.split("http://").nth(1).unwrap();
         server.address = url.split('/').next().unwrap().to_owned();
         server.get("/"); // answered: the server, and its watcher, are running
-
         server
     }
 
