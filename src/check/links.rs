@@ -292,8 +292,8 @@ impl TemplateProblem<'_> {
             .at(html.span(start..start + self.found.url.len()))
             .label(label)
             .hint(format!(
-                "this link comes from a template (templates/ or the default theme), not from a \
-                 Markdown link; {}",
+                "this link comes from a template (templates/ or the default theme) or from raw \
+                 HTML in a text, not from a Markdown link; {}",
                 site.hint(&self.broken, page)
             ))
     }
