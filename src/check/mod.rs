@@ -5,6 +5,7 @@
 //! validate nothing, a certification rule the activities cannot meet). It never changes the model.
 
 mod fiche;
+pub mod links;
 
 use std::collections::HashMap;
 

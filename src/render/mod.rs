@@ -47,6 +47,8 @@ pub struct Rendering {
     pub files: Vec<OutputFile>,
     pub documents: Vec<documents::Rendered>,
     pub exports: Vec<exports::Export>,
+    /// The links of the pages' Markdown texts, for the link check to locate problems in sources.
+    pub links: Vec<markdown::SourceLink>,
 }
 
 /// Renders the whole site, with every problem found while rendering (the files are complete only
@@ -68,12 +70,14 @@ pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
         documents: &documents,
         exports: &exports,
     };
+    let mut links = Vec::new();
     files.extend(site::render_pages(
         model,
         theme,
         &downloads,
         None,
         &mut problems,
+        &mut links,
     ));
     match theme.compile_css() {
         Ok(css) => files.push(OutputFile::new(
@@ -94,6 +98,7 @@ pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
         files,
         documents,
         exports,
+        links,
     };
     (rendering, problems)
 }
@@ -112,8 +117,18 @@ pub fn rerender_pages(
         documents: &previous.documents,
         exports: &previous.exports,
     };
-    let pages = site::render_pages(model, theme, &downloads, Some(paths), &mut problems);
+    let mut links = Vec::new();
+    let pages = site::render_pages(
+        model,
+        theme,
+        &downloads,
+        Some(paths),
+        &mut problems,
+        &mut links,
+    );
     let mut rendering = previous.clone();
+    rendering.links.retain(|link| !paths.contains(&link.page));
+    rendering.links.extend(links);
     for page in pages {
         match rendering.files.binary_search_by(|f| f.path.cmp(&page.path)) {
             Ok(index) => rendering.files[index] = page,

@@ -21,7 +21,7 @@ use crate::model::{Model, PageTemplate};
 use super::OutputFile;
 use super::documents::Rendered;
 use super::exports::Export;
-use super::markdown::{Markdown, Placement};
+use super::markdown::{Markdown, Placement, SourceLink};
 use super::theme::Theme;
 use super::views::{self, ActivityView, Link};
 use environment::{Texts, environment, template_diagnostic};
@@ -55,13 +55,15 @@ struct PageInfo<'a> {
     kind: &'static str,
 }
 
-/// Renders every HTML page of the site, or only those whose path is in `only`.
+/// Renders every HTML page of the site, or only those whose path is in `only`; the links of their
+/// Markdown texts go to `links`.
 pub fn render_pages(
     model: &Model,
     theme: &Theme,
     downloads: &Downloads,
     only: Option<&HashSet<String>>,
     problems: &mut Diagnostics,
+    links: &mut Vec<SourceLink>,
 ) -> Vec<OutputFile> {
     let env = match environment(model, theme) {
         Ok(env) => env,
@@ -121,12 +123,12 @@ pub fn render_pages(
         let (template, content, extra) = match planned.kind {
             Kind::Home => {
                 let home = model.home.as_ref();
-                let content = home.map(|page| texts.page(page, &planned.path, problems));
+                let content = home.map(|page| texts.page(page, &planned.path, problems, links));
                 ("index.html", content.unwrap_or_default(), Value::UNDEFINED)
             }
             Kind::Chapter(i) => {
                 let page = &model.pages[i];
-                let content = texts.page(page, &planned.path, problems);
+                let content = texts.page(page, &planned.path, problems, links);
                 let tables: Vec<_> = page
                     .front
                     .data
@@ -149,7 +151,7 @@ pub fn render_pages(
                         },
                         page_path: &planned.path,
                     };
-                    texts.render(&markdown, problems)
+                    texts.render(&markdown, problems, links)
                 });
                 let fiche = downloads
                     .documents
