@@ -112,7 +112,10 @@ pub fn rerender_pages(
         documents: &previous.documents,
         exports: &previous.exports,
     };
-    let pages = site::render_pages(model, theme, &downloads, Some(paths), &mut problems);
+    // The print edition holds every page's body: it changes with any of them.
+    let mut paths = paths.clone();
+    paths.insert(site::PRINT_PATH.to_owned());
+    let pages = site::render_pages(model, theme, &downloads, Some(&paths), &mut problems);
     let mut rendering = previous.clone();
     for page in pages {
         match rendering.files.binary_search_by(|f| f.path.cmp(&page.path)) {
