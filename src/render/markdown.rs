@@ -274,7 +274,7 @@ pub fn locate_line(markdown: &Markdown, text_line: usize) -> Span {
 }
 
 /// Removes `.` and resolves `..` lexically (content paths never involve symlinks).
-fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {

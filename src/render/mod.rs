@@ -2,10 +2,11 @@
 //!
 //! `documents` composes and writes the fiche models (ODT, DOCX), `exports` writes the référentiel
 //! for other tools (Moodle, CASE, JSON, CSV), `site` renders the HTML pages through the theme's
-//! templates (linking to both), `theme` compiles the stylesheet and
-//! lists the static assets. Renderers read the model and produce [`OutputFile`]s; they never write
-//! to disk (the output stage does) and never change the model.
+//! templates (linking to both), `chart` lays out data-table charts for them, `theme` compiles the
+//! stylesheet and lists the static assets. Renderers read the model and produce [`OutputFile`]s;
+//! they never write to disk (the output stage does) and never change the model.
 
+pub mod chart;
 pub mod documents;
 pub mod exports;
 pub mod labels;
@@ -117,12 +118,15 @@ pub fn rerender_pages(
         documents: &previous.documents,
         exports: &previous.exports,
     };
+    // The print edition holds every page's body: it changes with any of them.
+    let mut paths = paths.clone();
+    paths.insert(site::PRINT_PATH.to_owned());
     let mut links = Vec::new();
     let pages = site::render_pages(
         model,
         theme,
         &downloads,
-        Some(paths),
+        Some(&paths),
         &mut problems,
         &mut links,
     );

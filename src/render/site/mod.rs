@@ -7,6 +7,7 @@
 
 mod environment;
 mod plan;
+mod print;
 
 use std::collections::HashSet;
 
@@ -26,6 +27,7 @@ use super::theme::Theme;
 use super::views::{self, ActivityView, Link};
 use environment::{Texts, environment, template_diagnostic};
 use plan::{Kind, Plan};
+pub use print::PRINT_PATH;
 
 /// The templates the site renders pages with (others may exist, for `include` and `import`).
 pub const REQUIRED_TEMPLATES: &[&str] = &[
@@ -40,6 +42,7 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "coverage.html",
     "tracker.html",
     "404.html",
+    "print.html",
 ];
 
 /// What the pages link to besides themselves: the documents and the exports.
@@ -104,6 +107,7 @@ pub fn render_pages(
         menu => Serde(&menu),
         referentiel_page => Serde(&referentiel_page),
         downloads_page => Serde(chapter(PageTemplate::Downloads)),
+        print_page => Serde(print::link()),
     };
     let texts = Texts {
         env: &env,
@@ -112,9 +116,24 @@ pub fn render_pages(
         targets: &targets,
     };
     let competencies: Vec<_> = model.referentiel.competencies().collect();
-    let mut files = Vec::with_capacity(plan.pages.len());
+    let mut files = Vec::with_capacity(plan.pages.len() + 1);
     let wanted = |path: &str| only.is_none_or(|only| only.contains(path));
-    for planned in plan.pages.iter().filter(|p| wanted(&p.path)) {
+    // The print edition holds every page but the 404: it needs them all rendered.
+    let printed = |p: &plan::Planned| p.kind != Kind::NotFound;
+    let mut edition = wanted(PRINT_PATH).then(|| {
+        print::Edition::new(
+            plan.pages
+                .iter()
+                .filter(|p| printed(p))
+                .map(|p| p.path.as_str()),
+        )
+    });
+    let with_edition = edition.is_some();
+    for planned in plan
+        .pages
+        .iter()
+        .filter(|p| wanted(&p.path) || (with_edition && printed(p)))
+    {
         let (prev, next) = plan.neighbours(planned);
         let mut breadcrumbs: Vec<Link> = Vec::new();
         if planned.kind != Kind::Home {
@@ -186,8 +205,35 @@ pub fn render_pages(
             content => Value::from_safe_string(content),
             ..shared
         };
-        match env.get_template(template).and_then(|t| t.render(ctx)) {
-            Ok(html) => files.push(OutputFile::new(planned.path.clone(), html.into_bytes())),
+        match env
+            .get_template(template)
+            .and_then(|t| t.render_captured(ctx))
+        {
+            Ok(mut rendered) => {
+                if let Some(edition) = edition.as_mut().filter(|_| printed(planned)) {
+                    edition.add(planned, &mut rendered, theme, problems);
+                }
+                if wanted(&planned.path) {
+                    let html = rendered.into_output();
+                    files.push(OutputFile::new(planned.path.clone(), html.into_bytes()));
+                }
+            }
+            Err(error) => problems.push(template_diagnostic(&error, theme)),
+        }
+    }
+    if let Some(edition) = edition {
+        let ctx = context! {
+            page => Serde(PageInfo { path: PRINT_PATH, title: print::PRINT_TITLE, kind: "print" }),
+            root => "",
+            breadcrumbs => Serde([plan.home().link()]),
+            prev => Value::from(()),
+            next => Value::from(()),
+            content => "",
+            sections => Serde(edition.sections()),
+            ..base
+        };
+        match env.get_template("print.html").and_then(|t| t.render(ctx)) {
+            Ok(html) => files.push(OutputFile::new(PRINT_PATH, html.into_bytes())),
             Err(error) => problems.push(template_diagnostic(&error, theme)),
         }
     }
