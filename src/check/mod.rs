@@ -14,7 +14,7 @@ use crate::model::{Model, PageTemplate, span_of};
 use serde_saphyr::Spanned;
 
 /// Page slugs the site generates itself, which a chapter may not take.
-pub const RESERVED_SLUGS: &[&str] = &["index", "404"];
+pub const RESERVED_SLUGS: &[&str] = &["index", "404", "recherche"];
 
 /// Runs every check and returns the problems found, errors and warnings.
 pub fn check(model: &Model) -> Diagnostics {

@@ -39,6 +39,7 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "matrix.html",
     "coverage.html",
     "tracker.html",
+    "search.html",
     "404.html",
 ];
 
@@ -102,6 +103,7 @@ pub fn render_pages(
         menu => Serde(&menu),
         referentiel_page => Serde(&referentiel_page),
         downloads_page => Serde(chapter(PageTemplate::Downloads)),
+        search_page => Serde(plan.search().link()),
     };
     let texts = Texts {
         env: &env,
@@ -167,6 +169,7 @@ pub fn render_pages(
                 let extra = context! { competency => Serde(view) };
                 ("competency.html", String::new(), extra)
             }
+            Kind::Search => ("search.html", String::new(), Value::UNDEFINED),
             Kind::NotFound => ("404.html", String::new(), Value::UNDEFINED),
         };
         let info = PageInfo {
@@ -190,6 +193,17 @@ pub fn render_pages(
         }
     }
     files
+}
+
+/// The pages of the handbook's text (every page but the search and 404 pages), in reading order:
+/// what the search index covers.
+pub fn content_pages(model: &Model) -> Vec<Link> {
+    Plan::new(model)
+        .pages
+        .iter()
+        .filter(|p| p.kind.is_content())
+        .map(|p| p.link())
+        .collect()
 }
 
 fn chapter_template(template: PageTemplate) -> &'static str {
