@@ -33,13 +33,14 @@ fi
 vnu=node_modules/vnu-jar/build/dist/vnu.jar
 [ -f "$vnu" ] || { echo "check-real-apps: vnu.jar missing after npm ci" >&2; exit 1; }
 
-# The tracker's rule evaluation (« Mon suivi »), with node's built-in test runner.
-node --test tests/js/
-
 site=$(mktemp -d)
 trap 'rm -rf "$site"' EXIT
 cargo build --release --quiet
 ./target/release/livret build --root . --output "$site/public"
+
+# The tracker's rule evaluation (« Mon suivi ») and the search (on this build's index), with
+# node's built-in test runner.
+LIVRET_SITE="$site/public" node --test tests/js/
 
 # The Nu HTML Checker (the W3C validator): every page and the stylesheet, errors only.
 pages=$(find "$site/public" -name '*.html' | wc -l)

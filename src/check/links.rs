@@ -6,7 +6,8 @@
 //! `srcset`, `action`, `poster`, `xlink:href`); each relative URL is then resolved against its page
 //! and looked up in hash sets, so the check is linear in the size of the site. A broken link written
 //! in Markdown is reported at the Markdown link (the render stage hands over where each is); any
-//! other comes from a template and is reported once per target, in the generated HTML. URLs with a
+//! other comes from a template and is reported once per target, in the generated HTML, unless a
+//! Markdown link already breaks that target (its copy in the print edition). URLs with a
 //! scheme, protocol-relative and root-absolute ones are not checked: they depend on where the site
 //! is published.
 
@@ -56,6 +57,9 @@ pub fn check(files: &[OutputFile], written: &[SourceLink]) -> Diagnostics {
             .push(link);
     }
     let mut reported: HashSet<(&str, String)> = HashSet::new();
+    // What Markdown links break: the same target broken elsewhere (a page's text copied into the
+    // print edition) is the same mistake, fixed at the Markdown link.
+    let mut from_sources: HashSet<Broken> = HashSet::new();
     let mut from_templates: Vec<TemplateProblem> = Vec::new();
     let mut template_index: HashMap<Broken, usize> = HashMap::new();
     for scan in &scans {
@@ -67,6 +71,7 @@ pub fn check(files: &[OutputFile], written: &[SourceLink]) -> Diagnostics {
             };
             let key = (page, percent_decode(&url).into_owned());
             if let Some(sources) = by_url.get(&key) {
+                from_sources.insert(broken.clone());
                 if reported.insert(key) {
                     for link in sources {
                         problems.push(
@@ -94,7 +99,9 @@ pub fn check(files: &[OutputFile], written: &[SourceLink]) -> Diagnostics {
         }
     }
     for problem in from_templates {
-        problems.push(problem.diagnostic(&site));
+        if !from_sources.contains(&problem.broken) {
+            problems.push(problem.diagnostic(&site));
+        }
     }
     problems
 }

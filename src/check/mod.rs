@@ -16,7 +16,7 @@ use crate::model::{ChartSpec, DataTable, Model, PageTemplate, span_of};
 use serde_saphyr::Spanned;
 
 /// Page slugs the site generates itself, which a chapter may not take.
-pub const RESERVED_SLUGS: &[&str] = &["index", "404", "impression"];
+pub const RESERVED_SLUGS: &[&str] = &["index", "404", "impression", "recherche"];
 
 /// Runs every check and returns the problems found, errors and warnings.
 pub fn check(model: &Model) -> Diagnostics {

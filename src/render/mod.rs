@@ -2,15 +2,17 @@
 //!
 //! `documents` composes and writes the fiche models (ODT, DOCX), `exports` writes the référentiel
 //! for other tools (Moodle, CASE, JSON, CSV), `site` renders the HTML pages through the theme's
-//! templates (linking to both), `chart` lays out data-table charts for them, `theme` compiles the
-//! stylesheet and lists the static assets. Renderers read the model and produce [`OutputFile`]s;
-//! they never write to disk (the output stage does) and never change the model.
+//! templates (linking to both), `chart` lays out data-table charts for them, `search` indexes the
+//! rendered pages, `theme` compiles the stylesheet and lists the static assets. Renderers read the
+//! model and produce [`OutputFile`]s; they never write to disk (the output stage does) and never
+//! change the model.
 
 pub mod chart;
 pub mod documents;
 pub mod exports;
 pub mod labels;
 pub mod markdown;
+pub mod search;
 pub mod site;
 pub mod theme;
 pub mod typography;
@@ -80,6 +82,7 @@ pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
         &mut problems,
         &mut links,
     ));
+    files.push(search_index(model, &files));
     match theme.compile_css() {
         Ok(css) => files.push(OutputFile::new(
             format!("{ASSETS_DIR}/style.css"),
@@ -134,10 +137,34 @@ pub fn rerender_pages(
     rendering.links.retain(|link| !paths.contains(&link.page));
     rendering.links.extend(links);
     for page in pages {
-        match rendering.files.binary_search_by(|f| f.path.cmp(&page.path)) {
-            Ok(index) => rendering.files[index] = page,
-            Err(index) => rendering.files.insert(index, page),
-        }
+        replace(&mut rendering.files, page);
     }
+    // The index holds every page's text, so it follows the re-rendered ones.
+    let index = search_index(model, &rendering.files);
+    replace(&mut rendering.files, index);
     (rendering, problems)
+}
+
+/// Puts `file` in `files` (sorted by path), replacing the file with the same path.
+fn replace(files: &mut Vec<OutputFile>, file: OutputFile) {
+    match files.binary_search_by(|f| f.path.cmp(&file.path)) {
+        Ok(index) => files[index] = file,
+        Err(index) => files.insert(index, file),
+    }
+}
+
+/// The search index of the content pages rendered among `files`.
+fn search_index(model: &Model, files: &[OutputFile]) -> OutputFile {
+    let html: std::collections::HashMap<&str, &[u8]> = files
+        .iter()
+        .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+        .collect();
+    let pages: Vec<_> = site::content_pages(model)
+        .into_iter()
+        .filter_map(|link| {
+            let page = std::str::from_utf8(html.get(link.path.as_str())?).ok()?;
+            Some((link, page))
+        })
+        .collect();
+    search::index(&model.settings.language, &pages)
 }

@@ -41,6 +41,7 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "matrix.html",
     "coverage.html",
     "tracker.html",
+    "search.html",
     "404.html",
     "print.html",
 ];
@@ -108,6 +109,7 @@ pub fn render_pages(
         referentiel_page => Serde(&referentiel_page),
         downloads_page => Serde(chapter(PageTemplate::Downloads)),
         print_page => Serde(print::link()),
+        search_page => Serde(plan.search().link()),
     };
     let texts = Texts {
         env: &env,
@@ -118,8 +120,9 @@ pub fn render_pages(
     let competencies: Vec<_> = model.referentiel.competencies().collect();
     let mut files = Vec::with_capacity(plan.pages.len() + 1);
     let wanted = |path: &str| only.is_none_or(|only| only.contains(path));
-    // The print edition holds every page but the 404: it needs them all rendered.
-    let printed = |p: &plan::Planned| p.kind != Kind::NotFound;
+    // The print edition holds every content page (not the search or 404 pages): it needs them all
+    // rendered.
+    let printed = |p: &plan::Planned| p.kind.is_content();
     let mut edition = wanted(PRINT_PATH).then(|| {
         print::Edition::new(
             plan.pages
@@ -188,6 +191,7 @@ pub fn render_pages(
                 let extra = context! { competency => Serde(view) };
                 ("competency.html", String::new(), extra)
             }
+            Kind::Search => ("search.html", String::new(), Value::UNDEFINED),
             Kind::NotFound => ("404.html", String::new(), Value::UNDEFINED),
         };
         let info = PageInfo {
@@ -222,6 +226,7 @@ pub fn render_pages(
         }
     }
     if let Some(edition) = edition {
+        let sections = edition.finish(problems);
         let ctx = context! {
             page => Serde(PageInfo { path: PRINT_PATH, title: print::PRINT_TITLE, kind: "print" }),
             root => "",
@@ -229,7 +234,7 @@ pub fn render_pages(
             prev => Value::from(()),
             next => Value::from(()),
             content => "",
-            sections => Serde(edition.sections()),
+            sections => Serde(sections),
             ..base
         };
         match env.get_template("print.html").and_then(|t| t.render(ctx)) {
@@ -238,6 +243,17 @@ pub fn render_pages(
         }
     }
     files
+}
+
+/// The pages of the handbook's text (every page but the search and 404 pages), in reading order:
+/// what the search index covers.
+pub fn content_pages(model: &Model) -> Vec<Link> {
+    Plan::new(model)
+        .pages
+        .iter()
+        .filter(|p| p.kind.is_content())
+        .map(|p| p.link())
+        .collect()
 }
 
 fn chapter_template(template: PageTemplate) -> &'static str {

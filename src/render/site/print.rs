@@ -8,7 +8,7 @@
 //! root; headings go one level down under the edition's title. It renders nothing itself and
 //! knows no template but the values it hands to `print.html`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use lol_html::html_content::Element;
@@ -79,6 +79,11 @@ pub fn link() -> Link {
 pub struct Edition {
     index: Sections,
     sections: Vec<Section>,
+    /// Every id of the sections' bodies, prefixed.
+    ids: HashSet<String>,
+    /// The fragments the bodies link to, by section: a page may link to an anchor of a page not
+    /// yet added, so they are resolved once every page is in.
+    fragments: Vec<Vec<String>>,
 }
 
 impl Edition {
@@ -87,6 +92,8 @@ impl Edition {
         Edition {
             index: Sections::new(paths),
             sections: Vec::new(),
+            ids: HashSet::new(),
+            fragments: Vec::new(),
         }
     }
 
@@ -103,14 +110,67 @@ impl Edition {
             Err(error) => return problems.push(template_diagnostic(&error, theme)),
         };
         match self.index.section(&planned.path, &planned.title, &body) {
-            Ok(section) => self.sections.push(section),
+            Ok(rewritten) => self.push(rewritten),
             Err(problem) => problems.push(problem),
         }
     }
 
-    pub fn sections(&self) -> &[Section] {
-        &self.sections
+    fn push(&mut self, rewritten: Rewritten) {
+        self.sections.push(rewritten.section);
+        self.ids.extend(rewritten.ids);
+        self.fragments.push(rewritten.fragments);
     }
+
+    /// The sections, each link to an anchor its page does not have (such as the page's `main`,
+    /// which the edition leaves out) leading to the start of that page's section instead, so
+    /// that the edition adds no broken link of its own.
+    pub fn finish(mut self, problems: &mut Diagnostics) -> Vec<Section> {
+        for (section, fragments) in self.sections.iter_mut().zip(&self.fragments) {
+            let missing: HashMap<String, String> = fragments
+                .iter()
+                .filter(|fragment| !self.ids.contains(fragment.as_str()))
+                .filter_map(|fragment| {
+                    let (page, _) = fragment.split_once(ANCHOR_SEPARATOR)?;
+                    Some((format!("#{fragment}"), format!("#{page}")))
+                })
+                .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let settings = RewriteStrSettings::new().append_element_content_handler(element!(
+                "a[href^='#']",
+                |el| {
+                    if let Some(start) = el.get_attribute("href").and_then(|h| missing.get(&h)) {
+                        el.set_attribute("href", start)?;
+                    }
+                    Ok(())
+                }
+            ));
+            match rewrite_str(&section.body, settings) {
+                Ok(body) => section.body = body,
+                Err(error) => problems.push(rewrite_error(&section.path, &error)),
+            }
+        }
+        self.sections
+    }
+}
+
+/// Between a section's id and the id of an element of its page.
+const ANCHOR_SEPARATOR: &str = "--";
+
+/// A page's body rewritten for the edition, with what the edition must resolve afterwards.
+pub struct Rewritten {
+    pub section: Section,
+    /// The body's ids (prefixed).
+    pub ids: Vec<String>,
+    /// The anchors the body links to within the edition (prefixed, without `#`).
+    pub fragments: Vec<String>,
+}
+
+fn rewrite_error(path: &str, error: &impl std::fmt::Display) -> Diagnostic {
+    Diagnostic::error(format!(
+        "the page {path} cannot be added to the print edition: {error}"
+    ))
 }
 
 /// The sections of the edition by page path, so links between pages become links within it.
@@ -127,9 +187,10 @@ impl Sections {
     }
 
     /// Rewrites the body of the page at `path` so that it can stand in the edition.
-    pub fn section(&self, path: &str, title: &str, body: &str) -> Result<Section, Diagnostic> {
+    pub fn section(&self, path: &str, title: &str, body: &str) -> Result<Rewritten, Diagnostic> {
         let id = section_id(path);
-        let prefix = |reference: &str| format!("{id}--{reference}");
+        let prefix = |reference: &str| format!("{id}{ANCHOR_SEPARATOR}{reference}");
+        let (mut ids, mut fragments) = (Vec::new(), Vec::new());
         let prefix_list = |value: &str| {
             value
                 .split_ascii_whitespace()
@@ -140,7 +201,9 @@ impl Sections {
         let link = |url: &str| self.link(path, &id, url);
         let rewrite_references = |el: &mut Element| -> HandlerResult {
             if let Some(value) = el.get_attribute("id") {
-                el.set_attribute("id", &prefix(&value))?;
+                let value = prefix(&value);
+                el.set_attribute("id", &value)?;
+                ids.push(value);
             }
             for name in ID_REFERENCES {
                 if let Some(value) = el.get_attribute(name) {
@@ -157,7 +220,11 @@ impl Sections {
             }
             for name in ["href", "src"] {
                 if let Some(url) = el.get_attribute(name) {
-                    el.set_attribute(name, &link(&url))?;
+                    let url = link(&url);
+                    if let Some(fragment) = url.strip_prefix('#') {
+                        fragments.push(fragment.to_owned());
+                    }
+                    el.set_attribute(name, &url)?;
                 }
             }
             Ok(())
@@ -180,16 +247,16 @@ impl Sections {
                 el.set_attribute("open", "")?;
                 Ok(())
             }));
-        let body = rewrite_str(body, settings).map_err(|error| {
-            Diagnostic::error(format!(
-                "the page {path} cannot be added to the print edition: {error}"
-            ))
-        })?;
-        Ok(Section {
-            id,
-            path: path.to_owned(),
-            title: title.to_owned(),
-            body,
+        let body = rewrite_str(body, settings).map_err(|error| rewrite_error(path, &error))?;
+        Ok(Rewritten {
+            section: Section {
+                id,
+                path: path.to_owned(),
+                title: title.to_owned(),
+                body,
+            },
+            ids,
+            fragments,
         })
     }
 
@@ -217,7 +284,7 @@ impl Sections {
         if fragment.is_empty() {
             format!("#{section}")
         } else {
-            format!("#{section}--{fragment}")
+            format!("#{section}{ANCHOR_SEPARATOR}{fragment}")
         }
     }
 }
@@ -246,10 +313,34 @@ mod tests {
     }
 
     #[test]
+    fn links_to_anchors_a_page_lacks_lead_to_its_section() {
+        let mut edition = Edition::new(["index.html", "guide.html"]);
+        for (path, body) in [
+            (
+                "index.html",
+                r##"<a href="guide.html#regle">r</a> <a href="guide.html#contenu">c</a> <a href="#absente">a</a>"##,
+            ),
+            ("guide.html", r#"<h2 id="regle">Règle</h2>"#),
+        ] {
+            edition.push(edition.index.section(path, path, body).unwrap());
+        }
+        let mut problems = Diagnostics::new();
+        let sections = edition.finish(&mut problems);
+        assert!(problems.is_empty());
+        assert_eq!(
+            sections[0].body,
+            r##"<a href="#page-guide--regle">r</a> <a href="#page-guide">c</a> <a href="#page-index">a</a>"##
+        );
+    }
+
+    #[test]
     fn ids_and_their_references_are_prefixed_together() {
         let body = r##"<h1>Titre</h1><h2 id="t">Sous-titre</h2><div aria-labelledby="t x"></div><label for="c">C</label><input id="c"><svg><pattern id="m"></pattern><rect fill="url(#m)"/></svg><script>alert(1)</script><a href="#t">t</a>"##;
-        let section = sections().section("guide.html", "Guide", body).unwrap();
-        let html = section.body;
+        let html = sections()
+            .section("guide.html", "Guide", body)
+            .unwrap()
+            .section
+            .body;
         assert!(
             html.starts_with("<h2>Titre</h2><h3 id=\"page-guide--t\">"),
             "{html}"
