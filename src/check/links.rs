@@ -13,8 +13,6 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-
-use rayon::prelude::*;
 use std::ops::Range;
 
 use lol_html::{HtmlRewriter, Settings, element};
@@ -37,15 +35,9 @@ const LABEL_PAGES: usize = 3;
 /// report a broken one at its source.
 pub fn check(files: &[OutputFile], written: &[SourceLink]) -> Diagnostics {
     let mut problems = Diagnostics::new();
-    // Parsing is per file: in parallel, gathered in file order.
-    let results: Vec<_> = files
-        .par_iter()
-        .filter(|f| is_html(&f.path))
-        .map(scan)
-        .collect();
-    let mut scans = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
+    let mut scans = Vec::new();
+    for file in files.iter().filter(|f| is_html(&f.path)) {
+        match scan(file) {
             Ok(scan) => scans.push(scan),
             Err(problem) => problems.push(problem),
         }

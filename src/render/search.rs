@@ -13,7 +13,6 @@
 use std::collections::HashMap;
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
-use rayon::prelude::*;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -202,32 +201,14 @@ struct IndexFile<'a> {
 /// Builds the index of `pages` (each with its rendered HTML) as the script `assets/search-index.js`.
 pub fn index(language: &str, pages: &[(Link, &str)]) -> OutputFile {
     let stopwords = stopwords(language);
-    // Reading the pages and finding their words is per page: in parallel, gathered in order.
-    let analysed: Vec<Vec<(Section, Vec<String>)>> = pages
-        .par_iter()
-        .map(|(link, html)| {
-            sections(html)
-                .into_iter()
-                .enumerate()
-                .filter(|(i, s)| *i == 0 || !s.heading.is_empty() || !s.text.is_empty())
-                .map(|(i, section)| {
-                    // The page title belongs to its introduction, as a heading to its section.
-                    let title = if i == 0 { link.title.as_str() } else { "" };
-                    let mut seen = words(title);
-                    seen.extend(words(&section.heading));
-                    seen.extend(words(&section.text));
-                    seen.sort_unstable();
-                    seen.dedup();
-                    seen.retain(|word| !stopwords.contains(&word.as_str()));
-                    (section, seen)
-                })
-                .collect()
-        })
-        .collect();
+    let page_sections: Vec<Vec<Section>> = pages.iter().map(|(_, html)| sections(html)).collect();
     let mut docs = Vec::new();
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (page, sections) in analysed.iter().enumerate() {
-        for (section, seen) in sections {
+    let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+    for (page, ((link, _), sections)) in pages.iter().zip(&page_sections).enumerate() {
+        for (i, section) in sections.iter().enumerate() {
+            if i > 0 && section.heading.is_empty() && section.text.is_empty() {
+                continue;
+            }
             let id = docs.len();
             docs.push((
                 page,
@@ -235,12 +216,21 @@ pub fn index(language: &str, pages: &[(Link, &str)]) -> OutputFile {
                 section.heading.as_str(),
                 section.text.as_str(),
             ));
+            // The page title belongs to its introduction, as a heading to its section.
+            let title = if i == 0 { link.title.as_str() } else { "" };
+            let mut seen = words(title);
+            seen.extend(words(&section.heading));
+            seen.extend(words(&section.text));
+            seen.sort_unstable();
+            seen.dedup();
             for word in seen {
-                postings.entry(word).or_default().push(id);
+                if !stopwords.contains(&word.as_str()) {
+                    postings.entry(word).or_default().push(id);
+                }
             }
         }
     }
-    let mut words: Vec<(&str, &Vec<usize>)> = postings.iter().map(|(w, ids)| (*w, ids)).collect();
+    let mut words: Vec<(&String, &Vec<usize>)> = postings.iter().collect();
     words.sort_unstable_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
     let file = IndexFile {
         language,
@@ -251,7 +241,7 @@ pub fn index(language: &str, pages: &[(Link, &str)]) -> OutputFile {
             .collect(),
         docs,
         postings: words.iter().map(|(_, ids)| deltas(ids)).collect(),
-        words: words.into_iter().map(|(word, _)| word).collect(),
+        words: words.into_iter().map(|(word, _)| word.as_str()).collect(),
     };
     let json = serde_json::to_string(&file).expect("the index serializes: strings and numbers");
     let script = format!(

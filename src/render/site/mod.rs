@@ -13,7 +13,6 @@ use std::collections::HashSet;
 
 use minijinja::value::Serde;
 use minijinja::{Value, context};
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::coverage;
@@ -58,15 +57,6 @@ struct PageInfo<'a> {
     path: &'a str,
     title: &'a str,
     kind: &'static str,
-}
-
-/// What rendering one page gave.
-#[derive(Default)]
-struct PageResult {
-    file: Option<OutputFile>,
-    section: Option<print::Rewritten>,
-    problems: Diagnostics,
-    links: Vec<SourceLink>,
 }
 
 /// Renders every HTML page of the site, or only those whose path is in `only`; the links of their
@@ -142,11 +132,11 @@ pub fn render_pages(
         )
     });
     let with_edition = edition.is_some();
-    // Pages render in parallel (templates and values are shared, read-only); each returns what
-    // it found, gathered afterwards in plan order so the output and messages stay deterministic.
-    let render_one = |planned: &plan::Planned| {
-        let mut out = PageResult::default();
-        let (problems, links) = (&mut out.problems, &mut out.links);
+    for planned in plan
+        .pages
+        .iter()
+        .filter(|p| wanted(&p.path) || (with_edition && printed(p)))
+    {
         let (prev, next) = plan.neighbours(planned);
         let mut breadcrumbs: Vec<Link> = Vec::new();
         if planned.kind != Kind::Home {
@@ -224,33 +214,15 @@ pub fn render_pages(
             .and_then(|t| t.render_captured(ctx))
         {
             Ok(mut rendered) => {
-                if let Some(edition) = edition.as_ref().filter(|_| printed(planned)) {
-                    match edition.rewrite(planned, &mut rendered, theme) {
-                        Ok(section) => out.section = Some(section),
-                        Err(problem) => out.problems.push(problem),
-                    }
+                if let Some(edition) = edition.as_mut().filter(|_| printed(planned)) {
+                    edition.add(planned, &mut rendered, theme, problems);
                 }
                 if wanted(&planned.path) {
                     let html = rendered.into_output();
-                    out.file = Some(OutputFile::new(planned.path.clone(), html.into_bytes()));
+                    files.push(OutputFile::new(planned.path.clone(), html.into_bytes()));
                 }
             }
-            Err(error) => out.problems.push(template_diagnostic(&error, theme)),
-        }
-        out
-    };
-    let rendered: Vec<PageResult> = plan
-        .pages
-        .par_iter()
-        .filter(|p| wanted(&p.path) || (with_edition && printed(p)))
-        .map(render_one)
-        .collect();
-    for page in rendered {
-        problems.extend(page.problems);
-        links.extend(page.links);
-        files.extend(page.file);
-        if let (Some(edition), Some(section)) = (edition.as_mut(), page.section) {
-            edition.push(section);
+            Err(error) => problems.push(template_diagnostic(&error, theme)),
         }
     }
     if let Some(edition) = edition {

@@ -97,22 +97,25 @@ impl Edition {
         }
     }
 
-    /// A rendered page's section: its template's `main` block, rewritten. Pages may be rewritten
-    /// in parallel; [`Edition::push`] then adds them in reading order.
-    pub fn rewrite(
-        &self,
+    /// Adds a rendered page: its template's `main` block, rewritten.
+    pub fn add(
+        &mut self,
         planned: &Planned,
         rendered: &mut Captured,
         theme: &Theme,
-    ) -> Result<Rewritten, Diagnostic> {
-        let body = rendered
-            .with_state_mut(|state| state.render_block("main"))
-            .map_err(|error| template_diagnostic(&error, theme))?;
-        self.index.section(&planned.path, &planned.title, &body)
+        problems: &mut Diagnostics,
+    ) {
+        let body = match rendered.with_state_mut(|state| state.render_block("main")) {
+            Ok(body) => body,
+            Err(error) => return problems.push(template_diagnostic(&error, theme)),
+        };
+        match self.index.section(&planned.path, &planned.title, &body) {
+            Ok(rewritten) => self.push(rewritten),
+            Err(problem) => problems.push(problem),
+        }
     }
 
-    /// Adds the next section of the reading order.
-    pub fn push(&mut self, rewritten: Rewritten) {
+    fn push(&mut self, rewritten: Rewritten) {
         self.sections.push(rewritten.section);
         self.ids.extend(rewritten.ids);
         self.fragments.push(rewritten.fragments);
