@@ -1,7 +1,8 @@
 //! Benchmarks of the handbook in content/: a full build in memory (load, check, render) and to disk
 //! (plus the atomic swap), and the documents alone (compose every fiche model and the fiche de
 //! suivi, write each as ODT and DOCX); Markdown rendering of every page body; template rendering
-//! of every page, and of one page alone (what `serve` does after an edit). With
+//! of every page, and of one page alone (what `serve` does after an edit); the link check, on the
+//! handbook and on a site of some 10,000 files made of copies of it. With
 //! `LIVRET_BENCH_CORPUS=DIR` (a project written by `cargo run --example corpus`, e.g.
 //! `/dev/shm/livret-compare/corpus-10000/livret`), each stage of a build of that project too.
 //! Run with `cargo bench --bench build [-- FILTER]`; see BENCHMARKS.md.
@@ -11,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
+use livret::check::links;
 use livret::diagnostic::Diagnostics;
 use livret::model::Model;
 use livret::render::markdown::{self, LinkTargets, Markdown, Placement};
@@ -92,7 +94,7 @@ fn markdown(c: &mut Criterion) {
                         placement: Placement::At(page.body_offset),
                         page_path: "page.html",
                     };
-                    markdown::render(&text, "fr", &targets, &mut problems)
+                    markdown::render(&text, "fr", &targets, &mut problems, &mut Vec::new())
                 })
                 .collect();
             assert!(!problems.has_errors());
@@ -145,9 +147,36 @@ fn pages(
         &downloads,
         only,
         &mut problems,
+        &mut Vec::new(),
     );
     assert!(!problems.has_errors() && !pages.is_empty());
     pages
+}
+
+fn link_check(c: &mut Criterion) {
+    let root = handbook_root();
+    let rendering = livret::build::compile(root)
+        .unwrap_or_else(|_| panic!("the handbook builds"))
+        .rendering;
+    c.bench_function("handbook: link check", |b| {
+        b.iter(|| links::check(&rendering.files, &rendering.links))
+    });
+    // Copies of the site in sibling folders: every relative link still resolves within its copy.
+    let copies = 10_000 / rendering.files.len() + 1;
+    let files: Vec<OutputFile> = (0..copies)
+        .flat_map(|n| {
+            let files = &rendering.files;
+            files
+                .iter()
+                .map(move |f| OutputFile::new(format!("copie-{n}/{}", f.path), f.bytes.clone()))
+        })
+        .collect();
+    c.bench_function(&format!("link check: {} files", files.len()), |b| {
+        b.iter(|| {
+            let problems = links::check(&files, &[]);
+            assert!(problems.is_empty());
+        })
+    });
 }
 
 /// Each stage of a build of the project in `LIVRET_BENCH_CORPUS`, when set.
@@ -191,5 +220,12 @@ fn corpus_stages(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, handbook, markdown, templates, corpus_stages);
+criterion_group!(
+    benches,
+    handbook,
+    markdown,
+    templates,
+    link_check,
+    corpus_stages
+);
 criterion_main!(benches);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Real-application checks: what `cargo test` cannot do without outside tools (Node, Java,
 # LibreOffice, Python packages).
-# Installs what is missing (Java and LibreOffice from Debian, the Nu HTML Checker from the committed
-# npm lock file, python-docx, odfpy and PyYAML from PyPI at pinned versions),
+# Installs what is missing (Java, LibreOffice and Chromium from Debian; the Nu HTML Checker,
+# playwright-core and axe-core from the committed npm lock file; python-docx, odfpy and PyYAML from
+# PyPI at pinned versions),
 # builds the handbook, and fails on any problem. It never skips a check because a tool is missing:
 # it installs the tool or fails.
 set -euo pipefail
@@ -22,21 +23,24 @@ need_apt() {
 need_apt java default-jre-headless
 need_apt npm nodejs npm
 need_apt soffice libreoffice-writer-nogui
+need_apt chromium chromium
 python3 -m pip install --quiet --disable-pip-version-check -r scripts/requirements.txt
 
-if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
+if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -d node_modules/playwright-core ] \
+  || [ ! -d node_modules/axe-core ]; then
   npm ci --no-audit --no-fund
 fi
 vnu=node_modules/vnu-jar/build/dist/vnu.jar
 [ -f "$vnu" ] || { echo "check-real-apps: vnu.jar missing after npm ci" >&2; exit 1; }
 
-# The tracker's rule evaluation (« Mon suivi »), with node's built-in test runner.
-node --test tests/js/
-
 site=$(mktemp -d)
 trap 'rm -rf "$site"' EXIT
 cargo build --release --quiet
 ./target/release/livret build --root . --output "$site/public"
+
+# The tracker's rule evaluation (« Mon suivi ») and the search (on this build's index), with
+# node's built-in test runner.
+LIVRET_SITE="$site/public" node --test tests/js/
 
 # The Nu HTML Checker (the W3C validator): every page and the stylesheet, errors only.
 pages=$(find "$site/public" -name '*.html' | wc -l)
@@ -44,6 +48,10 @@ echo "check-real-apps: validating $pages pages and the stylesheet with vnu"
 find "$site/public" \( -name '*.html' -o -name '*.css' \) -print0 | sort -z \
   | xargs -0 java -jar "$vnu" --errors-only --also-check-css
 echo "check-real-apps: vnu: 0 errors on $pages pages"
+
+# The pages in headless Chromium: no console error or failed request over HTTP and from file://,
+# axe-core's WCAG 2.1 A/AA rules, keyboard navigation, search, the tracker, the print edition.
+LIVRET_SITE="$site/public" CHROMIUM="$(command -v chromium)" node --test tests/browser/
 
 # The documents: LibreOffice reads every label and code; python-docx and odfpy find real heading
 # styles and repeating table headers.

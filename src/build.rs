@@ -1,8 +1,8 @@
 //! Orchestration: load → check → render → output, the one path every command takes.
 //!
-//! `check` stops before writing; `build` writes the site atomically. Both report every problem of
-//! the run together. This module decides the order of the stages and nothing else: no parsing, no
-//! markup, no exit codes.
+//! The link check runs on the rendered site, before anything is written. `check` stops before
+//! writing; `build` writes the site atomically. Both report every problem of the run together. This
+//! module decides the order of the stages and nothing else: no parsing, no markup, no exit codes.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -77,6 +77,10 @@ pub fn compile(root: &Path) -> Result<Compiled, Diagnostics> {
     };
     let (rendering, rendering_problems) = render::render(&model, &theme);
     problems.extend(rendering_problems);
+    if !problems.has_errors() {
+        // Only a complete site: pages missing after an error would only break more links.
+        problems.extend(check::links::check(&rendering.files, &rendering.links));
+    }
     if problems.has_errors() {
         return Err(problems);
     }

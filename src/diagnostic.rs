@@ -319,6 +319,21 @@ pub fn did_you_mean<'a>(
         .map(|(_, candidate)| candidate)
 }
 
+/// The `count` candidates closest to `word`, closest first (ties in alphabetical order, so that
+/// hints do not depend on the candidates' order).
+pub fn closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    count: usize,
+) -> Vec<&'a str> {
+    let mut scored: Vec<(f64, &str)> = candidates
+        .into_iter()
+        .map(|candidate| (strsim::jaro_winkler(word, candidate), candidate))
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.into_iter().take(count).map(|(_, c)| c).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -357,5 +372,12 @@ mod tests {
     fn did_you_mean_finds_close_codes_only() {
         assert_eq!(did_you_mean("X.2.6", ["X.2.5", "Y.1.1"]), Some("X.2.5"));
         assert_eq!(did_you_mean("zzz", ["X.2.5", "Y.1.1"]), None);
+    }
+
+    #[test]
+    fn closest_ranks_by_similarity_then_name() {
+        let ids = ["objectifs", "modalites", "objectif", "zz", "aa"];
+        assert_eq!(closest("objectifz", ids, 2), ["objectif", "objectifs"]);
+        assert_eq!(closest("q", ["b", "a"], 5), ["a", "b"]);
     }
 }

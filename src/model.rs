@@ -517,8 +517,28 @@ pub struct DataTable {
     pub row_header: String,
     pub columns: Vec<String>,
     pub groups: Vec<DataGroup>,
+    /// A chart of the table, drawn beside it.
+    #[serde(default)]
+    pub chart: Option<Spanned<ChartSpec>>,
     #[serde(skip)]
     pub source: SourceText,
+}
+
+/// `chart:` of a data table: a stacked bar chart of each group's total per column.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartSpec {
+    pub title: Spanned<String>,
+    /// The legend's name for the rows of the group without a title (required when there is one).
+    #[serde(default)]
+    pub untitled_group: Option<Spanned<String>>,
+    /// Draws the columns in reverse order: for tables written newest first, time then goes left
+    /// to right.
+    #[serde(default)]
+    pub chronological: bool,
+    /// What the numbers count, for the chart's text alternative (« admis »).
+    #[serde(default)]
+    pub unit: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

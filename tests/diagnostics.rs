@@ -581,3 +581,47 @@ fn a_referentiel_without_groups_builds_and_shows_its_competencies() {
         assert!(referentiel.contains(domain), "domain {domain:?} missing");
     }
 }
+
+#[test]
+fn links_to_documents_exports_and_assets_pass_and_a_misspelt_one_fails() {
+    let temp = tempfile::tempdir().unwrap();
+    let root = temp.path();
+    copy_tree(&fixtures().join("minimal"), root, &[]).unwrap();
+    let page = root.join("content/pages/presentation.md");
+    let original = fs::read_to_string(&page).unwrap();
+    let links = "\n\nÀ télécharger : la [fiche](documents/observation.odt) (aussi \
+                 [au format Word](documents/observation.docx)), le \
+                 [référentiel](exports/referentiel.json) ; ![logo](assets/favicon.svg)\n\
+                 et la [fiche du projet](activites/projet.html#contenu).\n";
+    fs::write(&page, format!("{original}{links}")).unwrap();
+    clean_build(root);
+
+    let misspelt = links.replace("observation.odt", "observaton.odt");
+    fs::write(&page, format!("{original}{misspelt}")).unwrap();
+    let run = build(root).unwrap();
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let blocks = diagnostic_blocks(&run.stderr);
+    assert_eq!(blocks.len(), 1, "{}", run.stderr);
+    // The original ends with a newline, then come two empty lines, then the links.
+    let line = original.lines().count() + 3;
+    let text = misspelt.lines().nth(2).unwrap();
+    let column = text[..text.find("[fiche]").unwrap()].chars().count() + 1;
+    assert!(
+        contains_location(
+            &blocks[0],
+            &format!("--> content/pages/presentation.md:{line}:{column}")
+        ),
+        "{}",
+        blocks[0]
+    );
+    assert!(
+        blocks[0].contains("the site has no file documents/observaton.odt"),
+        "{}",
+        blocks[0]
+    );
+    assert!(
+        blocks[0].contains("did you mean documents/observation.odt?"),
+        "{}",
+        blocks[0]
+    );
+}

@@ -439,6 +439,22 @@ fn editing_a_page_body_reloads_it_alone() {
 }
 
 #[test]
+fn a_broken_anchor_fails_a_single_page_rebuild_as_a_full_build_would() {
+    let server = Server::start(&["content"]);
+    let events = server.events();
+    let mark = server.mark();
+    append(
+        &server.path(FORMATION),
+        "\nVoir [le début](#debut-absent).\n",
+    );
+    let data = events.expect("failed");
+    assert_has(&data, "no anchor `#debut-absent` in formation.html");
+    assert_has(&data, &format!("{FORMATION}:"));
+    let line = server.wait_for_rebuild(mark);
+    assert_has(&line, "1 error(s); the last good site is still served");
+}
+
+#[test]
 fn a_save_by_rename_is_seen_and_its_temporary_file_ignored() {
     let server = Server::start(&["content"]);
     let events = server.events();

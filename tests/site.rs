@@ -217,6 +217,81 @@ fn bilan_totals_are_the_sums_of_the_data() {
     assert!(blanks > 0);
 }
 
+/// The bilan's chart, against the table beside it: each bar's total is the sum of its column's
+/// cells as the table shows them, the bars run in time order when the YAML asks for it, and the
+/// chart has a text alternative.
+#[test]
+fn bilan_chart_totals_match_its_table() {
+    #[derive(Deserialize)]
+    struct WithChart {
+        chart: ChartFile,
+    }
+    #[derive(Deserialize)]
+    struct ChartFile {
+        #[serde(default)]
+        chronological: bool,
+    }
+    let file: WithChart = serde_saphyr::from_str(
+        &fs::read_to_string(root().join("content/data/bilan.yaml")).unwrap(),
+    )
+    .unwrap();
+    let (_dir, output) = build();
+    let doc = Html::parse_document(&fs::read_to_string(output.join("bilan.html")).unwrap());
+    // The table: its column headers (without the row header and the total), and the sums of its
+    // data rows (group and subtotal rows left out).
+    let headers: Vec<String> = select(&doc, "main table thead th.num:not(.total)")
+        .iter()
+        .map(text)
+        .collect();
+    let mut sums = vec![0u64; headers.len()];
+    for row in select(
+        &doc,
+        "main table tbody tr:not(.subtotal-row):not(.group-row)",
+    ) {
+        let inner = Html::parse_fragment(&format!("<table>{}</table>", row.html()));
+        let cells = select(&inner, "td:not(.total)");
+        assert_eq!(cells.len(), headers.len());
+        for (sum, cell) in sums.iter_mut().zip(&cells) {
+            if !cell.value().classes().any(|c| c == "blank") {
+                *sum += number(cell);
+            }
+        }
+    }
+    let svg = select(&doc, "main svg.chart");
+    assert_eq!(svg.len(), 1);
+    let labelled_by = svg[0].value().attr("aria-labelledby").unwrap();
+    assert_eq!(svg[0].value().attr("role"), Some("img"));
+    for (id, element) in labelled_by.split_whitespace().zip(["title", "desc"]) {
+        let found = select(&doc, &format!("svg.chart {element}[id=\"{id}\"]"));
+        assert_eq!(found.len(), 1, "{element} #{id}");
+        assert!(text(&found[0]).len() > 20, "{element}: {}", text(&found[0]));
+    }
+    let bars: Vec<(String, u64)> = select(&doc, "svg.chart g.chart-bar")
+        .iter()
+        .map(|bar| {
+            let inner = Html::parse_fragment(&bar.html());
+            let total = select(&inner, ".chart-total")[0];
+            (
+                bar.value().attr("data-column").unwrap().to_owned(),
+                number(&total),
+            )
+        })
+        .collect();
+    let mut expected: Vec<(String, u64)> = headers.into_iter().zip(sums).collect();
+    if file.chart.chronological {
+        expected.reverse();
+    }
+    assert_eq!(bars, expected);
+    // The desc says every total too (a text alternative, not a title alone).
+    let desc = text(&select(&doc, "svg.chart desc")[0]).replace('\u{202f}', "");
+    for (column, total) in &expected {
+        assert!(
+            desc.contains(column) && desc.contains(&total.to_string()),
+            "{desc}"
+        );
+    }
+}
+
 /// Fragments the PDF extraction of the source produced where an accented letter was lost.
 const BROKEN_ACCENTS: &[&str] = &[
     "compe tence",

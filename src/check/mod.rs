@@ -1,20 +1,22 @@
 //! Cross-reference checks: what no single file can tell.
 //!
 //! Reads the model and reports errors (unknown or duplicate codes, duplicate slugs, missing data
-//! tables, rows of the wrong width) and warnings (competencies no activity covers, activities that
-//! validate nothing, a certification rule the activities cannot meet). It never changes the model.
+//! tables, rows of the wrong width, charts without a title or a legend name) and warnings
+//! (competencies no activity covers, activities that validate nothing, a certification rule the
+//! activities cannot meet). It never changes the model.
 
 mod fiche;
+pub mod links;
 
 use std::collections::HashMap;
 
 use crate::coverage;
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, did_you_mean};
-use crate::model::{Model, PageTemplate, span_of};
+use crate::model::{ChartSpec, DataTable, Model, PageTemplate, span_of};
 use serde_saphyr::Spanned;
 
 /// Page slugs the site generates itself, which a chapter may not take.
-pub const RESERVED_SLUGS: &[&str] = &["index", "404"];
+pub const RESERVED_SLUGS: &[&str] = &["index", "404", "impression", "recherche"];
 
 /// Runs every check and returns the problems found, errors and warnings.
 pub fn check(model: &Model) -> Diagnostics {
@@ -233,6 +235,9 @@ fn check_data(model: &Model, problems: &mut Diagnostics) {
                     .hint("list the column headers under `columns:`"),
             );
         }
+        if let Some(chart) = &table.chart {
+            check_chart(table, chart, problems);
+        }
         for row in table.groups.iter().flat_map(|g| &g.rows) {
             if row.values.value.len() != width {
                 problems.push(
@@ -246,6 +251,33 @@ fn check_data(model: &Model, problems: &mut Diagnostics) {
                 );
             }
         }
+    }
+}
+
+fn check_chart(table: &DataTable, chart: &Spanned<ChartSpec>, problems: &mut Diagnostics) {
+    let spec = &chart.value;
+    if spec.title.value.trim().is_empty() {
+        problems.push(
+            Diagnostic::error(format!("the chart of `{}` has an empty title", table.name))
+                .at(span_of(&table.source, &spec.title))
+                .hint("the title is also the first words of the chart's text alternative"),
+        );
+    }
+    let untitled = table.groups.iter().any(|g| g.title.is_none());
+    let named = spec
+        .untitled_group
+        .as_ref()
+        .is_some_and(|n| !n.value.trim().is_empty());
+    if untitled && !named {
+        let problem = Diagnostic::error(format!(
+            "the chart of `{}` needs a legend name for the rows without a group title",
+            table.name
+        ))
+        .hint("add `untitled_group: \"…\"` to `chart:`");
+        problems.push(match &spec.untitled_group {
+            Some(name) => problem.at(span_of(&table.source, name)),
+            None => problem.at(span_of(&table.source, chart)),
+        });
     }
 }
 

@@ -133,7 +133,7 @@ fn refused(message: &str) -> Diagnostic {
 /// How to name a Rust scalar type to a trainer, with an example.
 fn scalar_kind(ty: &str) -> (&'static str, &'static str) {
     match ty {
-        "bool" => ("true or false", "`menu: false`"),
+        "bool" | "boolean" => ("true or false", "`menu: false`"),
         t if t.starts_with('u') => ("a whole number (0 or more)", "`required_total: 23`"),
         t if t.starts_with('i') => ("a whole number", "`order: 3`"),
         t if t.starts_with('f') => ("a number", "`12.5`"),

@@ -5,7 +5,9 @@
 //! links to their pages, reporting unknown ones with file and line; gives every heading a stable id;
 //! adds `scope="col"` to table header cells; demotes a body `#` heading (the page title is the only
 //! h1); and applies the language's typography to text. It reads the model's Markdown strings and
-//! returns HTML; it never decides where pages go (the caller passes the link targets).
+//! returns HTML; it never decides where pages go (the caller passes the link targets). Every link
+//! it emits is also returned as a [`SourceLink`] with its place in the source, so that the link check
+//! (which reads the finished site) can point at the Markdown; it does not check anchors itself.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -40,12 +42,26 @@ pub struct Markdown<'a> {
 /// Link targets: content source path (relative to the project root) → output path.
 pub type LinkTargets = HashMap<PathBuf, String>;
 
-/// Renders Markdown to HTML; problems (unknown link targets) go to `problems`.
+/// A link or image of a Markdown text: where it is written, and the URL the HTML got.
+#[derive(Debug, Clone)]
+pub struct SourceLink {
+    /// Output path of the page the HTML goes into.
+    pub page: String,
+    /// The URL as written in the Markdown.
+    pub written: String,
+    /// The URL in the HTML (a link to a content source rewritten to its page).
+    pub href: String,
+    pub span: Span,
+}
+
+/// Renders Markdown to HTML; problems (unknown link targets) go to `problems`, every link emitted to
+/// `links`.
 pub fn render(
     markdown: &Markdown,
     language: &str,
     targets: &LinkTargets,
     problems: &mut Diagnostics,
+    links: &mut Vec<SourceLink>,
 ) -> String {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -63,7 +79,14 @@ pub fn render(
             Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                 if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag {
                     let dest = std::mem::replace(dest_url, CowStr::Borrowed(""));
-                    *dest_url = rewrite_link(markdown, dest, targets, range, problems);
+                    let written = dest.to_string();
+                    *dest_url = rewrite_link(markdown, dest, targets, range.clone(), problems);
+                    links.push(SourceLink {
+                        page: markdown.page_path.to_owned(),
+                        written,
+                        href: dest_url.to_string(),
+                        span: locate(markdown, range),
+                    });
                 }
                 Event::Start(tag)
             }
@@ -251,7 +274,7 @@ pub fn locate_line(markdown: &Markdown, text_line: usize) -> Span {
 }
 
 /// Removes `.` and resolves `..` lexically (content paths never involve symlinks).
-fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {
@@ -277,29 +300,66 @@ pub fn relative_url(from: &str, to: &str) -> String {
 mod tests {
     use super::*;
 
-    fn render_page(text: &str, targets: &LinkTargets) -> (String, Diagnostics) {
+    /// Renders `text` as the body of a page at `page_path`, after a three-line front matter.
+    fn render_at(
+        text: &str,
+        targets: &LinkTargets,
+        page_path: &str,
+    ) -> (String, Diagnostics, Vec<SourceLink>) {
         let source = SourceText::new("content/pages/a.md", format!("---\ntitle: A\n---\n{text}"));
         let markdown = Markdown {
             text,
             source: &source,
             placement: Placement::At(17),
-            page_path: "a.html",
+            page_path,
         };
-        let mut problems = Diagnostics::new();
-        let html = render(&markdown, "fr", targets, &mut problems);
+        let (mut problems, mut links) = (Diagnostics::new(), Vec::new());
+        let html = render(&markdown, "fr", targets, &mut problems, &mut links);
+        (html, problems, links)
+    }
+
+    fn render_page(text: &str, targets: &LinkTargets) -> (String, Diagnostics) {
+        let (html, problems, _) = render_at(text, targets, "a.html");
         (html, problems)
+    }
+
+    /// One activity source and its page.
+    fn activity_target() -> LinkTargets {
+        LinkTargets::from([(
+            PathBuf::from("content/activities/x.yaml"),
+            "activites/x.html".to_owned(),
+        )])
     }
 
     #[test]
     fn links_to_sources_become_relative_page_links() {
-        let mut targets = LinkTargets::new();
-        targets.insert(
-            PathBuf::from("content/activities/x.yaml"),
-            "activites/x.html".to_owned(),
-        );
-        let (html, problems) = render_page("[X](../activities/x.yaml#a)", &targets);
+        let (html, problems) = render_page("[X](../activities/x.yaml#a)", &activity_target());
         assert!(problems.is_empty());
         assert!(html.contains("href=\"activites/x.html#a\""), "{html}");
+    }
+
+    #[test]
+    fn every_link_is_returned_with_its_place_and_final_url() {
+        let text = "Voir [X](../activities/x.yaml#a) et ![i](assets/i.svg).";
+        let (_, _, links) = render_at(text, &activity_target(), "b/a.html");
+        let found: Vec<_> = links
+            .iter()
+            .map(|l| (l.page.as_str(), l.written.as_str(), l.href.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "b/a.html",
+                    "../activities/x.yaml#a",
+                    "../activites/x.html#a"
+                ),
+                ("b/a.html", "assets/i.svg", "assets/i.svg"),
+            ]
+        );
+        // The body starts on line 4 of the file.
+        let column = text.find("![i]").unwrap() + 1;
+        assert_eq!(links[1].span.line_column(), (4, column));
     }
 
     #[test]

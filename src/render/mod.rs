@@ -2,14 +2,17 @@
 //!
 //! `documents` composes and writes the fiche models (ODT, DOCX), `exports` writes the référentiel
 //! for other tools (Moodle, CASE, JSON, CSV), `site` renders the HTML pages through the theme's
-//! templates (linking to both), `theme` compiles the stylesheet and
-//! lists the static assets. Renderers read the model and produce [`OutputFile`]s; they never write
-//! to disk (the output stage does) and never change the model.
+//! templates (linking to both), `chart` lays out data-table charts for them, `search` indexes the
+//! rendered pages, `theme` compiles the stylesheet and lists the static assets. Renderers read the
+//! model and produce [`OutputFile`]s; they never write to disk (the output stage does) and never
+//! change the model.
 
+pub mod chart;
 pub mod documents;
 pub mod exports;
 pub mod labels;
 pub mod markdown;
+pub mod search;
 pub mod site;
 pub mod theme;
 pub mod typography;
@@ -47,6 +50,8 @@ pub struct Rendering {
     pub files: Vec<OutputFile>,
     pub documents: Vec<documents::Rendered>,
     pub exports: Vec<exports::Export>,
+    /// The links of the pages' Markdown texts, for the link check to locate problems in sources.
+    pub links: Vec<markdown::SourceLink>,
 }
 
 /// Renders the whole site, with every problem found while rendering (the files are complete only
@@ -68,13 +73,16 @@ pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
         documents: &documents,
         exports: &exports,
     };
+    let mut links = Vec::new();
     files.extend(site::render_pages(
         model,
         theme,
         &downloads,
         None,
         &mut problems,
+        &mut links,
     ));
+    files.push(search_index(model, &files));
     match theme.compile_css() {
         Ok(css) => files.push(OutputFile::new(
             format!("{ASSETS_DIR}/style.css"),
@@ -94,6 +102,7 @@ pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
         files,
         documents,
         exports,
+        links,
     };
     (rendering, problems)
 }
@@ -112,13 +121,50 @@ pub fn rerender_pages(
         documents: &previous.documents,
         exports: &previous.exports,
     };
-    let pages = site::render_pages(model, theme, &downloads, Some(paths), &mut problems);
+    // The print edition holds every page's body: it changes with any of them.
+    let mut paths = paths.clone();
+    paths.insert(site::PRINT_PATH.to_owned());
+    let mut links = Vec::new();
+    let pages = site::render_pages(
+        model,
+        theme,
+        &downloads,
+        Some(&paths),
+        &mut problems,
+        &mut links,
+    );
     let mut rendering = previous.clone();
+    rendering.links.retain(|link| !paths.contains(&link.page));
+    rendering.links.extend(links);
     for page in pages {
-        match rendering.files.binary_search_by(|f| f.path.cmp(&page.path)) {
-            Ok(index) => rendering.files[index] = page,
-            Err(index) => rendering.files.insert(index, page),
-        }
+        replace(&mut rendering.files, page);
     }
+    // The index holds every page's text, so it follows the re-rendered ones.
+    let index = search_index(model, &rendering.files);
+    replace(&mut rendering.files, index);
     (rendering, problems)
+}
+
+/// Puts `file` in `files` (sorted by path), replacing the file with the same path.
+fn replace(files: &mut Vec<OutputFile>, file: OutputFile) {
+    match files.binary_search_by(|f| f.path.cmp(&file.path)) {
+        Ok(index) => files[index] = file,
+        Err(index) => files.insert(index, file),
+    }
+}
+
+/// The search index of the content pages rendered among `files`.
+fn search_index(model: &Model, files: &[OutputFile]) -> OutputFile {
+    let html: std::collections::HashMap<&str, &[u8]> = files
+        .iter()
+        .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+        .collect();
+    let pages: Vec<_> = site::content_pages(model)
+        .into_iter()
+        .filter_map(|link| {
+            let page = std::str::from_utf8(html.get(link.path.as_str())?).ok()?;
+            Some((link, page))
+        })
+        .collect();
+    search::index(&model.settings.language, &pages)
 }

@@ -8,6 +8,8 @@ use serde::Serialize;
 
 use crate::model::{Activity, Competency, DataTable, Model, Requirement};
 
+use super::chart::{ChartView, chart_view};
+
 /// A link to a page of the site: its title and its path from the site root.
 #[derive(Debug, Clone, Serialize)]
 pub struct Link {
@@ -100,6 +102,8 @@ pub struct TableView {
     pub groups: Vec<RowGroupView>,
     pub totals: Vec<u64>,
     pub grand_total: u64,
+    /// The chart the table asks for, if any.
+    pub chart: Option<ChartView>,
 }
 
 pub fn activity_path(slug: &str) -> String {
@@ -399,7 +403,7 @@ pub fn table_view(table: &DataTable) -> TableView {
             .flat_map(|g| &g.rows)
             .map(|r| &r.values.value),
     );
-    TableView {
+    let mut view = TableView {
         name: table.name.clone(),
         title: table.title.clone(),
         caption: table.caption.clone(),
@@ -408,5 +412,11 @@ pub fn table_view(table: &DataTable) -> TableView {
         grand_total: totals.iter().sum(),
         totals,
         groups,
-    }
+        chart: None,
+    };
+    view.chart = table
+        .chart
+        .as_ref()
+        .map(|chart| chart_view(&chart.value, &view));
+    view
 }

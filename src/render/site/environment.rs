@@ -8,7 +8,7 @@ use minijinja::{Environment, Value};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Model, Page};
-use crate::render::markdown::{self, LinkTargets, Markdown, Placement};
+use crate::render::markdown::{self, LinkTargets, Markdown, Placement, SourceLink};
 use crate::render::theme::{TEMPLATES_DIR, Theme};
 use crate::render::typography;
 
@@ -25,19 +25,31 @@ pub struct Texts<'a> {
 }
 
 impl Texts<'_> {
-    pub fn page(&self, page: &Page, path: &str, problems: &mut Diagnostics) -> String {
+    pub fn page(
+        &self,
+        page: &Page,
+        path: &str,
+        problems: &mut Diagnostics,
+        links: &mut Vec<SourceLink>,
+    ) -> String {
         let markdown = Markdown {
             text: &page.body,
             source: &page.source,
             placement: Placement::At(page.body_offset),
             page_path: path,
         };
-        self.render(&markdown, problems)
+        self.render(&markdown, problems, links)
     }
 
-    pub fn render(&self, markdown: &Markdown, problems: &mut Diagnostics) -> String {
+    /// Renders one text; problems go to `problems`, its links to `links`.
+    pub fn render(
+        &self,
+        markdown: &Markdown,
+        problems: &mut Diagnostics,
+        links: &mut Vec<SourceLink>,
+    ) -> String {
         if !markdown.text.contains("{{") && !markdown.text.contains("{%") {
-            return markdown::render(markdown, self.language, self.targets, problems);
+            return markdown::render(markdown, self.language, self.targets, problems, links);
         }
         // Not `.html`: minijinja does not escape, the values go into Markdown as typed.
         let name = markdown.source.path.display().to_string();
@@ -50,7 +62,13 @@ impl Texts<'_> {
                     placement: Placement::Lines { first_line },
                     ..*markdown
                 };
-                markdown::render(&expanded_markdown, self.language, self.targets, problems)
+                markdown::render(
+                    &expanded_markdown,
+                    self.language,
+                    self.targets,
+                    problems,
+                    links,
+                )
             }
             Err(error) => {
                 problems.push(

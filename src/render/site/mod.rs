@@ -7,6 +7,7 @@
 
 mod environment;
 mod plan;
+mod print;
 
 use std::collections::HashSet;
 
@@ -21,11 +22,12 @@ use crate::model::{Model, PageTemplate};
 use super::OutputFile;
 use super::documents::Rendered;
 use super::exports::Export;
-use super::markdown::{Markdown, Placement};
+use super::markdown::{Markdown, Placement, SourceLink};
 use super::theme::Theme;
 use super::views::{self, ActivityView, Link};
 use environment::{Texts, environment, template_diagnostic};
 use plan::{Kind, Plan};
+pub use print::PRINT_PATH;
 
 /// The templates the site renders pages with (others may exist, for `include` and `import`).
 pub const REQUIRED_TEMPLATES: &[&str] = &[
@@ -39,7 +41,9 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "matrix.html",
     "coverage.html",
     "tracker.html",
+    "search.html",
     "404.html",
+    "print.html",
 ];
 
 /// What the pages link to besides themselves: the documents and the exports.
@@ -55,13 +59,15 @@ struct PageInfo<'a> {
     kind: &'static str,
 }
 
-/// Renders every HTML page of the site, or only those whose path is in `only`.
+/// Renders every HTML page of the site, or only those whose path is in `only`; the links of their
+/// Markdown texts go to `links`.
 pub fn render_pages(
     model: &Model,
     theme: &Theme,
     downloads: &Downloads,
     only: Option<&HashSet<String>>,
     problems: &mut Diagnostics,
+    links: &mut Vec<SourceLink>,
 ) -> Vec<OutputFile> {
     let env = match environment(model, theme) {
         Ok(env) => env,
@@ -102,6 +108,8 @@ pub fn render_pages(
         menu => Serde(&menu),
         referentiel_page => Serde(&referentiel_page),
         downloads_page => Serde(chapter(PageTemplate::Downloads)),
+        print_page => Serde(print::link()),
+        search_page => Serde(plan.search().link()),
     };
     let texts = Texts {
         env: &env,
@@ -110,9 +118,25 @@ pub fn render_pages(
         targets: &targets,
     };
     let competencies: Vec<_> = model.referentiel.competencies().collect();
-    let mut files = Vec::with_capacity(plan.pages.len());
+    let mut files = Vec::with_capacity(plan.pages.len() + 1);
     let wanted = |path: &str| only.is_none_or(|only| only.contains(path));
-    for planned in plan.pages.iter().filter(|p| wanted(&p.path)) {
+    // The print edition holds every content page (not the search or 404 pages): it needs them all
+    // rendered.
+    let printed = |p: &plan::Planned| p.kind.is_content();
+    let mut edition = wanted(PRINT_PATH).then(|| {
+        print::Edition::new(
+            plan.pages
+                .iter()
+                .filter(|p| printed(p))
+                .map(|p| p.path.as_str()),
+        )
+    });
+    let with_edition = edition.is_some();
+    for planned in plan
+        .pages
+        .iter()
+        .filter(|p| wanted(&p.path) || (with_edition && printed(p)))
+    {
         let (prev, next) = plan.neighbours(planned);
         let mut breadcrumbs: Vec<Link> = Vec::new();
         if planned.kind != Kind::Home {
@@ -121,12 +145,12 @@ pub fn render_pages(
         let (template, content, extra) = match planned.kind {
             Kind::Home => {
                 let home = model.home.as_ref();
-                let content = home.map(|page| texts.page(page, &planned.path, problems));
+                let content = home.map(|page| texts.page(page, &planned.path, problems, links));
                 ("index.html", content.unwrap_or_default(), Value::UNDEFINED)
             }
             Kind::Chapter(i) => {
                 let page = &model.pages[i];
-                let content = texts.page(page, &planned.path, problems);
+                let content = texts.page(page, &planned.path, problems, links);
                 let tables: Vec<_> = page
                     .front
                     .data
@@ -149,7 +173,7 @@ pub fn render_pages(
                         },
                         page_path: &planned.path,
                     };
-                    texts.render(&markdown, problems)
+                    texts.render(&markdown, problems, links)
                 });
                 let fiche = downloads
                     .documents
@@ -167,6 +191,7 @@ pub fn render_pages(
                 let extra = context! { competency => Serde(view) };
                 ("competency.html", String::new(), extra)
             }
+            Kind::Search => ("search.html", String::new(), Value::UNDEFINED),
             Kind::NotFound => ("404.html", String::new(), Value::UNDEFINED),
         };
         let info = PageInfo {
@@ -184,12 +209,51 @@ pub fn render_pages(
             content => Value::from_safe_string(content),
             ..shared
         };
-        match env.get_template(template).and_then(|t| t.render(ctx)) {
-            Ok(html) => files.push(OutputFile::new(planned.path.clone(), html.into_bytes())),
+        match env
+            .get_template(template)
+            .and_then(|t| t.render_captured(ctx))
+        {
+            Ok(mut rendered) => {
+                if let Some(edition) = edition.as_mut().filter(|_| printed(planned)) {
+                    edition.add(planned, &mut rendered, theme, problems);
+                }
+                if wanted(&planned.path) {
+                    let html = rendered.into_output();
+                    files.push(OutputFile::new(planned.path.clone(), html.into_bytes()));
+                }
+            }
+            Err(error) => problems.push(template_diagnostic(&error, theme)),
+        }
+    }
+    if let Some(edition) = edition {
+        let sections = edition.finish(problems);
+        let ctx = context! {
+            page => Serde(PageInfo { path: PRINT_PATH, title: print::PRINT_TITLE, kind: "print" }),
+            root => "",
+            breadcrumbs => Serde([plan.home().link()]),
+            prev => Value::from(()),
+            next => Value::from(()),
+            content => "",
+            sections => Serde(sections),
+            ..base
+        };
+        match env.get_template("print.html").and_then(|t| t.render(ctx)) {
+            Ok(html) => files.push(OutputFile::new(PRINT_PATH, html.into_bytes())),
             Err(error) => problems.push(template_diagnostic(&error, theme)),
         }
     }
     files
+}
+
+/// The pages of the handbook's text (every page but the search and 404 pages), in reading order:
+/// what the search index covers.
+pub fn content_pages(model: &Model) -> Vec<Link> {
+    Plan::new(model)
+        .pages
+        .iter()
+        .filter(|p| p.kind.is_content())
+        .map(|p| p.link())
+        .collect()
 }
 
 fn chapter_template(template: PageTemplate) -> &'static str {

@@ -10,6 +10,9 @@ use crate::model::{Model, PageTemplate};
 use crate::render::markdown::LinkTargets;
 use crate::render::views::{self, Link};
 
+/// Path of the search page (its slug is reserved).
+pub const SEARCH_PATH: &str = "recherche.html";
+
 /// What a planned page shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -18,6 +21,8 @@ pub enum Kind {
     Activity(usize),
     /// A competency, by its position in référentiel order.
     Competency(usize),
+    /// The search page: not content, so neither in the reading order nor searched itself.
+    Search,
     NotFound,
 }
 
@@ -29,8 +34,14 @@ impl Kind {
             Kind::Chapter(_) => "chapter",
             Kind::Activity(_) => "activity",
             Kind::Competency(_) => "competency",
+            Kind::Search => "search",
             Kind::NotFound => "not_found",
         }
+    }
+
+    /// Whether the page is part of the handbook's text: in the reading order, and searched.
+    pub fn is_content(self) -> bool {
+        !matches!(self, Kind::Search | Kind::NotFound)
     }
 }
 
@@ -53,7 +64,7 @@ impl Planned {
 /// The plan of the site.
 pub struct Plan {
     /// Every page: home, chapters (the activities page followed by the activities, the
-    /// référentiel page by the competencies), then the 404 page.
+    /// référentiel page by the competencies), then the search page and the 404 page.
     pub pages: Vec<Planned>,
     /// Position of each page in the reading order (every page but the 404).
     reading: HashMap<String, usize>,
@@ -111,6 +122,11 @@ impl Plan {
             .map(|(i, p)| (p.path.clone(), i))
             .collect();
         pages.push(Planned {
+            kind: Kind::Search,
+            path: SEARCH_PATH.to_owned(),
+            title: "Recherche".to_owned(),
+        });
+        pages.push(Planned {
             kind: Kind::NotFound,
             path: "404.html".to_owned(),
             title: "Page introuvable".to_owned(),
@@ -120,6 +136,11 @@ impl Plan {
 
     pub fn home(&self) -> &Planned {
         &self.pages[0]
+    }
+
+    pub fn search(&self) -> &Planned {
+        // Always planned, just before the 404 page.
+        &self.pages[self.pages.len() - 2]
     }
 
     /// The chapter page using `template`, if any.
@@ -135,7 +156,7 @@ impl Plan {
         match self.reading.get(&page.path) {
             Some(&i) => (
                 i.checked_sub(1).map(|i| &self.pages[i]),
-                self.pages.get(i + 1).filter(|p| p.kind != Kind::NotFound),
+                self.pages.get(i + 1).filter(|p| p.kind.is_content()),
             ),
             None => (None, None),
         }
@@ -149,7 +170,7 @@ impl Plan {
                 Kind::Home => Some(PathBuf::from(HOME_FILE)),
                 Kind::Chapter(i) => Some(model.pages[i].source.path.clone()),
                 Kind::Activity(i) => Some(model.activities[i].source.path.clone()),
-                Kind::Competency(_) | Kind::NotFound => None,
+                Kind::Competency(_) | Kind::Search | Kind::NotFound => None,
             };
             if let Some(source) = source {
                 targets.insert(source, planned.path.clone());

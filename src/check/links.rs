@@ -1,0 +1,505 @@
+//! The link check: every internal link of the finished site leads to one of its files, and every
+//! fragment to an anchor of its page.
+//!
+//! It reads the rendered files and never changes them. Each HTML file is parsed once with lol_html,
+//! collecting its anchors (`id`, and `name` of `<a>`) and the URLs of its links (`href`, `src`,
+//! `srcset`, `action`, `poster`, `xlink:href`); each relative URL is then resolved against its page
+//! and looked up in hash sets, so the check is linear in the size of the site. A broken link written
+//! in Markdown is reported at the Markdown link (the render stage hands over where each is); any
+//! other comes from a template and is reported once per target, in the generated HTML, unless a
+//! Markdown link already breaks that target (its copy in the print edition). URLs with a
+//! scheme, protocol-relative and root-absolute ones are not checked: they depend on where the site
+//! is published.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use lol_html::{HtmlRewriter, Settings, element};
+use percent_encoding::percent_decode_str;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, closest, did_you_mean};
+use crate::render::OutputFile;
+use crate::render::markdown::SourceLink;
+
+/// Attributes holding a URL (or, for `srcset`, several).
+const URL_ATTRIBUTES: &[&str] = &["href", "src", "srcset", "action", "poster", "xlink:href"];
+
+/// How many of the closest anchors a hint lists.
+const HINT_ANCHORS: usize = 5;
+
+/// How many of the other pages with the same broken link a label names.
+const LABEL_PAGES: usize = 3;
+
+/// Checks every internal link of `files`; `written` are the links of the Markdown texts, used to
+/// report a broken one at its source.
+pub fn check(files: &[OutputFile], written: &[SourceLink]) -> Diagnostics {
+    let mut problems = Diagnostics::new();
+    let mut scans = Vec::new();
+    for file in files.iter().filter(|f| is_html(&f.path)) {
+        match scan(file) {
+            Ok(scan) => scans.push(scan),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    let site = Site {
+        paths: files.iter().map(|f| f.path.as_str()).collect(),
+        anchors: scans
+            .iter()
+            .map(|s| (s.file.path.as_str(), &s.ids))
+            .collect(),
+    };
+    let mut by_url: HashMap<(&str, String), Vec<&SourceLink>> = HashMap::new();
+    for link in written {
+        by_url
+            .entry((link.page.as_str(), percent_decode(&link.href).into_owned()))
+            .or_default()
+            .push(link);
+    }
+    let mut reported: HashSet<(&str, String)> = HashSet::new();
+    // What Markdown links break: the same target broken elsewhere (a page's text copied into the
+    // print edition) is the same mistake, fixed at the Markdown link.
+    let mut from_sources: HashSet<Broken> = HashSet::new();
+    let mut from_templates: Vec<TemplateProblem> = Vec::new();
+    let mut template_index: HashMap<Broken, usize> = HashMap::new();
+    for scan in &scans {
+        let page = scan.file.path.as_str();
+        for found in &scan.links {
+            let url = decode_entities(&found.url);
+            let Some(broken) = site.broken(page, &url) else {
+                continue;
+            };
+            let key = (page, percent_decode(&url).into_owned());
+            if let Some(sources) = by_url.get(&key) {
+                from_sources.insert(broken.clone());
+                if reported.insert(key) {
+                    for link in sources {
+                        problems.push(
+                            Diagnostic::error(broken.message(&link.written))
+                                .at(link.span.clone())
+                                .label(broken.label())
+                                .hint(site.hint(&broken, page)),
+                        );
+                    }
+                }
+                continue;
+            }
+            match template_index.get(&broken) {
+                Some(&index) => from_templates[index].pages.push(page),
+                None => {
+                    template_index.insert(broken.clone(), from_templates.len());
+                    from_templates.push(TemplateProblem {
+                        broken,
+                        scan,
+                        found,
+                        pages: Vec::new(),
+                    });
+                }
+            }
+        }
+    }
+    for problem in from_templates {
+        if !from_sources.contains(&problem.broken) {
+            problems.push(problem.diagnostic(&site));
+        }
+    }
+    problems
+}
+
+fn is_html(path: &str) -> bool {
+    path.ends_with(".html") || path.ends_with(".htm")
+}
+
+/// One HTML file, parsed.
+struct Scan<'a> {
+    file: &'a OutputFile,
+    /// Its anchors, entities decoded.
+    ids: HashSet<String>,
+    links: Vec<Found>,
+}
+
+/// A URL in an HTML file.
+struct Found {
+    /// As in the file (entities not decoded).
+    url: String,
+    /// Byte range of the start tag holding it, to locate it when it is broken.
+    tag: Range<usize>,
+}
+
+/// Parses one HTML file with lol_html, keeping its anchors and link URLs.
+fn scan(file: &OutputFile) -> Result<Scan<'_>, Diagnostic> {
+    let mut ids = HashSet::new();
+    let mut links = Vec::new();
+    let handler = element!("*", |el| {
+        let tag = el.source_location().bytes();
+        // One pass over the attributes: asking for each name in turn costs twice as much.
+        for attribute in el.attributes() {
+            let name = attribute.name();
+            let is_anchor = name == "id" || (name == "name" && el.tag_name() == "a");
+            if is_anchor {
+                ids.insert(decode_entities(&attribute.value()).into_owned());
+            } else if name == "srcset" {
+                // Comma-separated candidates, each a URL and an optional width or density.
+                let value = attribute.value();
+                let urls = value.split(',').filter_map(|c| c.split_whitespace().next());
+                links.extend(urls.map(|url| Found {
+                    url: url.to_owned(),
+                    tag: tag.clone(),
+                }));
+            } else if URL_ATTRIBUTES.contains(&name.as_str()) {
+                links.push(Found {
+                    url: attribute.value(),
+                    tag: tag.clone(),
+                });
+            }
+        }
+        Ok(())
+    });
+    let mut rewriter = HtmlRewriter::new(
+        Settings::new()
+            .with_strict(false)
+            .append_element_content_handler(handler),
+        |_: &[u8]| {},
+    );
+    let parsed = rewriter.write(&file.bytes).and_then(|()| rewriter.end());
+    parsed.map_err(|e| {
+        Diagnostic::error(format!("cannot check the links of {}: {e}", file.path))
+            .in_file(&file.path)
+            .hint("the page is not HTML the checker can read; look at its template")
+    })?;
+    Ok(Scan { file, ids, links })
+}
+
+/// The files and anchors of the site.
+struct Site<'a> {
+    paths: HashSet<&'a str>,
+    anchors: HashMap<&'a str, &'a HashSet<String>>,
+}
+
+/// Why a link is broken (also the key that groups the same broken link on many pages).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Broken {
+    /// The URL climbs above the site's root folder.
+    OutOfSite(String),
+    /// No file of the site has this path.
+    NoFile(String),
+    /// The file is an HTML page without this anchor.
+    NoAnchor { path: String, fragment: String },
+}
+
+impl Site<'_> {
+    /// What is wrong with `url` in the page at `page`, if anything.
+    fn broken(&self, page: &str, url: &str) -> Option<Broken> {
+        let (path, fragment) = match resolve(page, url) {
+            Resolved::File { path, fragment } => (path, fragment),
+            Resolved::OutOfSite => return Some(Broken::OutOfSite(url.to_owned())),
+            Resolved::Unchecked => return None,
+        };
+        if !self.paths.contains(path.as_str()) {
+            return Some(Broken::NoFile(path));
+        }
+        let fragment = fragment.filter(|f| !f.is_empty() && !f.eq_ignore_ascii_case("top"))?;
+        // Fragments of other files (a PDF page, a media time) are the reader's business.
+        let ids = self.anchors.get(path.as_str())?;
+        (!ids.contains(fragment.as_ref())).then(|| Broken::NoAnchor {
+            path,
+            fragment: fragment.into_owned(),
+        })
+    }
+
+    fn hint(&self, broken: &Broken, page: &str) -> String {
+        match broken {
+            Broken::OutOfSite(_) => {
+                "its `..` climb above the site's root folder: link to a file of the site".to_owned()
+            }
+            Broken::NoFile(path) => {
+                let relative = format!("links are relative to the page they are in ({page})");
+                match did_you_mean(path, self.paths.iter().copied()) {
+                    Some(close) => format!("did you mean {close}? {relative}"),
+                    None => relative,
+                }
+            }
+            Broken::NoAnchor { path, fragment } => {
+                let ids = self.anchors.get(path.as_str());
+                let ids = ids.iter().flat_map(|ids| ids.iter().map(String::as_str));
+                let near = closest(fragment, ids, HINT_ANCHORS);
+                if near.is_empty() {
+                    return format!("{path} has no anchor: link to the page without `#{fragment}`");
+                }
+                let list: Vec<String> = near.iter().map(|id| format!("#{id}")).collect();
+                let guess = match did_you_mean(fragment, near.iter().copied()) {
+                    Some(close) => format!("did you mean `#{close}`? "),
+                    None => String::new(),
+                };
+                format!(
+                    "{guess}closest anchors of {path}: {}; a heading's anchor is made from its text \
+                     (see docs/content-format.md)",
+                    list.join(", ")
+                )
+            }
+        }
+    }
+}
+
+impl Broken {
+    fn message(&self, url: &str) -> String {
+        match self {
+            Broken::OutOfSite(_) => format!("broken link `{url}`: it leads out of the site"),
+            Broken::NoFile(path) => format!("broken link `{url}`: the site has no file {path}"),
+            Broken::NoAnchor { path, fragment } => {
+                format!("broken link `{url}`: no anchor `#{fragment}` in {path}")
+            }
+        }
+    }
+
+    fn label(&self) -> &'static str {
+        match self {
+            Broken::OutOfSite(_) => "leads out of the site",
+            Broken::NoFile(_) => "no such file",
+            Broken::NoAnchor { .. } => "no such anchor",
+        }
+    }
+}
+
+/// A broken link that no Markdown text has: the first place it was found, and the other pages.
+struct TemplateProblem<'a> {
+    broken: Broken,
+    scan: &'a Scan<'a>,
+    found: &'a Found,
+    pages: Vec<&'a str>,
+}
+
+impl TemplateProblem<'_> {
+    /// The diagnostic, pointing at the URL in the generated HTML.
+    fn diagnostic(&self, site: &Site) -> Diagnostic {
+        let page = self.scan.file.path.as_str();
+        let html = SourceText::new(page, String::from_utf8_lossy(&self.scan.file.bytes));
+        let start = self.found.tag.start
+            + html.text[self.found.tag.clone()]
+                .find(self.found.url.as_str())
+                .unwrap_or(0);
+        let mut pages: Vec<&str> = self.pages.iter().copied().filter(|p| *p != page).collect();
+        pages.dedup();
+        let mut label = format!("{}, in the generated page {page}", self.broken.label());
+        if !pages.is_empty() {
+            let mut named = pages[..pages.len().min(LABEL_PAGES)].join(", ");
+            if pages.len() > LABEL_PAGES {
+                named.push_str(", …");
+            }
+            let noun = if pages.len() == 1 { "page" } else { "pages" };
+            label.push_str(&format!(" and on {} other {noun} ({named})", pages.len()));
+        }
+        let url = decode_entities(&self.found.url);
+        Diagnostic::error(self.broken.message(&url))
+            .at(html.span(start..start + self.found.url.len()))
+            .label(label)
+            .hint(format!(
+                "this link comes from a template (templates/ or the default theme) or from raw \
+                 HTML in a text, not from a Markdown link; {}",
+                site.hint(&self.broken, page)
+            ))
+    }
+}
+
+/// Where a URL leads.
+#[derive(Debug, PartialEq)]
+enum Resolved<'u> {
+    /// Not checked: it has a scheme, or starts with `/` (it depends on where the site is published).
+    Unchecked,
+    /// Its `..` climb above the site's root folder.
+    OutOfSite,
+    /// The file's path from the site root, and the fragment, both percent-decoded.
+    File {
+        path: String,
+        fragment: Option<Cow<'u, str>>,
+    },
+}
+
+/// Resolves a URL of the page at `page` as a browser would; the query is ignored.
+fn resolve<'u>(page: &str, url: &'u str) -> Resolved<'u> {
+    let url = url.trim_matches(|c: char| c.is_ascii_whitespace());
+    if url.starts_with('/') || has_scheme(url) {
+        return Resolved::Unchecked;
+    }
+    let (rest, fragment) = match url.split_once('#') {
+        Some((rest, fragment)) => (rest, Some(percent_decode(fragment))),
+        None => (url, None),
+    };
+    let path = rest.split('?').next().unwrap_or("");
+    if path.is_empty() {
+        return Resolved::File {
+            path: page.to_owned(),
+            fragment,
+        };
+    }
+    let mut segments: Vec<&str> = page.split('/').collect();
+    segments.pop();
+    let mut folder = false;
+    for segment in path.split('/') {
+        folder = matches!(segment, "" | "." | "..");
+        match segment {
+            "" | "." => {}
+            ".." => {
+                if segments.pop().is_none() {
+                    return Resolved::OutOfSite;
+                }
+            }
+            name => segments.push(name),
+        }
+    }
+    if folder {
+        segments.push("index.html");
+    }
+    Resolved::File {
+        path: percent_decode(&segments.join("/")).into_owned(),
+        fragment,
+    }
+}
+
+/// Whether the URL starts with a scheme (`https:`, `mailto:`, `data:`…), as a browser reads it.
+fn has_scheme(url: &str) -> bool {
+    let Some(end) = url.find([':', '/', '?', '#']) else {
+        return false;
+    };
+    let scheme = &url[..end];
+    url[end..].starts_with(':')
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+fn percent_decode(text: &str) -> Cow<'_, str> {
+    percent_decode_str(text).decode_utf8_lossy()
+}
+
+/// An attribute value with its character references decoded (as written when they are invalid).
+fn decode_entities(value: &str) -> Cow<'_, str> {
+    quick_xml::escape::unescape(value).unwrap_or(Cow::Borrowed(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(path: &str, body: &str) -> OutputFile {
+        OutputFile::new(
+            path,
+            format!("<!doctype html><body>{body}</body>").into_bytes(),
+        )
+    }
+
+    fn messages(problems: &Diagnostics) -> Vec<String> {
+        problems.iter().map(|d| d.message.clone()).collect()
+    }
+
+    #[test]
+    fn resolves_relative_urls_like_a_browser() {
+        let ok = |path: &str, fragment: Option<&'static str>| Resolved::File {
+            path: path.to_owned(),
+            fragment: fragment.map(Cow::Borrowed),
+        };
+        assert_eq!(resolve("a/b.html", "../c.html#x"), ok("c.html", Some("x")));
+        assert_eq!(resolve("a/b.html", "#x"), ok("a/b.html", Some("x")));
+        assert_eq!(resolve("a/b.html", "d%20e.pdf?v=2"), ok("a/d e.pdf", None));
+        assert_eq!(resolve("a/b.html", "./"), ok("a/index.html", None));
+        assert_eq!(resolve("a/b.html", "../../c.html"), Resolved::OutOfSite);
+        for external in [
+            "https://x.org/",
+            "mailto:a@b.c",
+            "//cdn.org/x.js",
+            "/abs.html",
+        ] {
+            assert_eq!(
+                resolve("a/b.html", external),
+                Resolved::Unchecked,
+                "{external}"
+            );
+        }
+        assert!(has_scheme("data:image/png;base64,AA") && !has_scheme("a/b:c.html"));
+    }
+
+    #[test]
+    fn finds_missing_files_anchors_and_escapes_but_accepts_assets() {
+        let files = [
+            html(
+                "index.html",
+                r##"<h2 id="plan">P</h2><a name="ancre"></a>
+                <a href="a/page.html#objectifs">ok</a> <a href="#ancre">ok</a>
+                <img src="assets/logo.svg" srcset="assets/logo.svg 1x, assets/grand.svg 2x">
+                <a href="documents/fiche.odt">ok</a> <a href="#top">ok</a>
+                <a href="https://example.org/#nope">external</a>
+                <svg><use xlink:href="assets/icons.svg#x"/></svg>"##,
+            ),
+            html(
+                "a/page.html",
+                r#"<h2 id="objectifs">O</h2><a href="../index.html#plann">x</a>
+                <a href="../../out.html">x</a><a href="absente.html">x</a>"#,
+            ),
+            OutputFile::new("assets/logo.svg", Vec::new()),
+            OutputFile::new("assets/icons.svg", Vec::new()),
+            OutputFile::new("documents/fiche.odt", Vec::new()),
+        ];
+        let problems = check(&files, &[]);
+        assert_eq!(
+            messages(&problems),
+            [
+                "broken link `assets/grand.svg`: the site has no file assets/grand.svg",
+                "broken link `../index.html#plann`: no anchor `#plann` in index.html",
+                "broken link `../../out.html`: it leads out of the site",
+                "broken link `absente.html`: the site has no file a/absente.html",
+            ]
+        );
+        let anchor = problems.iter().nth(1).unwrap();
+        assert!(
+            anchor.hint.as_ref().unwrap().contains("#plan"),
+            "{anchor:?}"
+        );
+        let page = String::from_utf8_lossy(&files[1].bytes);
+        let column = page.find("../index.html#plann").unwrap() + 1;
+        assert_eq!(
+            anchor.location().unwrap(),
+            format!("a/page.html:1:{column}")
+        );
+    }
+
+    #[test]
+    fn same_template_link_is_reported_once_for_all_pages() {
+        let nav = r##"<a href="index.html#absent">x</a>"##;
+        let files: Vec<OutputFile> = ["index.html", "b.html", "c.html"]
+            .iter()
+            .map(|p| html(p, nav))
+            .collect();
+        let problems = check(&files, &[]);
+        assert_eq!(problems.error_count(), 1, "{:?}", messages(&problems));
+        let problem = problems.iter().next().unwrap();
+        assert!(problem.label.as_ref().unwrap().contains("2 other pages"));
+        assert!(problem.hint.as_ref().unwrap().contains("template"));
+    }
+
+    #[test]
+    fn broken_markdown_link_is_reported_at_its_source_only() {
+        let source = SourceText::new("content/pages/b.md", "Voir [la suite](#suite).\n");
+        let written = SourceLink {
+            page: "b.html".to_owned(),
+            written: "#suite".to_owned(),
+            href: "#suite".to_owned(),
+            span: source.span(5..23),
+        };
+        let files = [html("b.html", r##"<a href="#suite">la suite</a>"##)];
+        let problems = check(&files, &[written]);
+        assert_eq!(problems.error_count(), 1);
+        let problem = problems.iter().next().unwrap();
+        assert_eq!(problem.location().unwrap(), "content/pages/b.md:1:6");
+        assert!(!problem.hint.as_ref().unwrap().contains("template"));
+    }
+
+    #[test]
+    fn entities_and_percent_encoding_are_decoded() {
+        let files = [html(
+            "index.html",
+            r##"<h2 id="l&#x27;été">x</h2><a href="#l'%C3%A9t%C3%A9">ok</a><a href="index.html?a=1&amp;b=2">ok</a>"##,
+        )];
+        assert!(check(&files, &[]).is_empty());
+    }
+}

@@ -1,0 +1,357 @@
+//! The print edition: every page of the reading order on one page, for printing the handbook.
+//!
+//! Each page's body (its template's `main` block) becomes a section of `impression.html`. Bodies
+//! were made to stand alone, so before they can share a page they are rewritten with lol_html (a
+//! real HTML rewriter, not patterns over text): ids get the section's prefix, and everything that
+//! points at an id (fragments, `for`, ARIA references, `url(#…)` paints) follows; links to a page
+//! of the edition become links to its section; other relative links are resolved from the site
+//! root; headings go one level down under the edition's title. It renders nothing itself and
+//! knows no template but the values it hands to `print.html`.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use lol_html::html_content::Element;
+use lol_html::{HandlerResult, RewriteStrSettings, element, rewrite_str};
+use minijinja::Captured;
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::render::markdown::{normalize, slugify};
+use crate::render::theme::Theme;
+use crate::render::views::Link;
+
+use super::environment::template_diagnostic;
+use super::plan::Planned;
+
+/// The print edition's page, from the site root.
+pub const PRINT_PATH: &str = "impression.html";
+
+/// The print edition's title (its `page.title`, and its link text in the layout).
+pub const PRINT_TITLE: &str = "Version imprimable";
+
+/// Attributes holding one id reference or a space-separated list of them.
+const ID_REFERENCES: &[&str] = &[
+    "for",
+    "headers",
+    "list",
+    "form",
+    "aria-labelledby",
+    "aria-describedby",
+    "aria-controls",
+    "aria-owns",
+    "aria-activedescendant",
+    "aria-details",
+    "aria-errormessage",
+    "aria-flowto",
+];
+
+/// Attributes that may paint with `url(#id)` (SVG patterns and gradients).
+const PAINT_REFERENCES: &[&str] = &["fill", "stroke", "clip-path", "mask", "filter"];
+
+/// One page of the edition, as `print.html` shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    /// The section's id, derived from the page's path.
+    pub id: String,
+    /// The page's path from the site root.
+    pub path: String,
+    pub title: String,
+    /// The page's body, rewritten for the edition (HTML).
+    pub body: String,
+}
+
+/// The id of a page's section: `activites/sitographie.html` → `page-activites-sitographie`. The
+/// prefix keeps it apart from the ids of the edition's own layout (`contenu`, …).
+pub fn section_id(path: &str) -> String {
+    format!("page-{}", slugify(path.trim_end_matches(".html")))
+}
+
+/// The link every page shows to the edition.
+pub fn link() -> Link {
+    Link {
+        title: PRINT_TITLE.to_owned(),
+        path: PRINT_PATH.to_owned(),
+    }
+}
+
+/// The edition being gathered while the pages render, in reading order.
+pub struct Edition {
+    index: Sections,
+    sections: Vec<Section>,
+    /// Every id of the sections' bodies, prefixed.
+    ids: HashSet<String>,
+    /// The fragments the bodies link to, by section: a page may link to an anchor of a page not
+    /// yet added, so they are resolved once every page is in.
+    fragments: Vec<Vec<String>>,
+}
+
+impl Edition {
+    /// An edition of the pages at `paths`.
+    pub fn new<'a>(paths: impl IntoIterator<Item = &'a str>) -> Edition {
+        Edition {
+            index: Sections::new(paths),
+            sections: Vec::new(),
+            ids: HashSet::new(),
+            fragments: Vec::new(),
+        }
+    }
+
+    /// Adds a rendered page: its template's `main` block, rewritten.
+    pub fn add(
+        &mut self,
+        planned: &Planned,
+        rendered: &mut Captured,
+        theme: &Theme,
+        problems: &mut Diagnostics,
+    ) {
+        let body = match rendered.with_state_mut(|state| state.render_block("main")) {
+            Ok(body) => body,
+            Err(error) => return problems.push(template_diagnostic(&error, theme)),
+        };
+        match self.index.section(&planned.path, &planned.title, &body) {
+            Ok(rewritten) => self.push(rewritten),
+            Err(problem) => problems.push(problem),
+        }
+    }
+
+    fn push(&mut self, rewritten: Rewritten) {
+        self.sections.push(rewritten.section);
+        self.ids.extend(rewritten.ids);
+        self.fragments.push(rewritten.fragments);
+    }
+
+    /// The sections, each link to an anchor its page does not have (such as the page's `main`,
+    /// which the edition leaves out) leading to the start of that page's section instead, so
+    /// that the edition adds no broken link of its own.
+    pub fn finish(mut self, problems: &mut Diagnostics) -> Vec<Section> {
+        for (section, fragments) in self.sections.iter_mut().zip(&self.fragments) {
+            let missing: HashMap<String, String> = fragments
+                .iter()
+                .filter(|fragment| !self.ids.contains(fragment.as_str()))
+                .filter_map(|fragment| {
+                    let (page, _) = fragment.split_once(ANCHOR_SEPARATOR)?;
+                    Some((format!("#{fragment}"), format!("#{page}")))
+                })
+                .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let settings = RewriteStrSettings::new().append_element_content_handler(element!(
+                "a[href^='#']",
+                |el| {
+                    if let Some(start) = el.get_attribute("href").and_then(|h| missing.get(&h)) {
+                        el.set_attribute("href", start)?;
+                    }
+                    Ok(())
+                }
+            ));
+            match rewrite_str(&section.body, settings) {
+                Ok(body) => section.body = body,
+                Err(error) => problems.push(rewrite_error(&section.path, &error)),
+            }
+        }
+        self.sections
+    }
+}
+
+/// Between a section's id and the id of an element of its page.
+const ANCHOR_SEPARATOR: &str = "--";
+
+/// A page's body rewritten for the edition, with what the edition must resolve afterwards.
+pub struct Rewritten {
+    pub section: Section,
+    /// The body's ids (prefixed).
+    pub ids: Vec<String>,
+    /// The anchors the body links to within the edition (prefixed, without `#`).
+    pub fragments: Vec<String>,
+}
+
+fn rewrite_error(path: &str, error: &impl std::fmt::Display) -> Diagnostic {
+    Diagnostic::error(format!(
+        "the page {path} cannot be added to the print edition: {error}"
+    ))
+}
+
+/// The sections of the edition by page path, so links between pages become links within it.
+pub struct Sections(HashMap<String, String>);
+
+impl Sections {
+    pub fn new<'a>(paths: impl IntoIterator<Item = &'a str>) -> Sections {
+        Sections(
+            paths
+                .into_iter()
+                .map(|path| (path.to_owned(), section_id(path)))
+                .collect(),
+        )
+    }
+
+    /// Rewrites the body of the page at `path` so that it can stand in the edition.
+    pub fn section(&self, path: &str, title: &str, body: &str) -> Result<Rewritten, Diagnostic> {
+        let id = section_id(path);
+        let prefix = |reference: &str| format!("{id}{ANCHOR_SEPARATOR}{reference}");
+        let (mut ids, mut fragments) = (Vec::new(), Vec::new());
+        let prefix_list = |value: &str| {
+            value
+                .split_ascii_whitespace()
+                .map(prefix)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let link = |url: &str| self.link(path, &id, url);
+        let rewrite_references = |el: &mut Element| -> HandlerResult {
+            if let Some(value) = el.get_attribute("id") {
+                let value = prefix(&value);
+                el.set_attribute("id", &value)?;
+                ids.push(value);
+            }
+            for name in ID_REFERENCES {
+                if let Some(value) = el.get_attribute(name) {
+                    el.set_attribute(name, &prefix_list(&value))?;
+                }
+            }
+            for name in PAINT_REFERENCES {
+                if let Some(reference) = el
+                    .get_attribute(name)
+                    .and_then(|v| Some(v.strip_prefix("url(#")?.strip_suffix(')')?.to_owned()))
+                {
+                    el.set_attribute(name, &format!("url(#{})", prefix(&reference)))?;
+                }
+            }
+            for name in ["href", "src"] {
+                if let Some(url) = el.get_attribute(name) {
+                    let url = link(&url);
+                    if let Some(fragment) = url.strip_prefix('#') {
+                        fragments.push(fragment.to_owned());
+                    }
+                    el.set_attribute(name, &url)?;
+                }
+            }
+            Ok(())
+        };
+        let settings = RewriteStrSettings::new()
+            .append_element_content_handler(element!("*", rewrite_references))
+            // One level down: the edition's title is the page's only h1.
+            .append_element_content_handler(element!("h1, h2, h3, h4, h5", |el| {
+                let level = el.tag_name()[1..].parse::<u8>().unwrap_or(5);
+                el.set_tag_name(&format!("h{}", level + 1))?;
+                Ok(())
+            }))
+            // Nothing to run on paper, and a page's script expects its own page.
+            .append_element_content_handler(element!("script", |el| {
+                el.remove();
+                Ok(())
+            }))
+            // Folded parts (document previews) are part of the text on paper.
+            .append_element_content_handler(element!("details", |el| {
+                el.set_attribute("open", "")?;
+                Ok(())
+            }));
+        let body = rewrite_str(body, settings).map_err(|error| rewrite_error(path, &error))?;
+        Ok(Rewritten {
+            section: Section {
+                id,
+                path: path.to_owned(),
+                title: title.to_owned(),
+                body,
+            },
+            ids,
+            fragments,
+        })
+    }
+
+    /// Where `url`, written on the page at `path` (section `id`), leads in the edition.
+    fn link(&self, path: &str, id: &str, url: &str) -> String {
+        if url.contains(':') || url.starts_with('/') {
+            return url.to_owned(); // external, mailto:, data: or root-absolute: unchanged
+        }
+        let (file, fragment) = url.split_once('#').unwrap_or((url, ""));
+        let target = if file.is_empty() {
+            path.to_owned()
+        } else {
+            let base = Path::new(path).parent().unwrap_or(Path::new(""));
+            normalize(&base.join(file))
+                .to_string_lossy()
+                .replace('\\', "/")
+        };
+        let section = match self.0.get(&target) {
+            Some(section) => section,
+            None if file.is_empty() => id,
+            // A file of the site that is not a page of the edition: from the root.
+            None if fragment.is_empty() => return target,
+            None => return format!("{target}#{fragment}"),
+        };
+        if fragment.is_empty() {
+            format!("#{section}")
+        } else {
+            format!("#{section}{ANCHOR_SEPARATOR}{fragment}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sections() -> Sections {
+        Sections::new(["index.html", "guide.html", "fiches/un.html"])
+    }
+
+    #[test]
+    fn links_between_pages_become_links_between_sections() {
+        let s = sections();
+        let id = section_id("fiches/un.html");
+        for (url, expected) in [
+            ("../guide.html", "#page-guide"),
+            ("../guide.html#regle", "#page-guide--regle"),
+            ("#a", "#page-fiches-un--a"),
+            ("../documents/un.odt", "documents/un.odt"),
+            ("https://example.org/a.html", "https://example.org/a.html"),
+        ] {
+            assert_eq!(s.link("fiches/un.html", &id, url), expected, "{url}");
+        }
+    }
+
+    #[test]
+    fn links_to_anchors_a_page_lacks_lead_to_its_section() {
+        let mut edition = Edition::new(["index.html", "guide.html"]);
+        for (path, body) in [
+            (
+                "index.html",
+                r##"<a href="guide.html#regle">r</a> <a href="guide.html#contenu">c</a> <a href="#absente">a</a>"##,
+            ),
+            ("guide.html", r#"<h2 id="regle">Règle</h2>"#),
+        ] {
+            edition.push(edition.index.section(path, path, body).unwrap());
+        }
+        let mut problems = Diagnostics::new();
+        let sections = edition.finish(&mut problems);
+        assert!(problems.is_empty());
+        assert_eq!(
+            sections[0].body,
+            r##"<a href="#page-guide--regle">r</a> <a href="#page-guide">c</a> <a href="#page-index">a</a>"##
+        );
+    }
+
+    #[test]
+    fn ids_and_their_references_are_prefixed_together() {
+        let body = r##"<h1>Titre</h1><h2 id="t">Sous-titre</h2><div aria-labelledby="t x"></div><label for="c">C</label><input id="c"><svg><pattern id="m"></pattern><rect fill="url(#m)"/></svg><script>alert(1)</script><a href="#t">t</a>"##;
+        let html = sections()
+            .section("guide.html", "Guide", body)
+            .unwrap()
+            .section
+            .body;
+        assert!(
+            html.starts_with("<h2>Titre</h2><h3 id=\"page-guide--t\">"),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"aria-labelledby="page-guide--t page-guide--x""#),
+            "{html}"
+        );
+        assert!(html.contains(r#"for="page-guide--c""#), "{html}");
+        assert!(html.contains(r#"fill="url(#page-guide--m)""#), "{html}");
+        assert!(html.contains(r##"href="#page-guide--t""##), "{html}");
+        assert!(!html.contains("script"), "{html}");
+    }
+}

@@ -1,0 +1,83 @@
+// The search, as a reader uses it: typed in the header of any page, over HTTP and from file://,
+// without accents or apostrophes, with another word ending, then browsed with the keyboard.
+"use strict";
+
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const { serve, fileBase, launch, open, pages, site } = require("./support");
+
+let browser, server;
+before(async () => { browser = await launch(); server = await serve(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+// The visible text of a page's main content, apostrophes made plain, read from the built file.
+function mainText(page) {
+  const html = fs.readFileSync(path.join(site, page), "utf8");
+  const main = html.slice(html.indexOf("<main"), html.indexOf("</main>"));
+  return main.replace(/<[^>]*>/g, " ").replace(/&nbsp;|\u00a0|\u202f/g, " ").replace(/[’']/g, "'");
+}
+
+// Pages (not the search or print pages) whose text holds `phrase`.
+function pagesHolding(phrase) {
+  return pages().filter((p) => !["recherche.html", "impression.html", "404.html"].includes(p))
+    .filter((p) => mainText(p).includes(phrase));
+}
+
+// Types `query` in the header search of the home page, submits it, and returns the results.
+async function searchFromHeader(context, base, query) {
+  const { page, problems } = await open(context, base + "index.html");
+  await page.fill("header form[role=search] input[name=q]", query);
+  await page.press("header form[role=search] input[name=q]", "Enter");
+  await page.waitForSelector("[data-search-results] li a");
+  const results = await page.$$eval("[data-search-results] li a", (links) =>
+    links.map((a) => a.getAttribute("href")));
+  const status = await page.textContent("[data-search-status]");
+  return { page, problems, results, status };
+}
+
+const target = (href) => href.split("#")[0].replace(/^(\.\.\/)+/, "");
+
+for (const [name, base] of [["HTTP", () => server.base], ["file://", fileBase]]) {
+  test(`"droit a l image" finds « droit à l'image » from the header (${name})`, async () => {
+    const expected = pagesHolding("droit à l'image");
+    assert.ok(expected.length > 0, "the handbook speaks of « droit à l'image »");
+    const context = await browser.newContext();
+    const { results, status, problems } = await searchFromHeader(context, base(), "droit a l image");
+    assert.ok(expected.includes(target(results[0])), `first result ${results[0]} is one of ${expected}`);
+    assert.match(status, new RegExp(String(results.length)), "the status announces the count");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test(`"evaluer" finds « évaluation » (${name})`, async () => {
+    const expected = pagesHolding("évaluation");
+    assert.ok(expected.length > 0, "the handbook speaks of « évaluation »");
+    const context = await browser.newContext();
+    const { page, results } = await searchFromHeader(context, base(), "evaluer");
+    assert.ok(results.some((href) => expected.includes(target(href))), `results ${results} reach ${expected}`);
+    const marked = await page.$$eval("[data-search-results] mark", (marks) => marks.map((m) => m.textContent.toLowerCase()));
+    assert.ok(marked.some((m) => m.startsWith("évaluation")), `highlighted: ${marked}`);
+    await context.close();
+  });
+}
+
+test("the results are reached with Tab and opened with Enter", async () => {
+  const context = await browser.newContext();
+  const { page, results } = await searchFromHeader(context, server.base, "competence");
+  await page.focus("[data-search-form] input[name=q]");
+  let focused = null;
+  for (let i = 0; i < 10 && !focused?.inResults; i++) {
+    await page.keyboard.press("Tab");
+    focused = await page.evaluate(() => ({
+      inResults: !!document.activeElement.closest("[data-search-results]"),
+      href: document.activeElement.getAttribute("href"),
+    }));
+  }
+  assert.ok(focused.inResults, "Tab from the field reaches the results");
+  assert.equal(focused.href, results[0], "the first result comes first");
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  assert.equal(new URL(page.url()).pathname.endsWith(target(results[0])), true);
+  await context.close();
+});

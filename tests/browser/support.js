@@ -1,0 +1,99 @@
+// Shared pieces of the browser checks: the built site, a static HTTP server over it, and headless
+// Chromium driven by playwright-core. Run by scripts/check-real-apps.sh, which builds the site and
+// sets LIVRET_SITE; without it (or without Chromium) the checks fail rather than skip.
+"use strict";
+
+const fs = require("node:fs");
+const http = require("node:http");
+const path = require("node:path");
+const { pathToFileURL } = require("node:url");
+const { chromium } = require("playwright-core");
+
+const site = process.env.LIVRET_SITE;
+if (!site || !fs.existsSync(path.join(site, "index.html"))) {
+  throw new Error("LIVRET_SITE must name a built livret site (scripts/check-real-apps.sh sets it)");
+}
+const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
+
+// Every HTML page of the site, as paths relative to its root, sorted.
+function pages() {
+  const found = [];
+  (function walk(dir) {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith(".html")) found.push(path.relative(site, full).split(path.sep).join("/"));
+    }
+  })(site);
+  return found.sort();
+}
+
+// The first page whose HTML contains `marker` (pages are found by what they hold, not by name).
+function pageWith(marker) {
+  return pages().find((p) => fs.readFileSync(path.join(site, p), "utf8").includes(marker));
+}
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
+  ".svg": "image/svg+xml", ".json": "application/json", ".csv": "text/csv",
+  ".odt": "application/vnd.oasis.opendocument.text",
+  ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+};
+
+// A static server over the site, as a university web server would serve it.
+async function serve() {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://localhost");
+    const file = path.join(site, decodeURIComponent(url.pathname));
+    if (!file.startsWith(site) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  return { base, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+// The two ways readers open the site: from a web server, and from a folder (USB key).
+function fileBase() {
+  return pathToFileURL(site + path.sep).href;
+}
+
+async function launch() {
+  if (!fs.existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}`);
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+}
+
+// Opens a page and records every problem a reader would meet: console errors, uncaught exceptions,
+// failed requests and HTTP errors.
+async function open(context, url) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
+  page.on("pageerror", (e) => problems.push(`exception: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on("response", (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  await page.goto(url, { waitUntil: "load" });
+  return { page, problems };
+}
+
+// Runs `task` on every item, `limit` at a time (page loads mostly wait; two cores run several).
+async function eachLimited(items, limit, task) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      await task(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+module.exports = { site, pages, pageWith, serve, fileBase, launch, open, eachLimited };

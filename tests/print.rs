@@ -1,0 +1,150 @@
+//! The print edition (`impression.html`), checked on a build of the real handbook with a real HTML
+//! parser: it holds every page of the reading order (followed through the pages' own « Suivant »
+//! links) in that order, its ids are unique, every fragment link on it lands on one of them, and
+//! no link inside it leaves for a page it already holds.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use scraper::{Html, Selector};
+
+mod common;
+use common::build;
+
+const PRINT_PAGE: &str = "impression.html";
+
+fn page(output: &Path, path: &str) -> Html {
+    Html::parse_document(&fs::read_to_string(output.join(path)).unwrap())
+}
+
+fn select<'a>(doc: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    doc.select(&Selector::parse(css).unwrap()).collect()
+}
+
+/// `href` written on the page at `from`, as a path from the site root (no fragment).
+fn resolve(from: &str, href: &str) -> String {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for part in href.split('#').next().unwrap().split('/') {
+        match part {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            other => parts.push(other),
+        }
+    }
+    parts.join("/")
+}
+
+/// The reading order, as the pages themselves give it: from the home page, each page's
+/// `rel="next"` link.
+fn reading_order(output: &Path) -> Vec<String> {
+    let mut order = vec!["index.html".to_owned()];
+    loop {
+        let current = order.last().unwrap().clone();
+        let doc = page(output, &current);
+        let Some(next) = select(&doc, "a[rel=next]").first().map(|a| {
+            let href = a.value().attr("href").unwrap();
+            resolve(&current, href)
+        }) else {
+            break;
+        };
+        assert!(!order.contains(&next), "the next links loop at {next}");
+        order.push(next);
+    }
+    order
+}
+
+#[test]
+fn the_print_edition_holds_every_page_in_reading_order() {
+    let (_dir, output) = build();
+    let expected = reading_order(&output);
+    assert!(expected.len() > 10, "reading order: {expected:?}");
+    let doc = page(&output, PRINT_PAGE);
+    let sections = select(&doc, "main section.print-chapter");
+    let printed: Vec<String> = sections
+        .iter()
+        .map(|s| s.value().attr("data-path").unwrap().to_owned())
+        .collect();
+    assert_eq!(printed, expected);
+    for (section, path) in sections.iter().zip(&expected) {
+        // Each section starts with its page's title, one level under the edition's h1.
+        let first = section
+            .children()
+            .filter_map(scraper::ElementRef::wrap)
+            .next();
+        let heading = first.unwrap_or_else(|| panic!("{path}: empty section"));
+        assert_eq!(heading.value().name(), "h2", "{path}");
+        let title = page(&output, path);
+        let h1 = select(&title, "main h1")[0].text().collect::<String>();
+        assert_eq!(heading.text().collect::<String>(), h1, "{path}");
+    }
+    // The table of contents lists the same sections, in the same order.
+    let toc: Vec<&str> = select(&doc, "main nav.print-toc a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap())
+        .collect();
+    let ids: Vec<String> = sections
+        .iter()
+        .map(|s| format!("#{}", s.value().attr("id").unwrap()))
+        .collect();
+    assert_eq!(toc, ids);
+}
+
+#[test]
+fn the_print_edition_has_unique_ids_and_links_that_stay_on_it() {
+    let (_dir, output) = build();
+    let doc = page(&output, PRINT_PAGE);
+    let mut ids = BTreeSet::new();
+    for element in select(&doc, "[id]") {
+        let id = element.value().attr("id").unwrap();
+        assert!(ids.insert(id), "duplicate id {id}");
+    }
+    let pages: BTreeSet<String> = select(&doc, "section.print-chapter")
+        .iter()
+        .map(|s| s.value().attr("data-path").unwrap().to_owned())
+        .collect();
+    let mut fragments = 0;
+    for link in select(&doc, "main [href]") {
+        let href = link.value().attr("href").unwrap();
+        if let Some(fragment) = href.strip_prefix('#') {
+            fragments += 1;
+            assert!(ids.contains(fragment), "{href}: no such id on the page");
+        } else if !href.contains("://") {
+            // Downloads and other files stay relative, from the root, and exist.
+            assert!(
+                !pages.contains(&resolve(PRINT_PAGE, href)),
+                "{href}: a link to a page of the edition should lead to its section"
+            );
+            assert!(output.join(resolve(PRINT_PAGE, href)).is_file(), "{href}");
+        }
+    }
+    assert!(fragments > 100, "only {fragments} fragment links");
+    // References between elements were rewritten along with the ids.
+    for (attribute, css) in [
+        ("aria-labelledby", "[aria-labelledby]"),
+        ("aria-describedby", "[aria-describedby]"),
+        ("for", "label[for]"),
+    ] {
+        for element in select(&doc, css) {
+            for id in element.value().attr(attribute).unwrap().split_whitespace() {
+                assert!(ids.contains(id), "{attribute}={id}: no such id");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_page_links_to_the_print_edition() {
+    let (_dir, output) = build();
+    for path in reading_order(&output) {
+        let doc = page(&output, &path);
+        let links: Vec<String> = select(&doc, "footer a")
+            .iter()
+            .map(|a| resolve(&path, a.value().attr("href").unwrap()))
+            .collect();
+        assert!(links.iter().any(|l| l == PRINT_PAGE), "{path}: {links:?}");
+    }
+}
