@@ -7,7 +7,10 @@ does, then N times appends a line to a page (rotating over a few pages) and meas
 the write (just before the file is closed) to the arrival of the `reload` event. The figure
 includes the watcher's debounce, the rebuild, the write of the output folder and the event.
 
-    bench/reload-latency.py [--n 50] [--poll] [--no-build]
+    bench/reload-latency.py [--n 50] [--poll] [--no-build] [--project DIR]
+
+With --project, the content/ of DIR (e.g. a corpus written by `cargo run --example corpus`) is
+copied instead of the handbook's, and its last four pages are edited.
 
 Standard library only. This is a benchmark, not a test: it fails only if the server misbehaves.
 """
@@ -36,13 +39,20 @@ def main():
     parser.add_argument("--n", type=int, default=50, help="number of edits (default 50)")
     parser.add_argument("--poll", action="store_true", help="pass --poll to livret serve")
     parser.add_argument("--no-build", action="store_true", help="skip `cargo build --release`")
+    parser.add_argument(
+        "--project", type=Path, help="copy this project's content/ instead of the handbook's"
+    )
     args = parser.parse_args()
 
     if not args.no_build:
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     with tempfile.TemporaryDirectory(prefix="livret-reload-") as project:
         project = Path(project)
-        shutil.copytree(ROOT / "content", project / "content")
+        source = (args.project or ROOT) / "content"
+        shutil.copytree(source, project / "content")
+        names = PAGES
+        if args.project is not None:
+            names = sorted(page.name for page in (source / "pages").glob("*.md"))[-4:]
         command = [str(BINARY), "serve", "--port", "0", "--root", str(project)]
         if args.poll:
             command.append("--poll")
@@ -55,17 +65,17 @@ def main():
         )
         lines = []
         try:
-            samples = measure(server, project, args.n, lines)
+            samples = measure(server, project, names, args.n, lines)
         finally:
             stop(server)
     report(samples, lines, args)
 
 
-def measure(server, project, n, lines):
+def measure(server, project, names, n, lines):
     """Edits pages `n` times; returns the latencies in milliseconds (and the server's lines)."""
     address = wait_for_address(server, lines)
     events = EventStream(address)
-    pages = [project / "content" / "pages" / name for name in PAGES]
+    pages = [project / "content" / "pages" / name for name in names]
     samples = []
     for i in range(n):
         page = pages[i % len(pages)]

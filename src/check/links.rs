@@ -1,8 +1,8 @@
 //! The link check: every internal link of the finished site leads to one of its files, and every
 //! fragment to an anchor of its page.
 //!
-//! It reads the rendered files and never changes them. Each HTML file is parsed once with lol_html,
-//! collecting its anchors (`id`, and `name` of `<a>`) and the URLs of its links (`href`, `src`,
+//! It reads the rendered files and never changes them. Each HTML file is parsed once with lol_html
+//! (files in parallel, results kept in file order), collecting its anchors (`id`, and `name` of `<a>`) and the URLs of its links (`href`, `src`,
 //! `srcset`, `action`, `poster`, `xlink:href`); each relative URL is then resolved against its page
 //! and looked up in hash sets, so the check is linear in the size of the site. A broken link written
 //! in Markdown is reported at the Markdown link (the render stage hands over where each is); any
@@ -17,6 +17,7 @@ use std::ops::Range;
 
 use lol_html::{HtmlRewriter, Settings, element};
 use percent_encoding::percent_decode_str;
+use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, closest, did_you_mean};
 use crate::render::OutputFile;
@@ -36,8 +37,13 @@ const LABEL_PAGES: usize = 3;
 pub fn check(files: &[OutputFile], written: &[SourceLink]) -> Diagnostics {
     let mut problems = Diagnostics::new();
     let mut scans = Vec::new();
-    for file in files.iter().filter(|f| is_html(&f.path)) {
-        match scan(file) {
+    let parsed: Vec<_> = files
+        .par_iter()
+        .filter(|f| is_html(&f.path))
+        .map(scan)
+        .collect();
+    for scanned in parsed {
+        match scanned {
             Ok(scan) => scans.push(scan),
             Err(problem) => problems.push(problem),
         }

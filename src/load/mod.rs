@@ -11,6 +11,8 @@ pub(crate) mod yaml;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
 use crate::model::{
     Activity, DataTable, FicheFile, Group, Model, RawReferentiel, Referentiel, Settings,
@@ -96,12 +98,12 @@ fn collect<T>(problems: &mut Diagnostics, result: Result<T, Diagnostic>) -> Opti
 }
 
 /// Loads every file with one of `extensions` in `dir` (sorted by name, so output order is stable).
-fn load_all<T>(
+fn load_all<T: Send>(
     root: &Path,
     dir: &str,
     extensions: &[&str],
     failed: &mut Failed,
-    load_one: impl Fn(&Path, &Path) -> Result<T, Diagnostic>,
+    load_one: impl Fn(&Path, &Path) -> Result<T, Diagnostic> + Sync,
 ) -> Vec<T> {
     let Failed {
         problems,
@@ -115,9 +117,11 @@ fn load_all<T>(
         }
     };
     files.sort();
+    // Files are read and parsed on every core; results are kept in name order.
+    let results: Vec<_> = files.par_iter().map(|path| load_one(root, path)).collect();
     let mut loaded = Vec::with_capacity(files.len());
-    for path in files {
-        match load_one(root, &path) {
+    for (path, result) in files.into_iter().zip(results) {
+        match result {
             Ok(value) => loaded.push(value),
             Err(problem) => {
                 problems.push(problem);

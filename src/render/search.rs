@@ -13,6 +13,7 @@
 use std::collections::HashMap;
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
+use rayon::prelude::*;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -66,7 +67,12 @@ fn fold_char(c: char, out: &mut String) {
 pub fn words(text: &str) -> Vec<String> {
     let mut folded = String::with_capacity(text.len());
     for c in text.chars() {
-        fold_char(c, &mut folded);
+        // ASCII has no decomposition, no combining mark and no ligature: lowercase is its fold.
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+        } else {
+            fold_char(c, &mut folded);
+        }
     }
     folded
         .split(|c: char| !c.is_alphanumeric())
@@ -201,35 +207,43 @@ struct IndexFile<'a> {
 /// Builds the index of `pages` (each with its rendered HTML) as the script `assets/search-index.js`.
 pub fn index(language: &str, pages: &[(Link, &str)]) -> OutputFile {
     let stopwords = stopwords(language);
-    let page_sections: Vec<Vec<Section>> = pages.iter().map(|(_, html)| sections(html)).collect();
-    let mut docs = Vec::new();
+    // Pages are parsed and their words folded on every core, a chunk at a time (so that the words
+    // of only one chunk are held at once); documents are numbered in page order, so the index does
+    // not depend on the number of threads.
+    let mut page_sections: Vec<Vec<Section>> = Vec::with_capacity(pages.len());
     let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
-    for (page, ((link, _), sections)) in pages.iter().zip(&page_sections).enumerate() {
-        for (i, section) in sections.iter().enumerate() {
-            if i > 0 && section.heading.is_empty() && section.text.is_empty() {
-                continue;
-            }
-            let id = docs.len();
-            docs.push((
-                page,
-                section.anchor.as_str(),
-                section.heading.as_str(),
-                section.text.as_str(),
-            ));
-            // The page title belongs to its introduction, as a heading to its section.
-            let title = if i == 0 { link.title.as_str() } else { "" };
-            let mut seen = words(title);
-            seen.extend(words(&section.heading));
-            seen.extend(words(&section.text));
-            seen.sort_unstable();
-            seen.dedup();
-            for word in seen {
-                if !stopwords.contains(&word.as_str()) {
-                    postings.entry(word).or_default().push(id);
+    let mut next_id = 0;
+    for chunk in pages.chunks(CHUNK) {
+        let searched: Vec<_> = chunk
+            .par_iter()
+            .map(|(link, html)| searchable(link, html))
+            .collect();
+        for (sections, words) in searched {
+            for seen in words {
+                for word in seen {
+                    if !stopwords.contains(&word.as_str()) {
+                        postings.entry(word).or_default().push(next_id);
+                    }
                 }
+                next_id += 1;
             }
+            page_sections.push(sections);
         }
     }
+    let docs = page_sections
+        .iter()
+        .enumerate()
+        .flat_map(|(page, sections)| {
+            sections.iter().map(move |section| {
+                let Section {
+                    anchor,
+                    heading,
+                    text,
+                } = section;
+                (page, anchor.as_str(), heading.as_str(), text.as_str())
+            })
+        })
+        .collect();
     let mut words: Vec<(&String, &Vec<usize>)> = postings.iter().collect();
     words.sort_unstable_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
     let file = IndexFile {
@@ -248,6 +262,29 @@ pub fn index(language: &str, pages: &[(Link, &str)]) -> OutputFile {
         "// Search index of the site, written by livret: read by search.js.\nwindow.{GLOBAL} = {json};\n"
     );
     OutputFile::new(index_path(), script.into_bytes())
+}
+
+/// Pages parsed in parallel before their words are gathered.
+const CHUNK: usize = 64;
+
+/// The sections of a page worth a document (the introduction, and every section with text), and
+/// the distinct words of each.
+fn searchable(link: &Link, html: &str) -> (Vec<Section>, Vec<Vec<String>>) {
+    sections(html)
+        .into_iter()
+        .enumerate()
+        .filter(|(i, section)| *i == 0 || !section.heading.is_empty() || !section.text.is_empty())
+        .map(|(i, section)| {
+            // The page title belongs to its introduction, as a heading to its section.
+            let title = if i == 0 { link.title.as_str() } else { "" };
+            let mut seen = words(title);
+            seen.extend(words(&section.heading));
+            seen.extend(words(&section.text));
+            seen.sort_unstable();
+            seen.dedup();
+            (section, seen)
+        })
+        .collect()
 }
 
 fn deltas(ids: &[usize]) -> Vec<usize> {

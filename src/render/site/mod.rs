@@ -3,7 +3,9 @@
 //! `plan` fixes every page's path, title, parent and reading order once; `environment` holds the
 //! templates and renders the content's Markdown; this module gives each page its template and its
 //! values (a base context shared by all pages, computed once, plus the page's own). Pages are
-//! rendered into memory; writing them is the output stage's job. All URLs are relative.
+//! rendered into memory on every core (rayon), and gathered in reading order so that the output
+//! never depends on the number of threads; writing them is the output stage's job. All URLs are
+//! relative.
 
 mod environment;
 mod plan;
@@ -13,6 +15,7 @@ use std::collections::HashSet;
 
 use minijinja::value::Serde;
 use minijinja::{Value, context};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::coverage;
@@ -118,29 +121,107 @@ pub fn render_pages(
         targets: &targets,
     };
     let competencies: Vec<_> = model.referentiel.competencies().collect();
-    let mut files = Vec::with_capacity(plan.pages.len() + 1);
     let wanted = |path: &str| only.is_none_or(|only| only.contains(path));
     // The print edition holds every content page (not the search or 404 pages): it needs them all
     // rendered.
-    let printed = |p: &plan::Planned| p.kind.is_content();
     let mut edition = wanted(PRINT_PATH).then(|| {
         print::Edition::new(
             plan.pages
                 .iter()
-                .filter(|p| printed(p))
+                .filter(|p| p.kind.is_content())
                 .map(|p| p.path.as_str()),
         )
     });
+    let pages = Pages {
+        model,
+        theme,
+        downloads,
+        env: &env,
+        plan: &plan,
+        texts: &texts,
+        base: &base,
+        activities: &activities,
+        competencies: &competencies,
+        activities_page: activities_page.as_ref(),
+        referentiel_page: referentiel_page.as_ref(),
+        edition: edition.as_ref(),
+    };
     let with_edition = edition.is_some();
-    for planned in plan
+    // Pages render on every core; their results are gathered in reading order, so the output and
+    // the diagnostics do not depend on the number of threads.
+    let selected: Vec<&plan::Planned> = plan
         .pages
         .iter()
-        .filter(|p| wanted(&p.path) || (with_edition && printed(p)))
-    {
-        let (prev, next) = plan.neighbours(planned);
+        .filter(|p| wanted(&p.path) || (with_edition && p.kind.is_content()))
+        .collect();
+    let rendered: Vec<RenderedPage> = selected
+        .par_iter()
+        .map(|planned| pages.render(planned, wanted(&planned.path)))
+        .collect();
+    let mut files = Vec::with_capacity(rendered.len() + 1);
+    for page in rendered {
+        problems.extend(page.problems);
+        links.extend(page.links);
+        if let (Some(edition), Some(section)) = (edition.as_mut(), page.section) {
+            edition.push(section);
+        }
+        files.extend(page.file);
+    }
+    if let Some(edition) = edition {
+        let sections = edition.finish(problems);
+        let ctx = context! {
+            page => Serde(PageInfo { path: PRINT_PATH, title: print::PRINT_TITLE, kind: "print" }),
+            root => "",
+            breadcrumbs => Serde([plan.home().link()]),
+            prev => Value::from(()),
+            next => Value::from(()),
+            content => "",
+            sections => Serde(sections),
+            ..base
+        };
+        match env.get_template("print.html").and_then(|t| t.render(ctx)) {
+            Ok(html) => files.push(OutputFile::new(PRINT_PATH, html.into_bytes())),
+            Err(error) => problems.push(template_diagnostic(&error, theme)),
+        }
+    }
+    files
+}
+
+/// What every page is rendered with, shared by the threads.
+struct Pages<'a> {
+    model: &'a Model,
+    theme: &'a Theme,
+    downloads: &'a Downloads<'a>,
+    env: &'a minijinja::Environment<'a>,
+    plan: &'a Plan,
+    texts: &'a Texts<'a>,
+    base: &'a Value,
+    activities: &'a [ActivityView],
+    competencies: &'a [&'a crate::model::Competency],
+    activities_page: Option<&'a Link>,
+    referentiel_page: Option<&'a Link>,
+    edition: Option<&'a print::Edition>,
+}
+
+/// One page rendered: its file (when wanted), its section of the print edition (when there is
+/// one), and what rendering it found.
+#[derive(Default)]
+struct RenderedPage {
+    file: Option<OutputFile>,
+    section: Option<print::Rewritten>,
+    problems: Diagnostics,
+    links: Vec<SourceLink>,
+}
+
+impl Pages<'_> {
+    fn render(&self, planned: &plan::Planned, wanted: bool) -> RenderedPage {
+        let (model, texts) = (self.model, self.texts);
+        let mut page = RenderedPage::default();
+        let (problems, links) = (&mut page.problems, &mut page.links);
+        let (prev, next) = self.plan.neighbours(planned);
         let mut breadcrumbs: Vec<Link> = Vec::new();
         if planned.kind != Kind::Home {
-            breadcrumbs.push(plan.home().link());
+            breadcrumbs.push(self.plan.home().link());
         }
         let (template, content, extra) = match planned.kind {
             Kind::Home => {
@@ -162,7 +243,7 @@ pub fn render_pages(
                 (chapter_template(page.front.template), content, extra)
             }
             Kind::Activity(i) => {
-                breadcrumbs.extend(activities_page.clone());
+                breadcrumbs.extend(self.activities_page.cloned());
                 let activity = &model.activities[i];
                 let content = activity.guidance.as_ref().map(|guidance| {
                     let markdown = Markdown {
@@ -175,19 +256,20 @@ pub fn render_pages(
                     };
                     texts.render(&markdown, problems, links)
                 });
-                let fiche = downloads
+                let fiche = self
+                    .downloads
                     .documents
                     .iter()
                     .find(|d| d.document.slug == activity.slug.value);
                 let extra = context! {
-                    activity => Serde(&activities[i]),
+                    activity => Serde(&self.activities[i]),
                     fiche => Serde(fiche),
                 };
                 ("activity.html", content.unwrap_or_default(), extra)
             }
             Kind::Competency(i) => {
-                breadcrumbs.extend(referentiel_page.clone());
-                let view = views::competency_page_view(model, competencies[i]);
+                breadcrumbs.extend(self.referentiel_page.cloned());
+                let view = views::competency_page_view(model, self.competencies[i]);
                 let extra = context! { competency => Serde(view) };
                 ("competency.html", String::new(), extra)
             }
@@ -199,7 +281,7 @@ pub fn render_pages(
             title: &planned.title,
             kind: planned.kind.name(),
         };
-        let shared = context! { ..extra, ..base.clone() };
+        let shared = context! { ..extra, ..self.base.clone() };
         let ctx = context! {
             page => Serde(info),
             root => "../".repeat(planned.path.matches('/').count()),
@@ -209,40 +291,27 @@ pub fn render_pages(
             content => Value::from_safe_string(content),
             ..shared
         };
-        match env
+        let result = self
+            .env
             .get_template(template)
-            .and_then(|t| t.render_captured(ctx))
-        {
+            .and_then(|t| t.render_captured(ctx));
+        match result {
             Ok(mut rendered) => {
-                if let Some(edition) = edition.as_mut().filter(|_| printed(planned)) {
-                    edition.add(planned, &mut rendered, theme, problems);
+                if let Some(edition) = self.edition.filter(|_| planned.kind.is_content()) {
+                    match edition.rewrite(planned, &mut rendered, self.theme) {
+                        Ok(section) => page.section = Some(section),
+                        Err(problem) => page.problems.push(problem),
+                    }
                 }
-                if wanted(&planned.path) {
+                if wanted {
                     let html = rendered.into_output();
-                    files.push(OutputFile::new(planned.path.clone(), html.into_bytes()));
+                    page.file = Some(OutputFile::new(planned.path.clone(), html.into_bytes()));
                 }
             }
-            Err(error) => problems.push(template_diagnostic(&error, theme)),
+            Err(error) => page.problems.push(template_diagnostic(&error, self.theme)),
         }
+        page
     }
-    if let Some(edition) = edition {
-        let sections = edition.finish(problems);
-        let ctx = context! {
-            page => Serde(PageInfo { path: PRINT_PATH, title: print::PRINT_TITLE, kind: "print" }),
-            root => "",
-            breadcrumbs => Serde([plan.home().link()]),
-            prev => Value::from(()),
-            next => Value::from(()),
-            content => "",
-            sections => Serde(sections),
-            ..base
-        };
-        match env.get_template("print.html").and_then(|t| t.render(ctx)) {
-            Ok(html) => files.push(OutputFile::new(PRINT_PATH, html.into_bytes())),
-            Err(error) => problems.push(template_diagnostic(&error, theme)),
-        }
-    }
-    files
 }
 
 /// The pages of the handbook's text (every page but the search and 404 pages), in reading order:

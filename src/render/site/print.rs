@@ -97,25 +97,22 @@ impl Edition {
         }
     }
 
-    /// Adds a rendered page: its template's `main` block, rewritten.
-    pub fn add(
-        &mut self,
+    /// A rendered page's section: its template's `main` block, rewritten. Pages may be rewritten
+    /// in any order (and in parallel), then pushed in reading order.
+    pub fn rewrite(
+        &self,
         planned: &Planned,
         rendered: &mut Captured,
         theme: &Theme,
-        problems: &mut Diagnostics,
-    ) {
-        let body = match rendered.with_state_mut(|state| state.render_block("main")) {
-            Ok(body) => body,
-            Err(error) => return problems.push(template_diagnostic(&error, theme)),
-        };
-        match self.index.section(&planned.path, &planned.title, &body) {
-            Ok(rewritten) => self.push(rewritten),
-            Err(problem) => problems.push(problem),
-        }
+    ) -> Result<Rewritten, Diagnostic> {
+        let body = rendered
+            .with_state_mut(|state| state.render_block("main"))
+            .map_err(|error| template_diagnostic(&error, theme))?;
+        self.index.section(&planned.path, &planned.title, &body)
     }
 
-    fn push(&mut self, rewritten: Rewritten) {
+    /// Adds the next section in reading order.
+    pub fn push(&mut self, rewritten: Rewritten) {
         self.sections.push(rewritten.section);
         self.ids.extend(rewritten.ids);
         self.fragments.push(rewritten.fragments);
@@ -200,32 +197,39 @@ impl Sections {
         };
         let link = |url: &str| self.link(path, &id, url);
         let rewrite_references = |el: &mut Element| -> HandlerResult {
-            if let Some(value) = el.get_attribute("id") {
-                let value = prefix(&value);
-                el.set_attribute("id", &value)?;
-                ids.push(value);
-            }
-            for name in ID_REFERENCES {
-                if let Some(value) = el.get_attribute(name) {
-                    el.set_attribute(name, &prefix_list(&value))?;
-                }
-            }
-            for name in PAINT_REFERENCES {
-                if let Some(reference) = el
-                    .get_attribute(name)
-                    .and_then(|v| Some(v.strip_prefix("url(#")?.strip_suffix(')')?.to_owned()))
-                {
-                    el.set_attribute(name, &format!("url(#{})", prefix(&reference)))?;
-                }
-            }
-            for name in ["href", "src"] {
-                if let Some(url) = el.get_attribute(name) {
-                    let url = link(&url);
-                    if let Some(fragment) = url.strip_prefix('#') {
-                        fragments.push(fragment.to_owned());
+            // One pass over the attributes: asking for each name in turn costs several times more.
+            let mut changes = Vec::new();
+            for attribute in el.attributes() {
+                let (name, value) = (attribute.name(), attribute.value());
+                let rewritten = match name.as_str() {
+                    "id" => {
+                        let value = prefix(&value);
+                        ids.push(value.clone());
+                        value
                     }
-                    el.set_attribute(name, &url)?;
-                }
+                    "href" | "src" => {
+                        let url = link(&value);
+                        if let Some(fragment) = url.strip_prefix('#') {
+                            fragments.push(fragment.to_owned());
+                        }
+                        url
+                    }
+                    name if ID_REFERENCES.contains(&name) => prefix_list(&value),
+                    name if PAINT_REFERENCES.contains(&name) => {
+                        let Some(reference) = value
+                            .strip_prefix("url(#")
+                            .and_then(|v| v.strip_suffix(')'))
+                        else {
+                            continue;
+                        };
+                        format!("url(#{})", prefix(reference))
+                    }
+                    _ => continue,
+                };
+                changes.push((name, rewritten));
+            }
+            for (name, value) in changes {
+                el.set_attribute(&name, &value)?;
             }
             Ok(())
         };
