@@ -4,7 +4,8 @@
 //! of every page, and of one page alone (what `serve` does after an edit); the link check, on the
 //! handbook and on a site of some 10,000 files made of copies of it. With
 //! `LIVRET_BENCH_CORPUS=DIR` (a project written by `cargo run --example corpus`, e.g.
-//! `/dev/shm/livret-compare/corpus-10000/livret`), each stage of a build of that project too.
+//! `/dev/shm/livret-compare/corpus-10000/livret`), each stage of a build of that project too
+//! (load, check, theme, documents, exports, pages, one page, search index, link check, write).
 //! Run with `cargo bench --bench build [-- FILTER]`; see BENCHMARKS.md.
 
 use std::collections::HashSet;
@@ -198,13 +199,22 @@ fn corpus_stages(c: &mut Criterion) {
     group.bench_function("documents", |b| b.iter(|| render_documents(&loaded)));
     group.bench_function("exports", |b| b.iter(|| render_exports(&loaded)));
     let (documents, exports) = downloads(&loaded);
-    group.bench_function("pages", |b| {
+    group.bench_function("pages (with the print edition)", |b| {
         b.iter(|| pages(&loaded, &documents, &exports, None))
     });
     let last = loaded.model.pages.last().expect("the corpus has pages");
     let one = HashSet::from([format!("{}.html", last.slug)]);
     group.bench_function("one page alone", |b| {
         b.iter(|| pages(&loaded, &documents, &exports, Some(&one)))
+    });
+    let rendering = livret::build::compile(&root)
+        .unwrap_or_else(|_| panic!("the corpus builds"))
+        .rendering;
+    group.bench_function("search index", |b| {
+        b.iter(|| livret::render::search_index(&loaded.model, &rendering.files))
+    });
+    group.bench_function("link check", |b| {
+        b.iter(|| links::check(&rendering.files, &rendering.links))
     });
     let report = livret::build::check(&root).expect("the corpus builds");
     let out = tempfile::tempdir_in("/dev/shm")

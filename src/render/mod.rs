@@ -154,7 +154,7 @@ fn replace(files: &mut Vec<OutputFile>, file: OutputFile) {
 }
 
 /// The search index of the content pages rendered among `files`.
-fn search_index(model: &Model, files: &[OutputFile]) -> OutputFile {
+pub fn search_index(model: &Model, files: &[OutputFile]) -> OutputFile {
     let html: std::collections::HashMap<&str, &[u8]> = files
         .iter()
         .map(|f| (f.path.as_str(), f.bytes.as_slice()))
