@@ -77,19 +77,30 @@ pub fn compile(root: &Path) -> Result<Compiled, Diagnostics> {
     };
     let (rendering, rendering_problems) = render::render(&model, &theme);
     problems.extend(rendering_problems);
-    if !problems.has_errors() {
-        // Only a complete site: pages missing after an error would only break more links.
-        problems.extend(check::links::check(&rendering.files, &rendering.links));
-    }
-    if problems.has_errors() {
-        return Err(problems);
-    }
+    let problems = check_links(&rendering, problems)?;
     Ok(Compiled {
         model,
         theme,
         rendering,
         warnings: problems,
     })
+}
+
+/// The last step of every build, full or partial: the links of a complete rendering are checked,
+/// and any error so far stops the build.
+pub fn check_links(
+    rendering: &Rendering,
+    mut problems: Diagnostics,
+) -> Result<Diagnostics, Diagnostics> {
+    if !problems.has_errors() {
+        // Only a complete site: pages missing after an error would only break more links.
+        problems.extend(check::links::check(&rendering.files, &rendering.links));
+    }
+    if problems.has_errors() {
+        Err(problems)
+    } else {
+        Ok(problems)
+    }
 }
 
 /// Loads, checks and renders the handbook under `root` in memory, writing nothing.

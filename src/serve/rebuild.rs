@@ -8,7 +8,6 @@ use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::build::{self, Compiled};
-use crate::check;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, HOME_FILE, PAGES_DIR};
 use crate::render::theme::{STYLE_ENTRY, THEME_DIR, Theme};
@@ -91,14 +90,9 @@ fn page(root: &Path, previous: &Compiled, path: &Path) -> Result<Compiled, Diagn
         None => return build::compile(root),
     };
     let only = HashSet::from([output_path]);
-    let (rendering, mut problems) =
+    let (rendering, problems) =
         render::rerender_pages(&model, &previous.theme, &previous.rendering, &only);
-    if !problems.has_errors() {
-        problems.extend(check::links::check(&rendering.files, &rendering.links));
-    }
-    if problems.has_errors() {
-        return Err(problems);
-    }
+    build::check_links(&rendering, problems)?;
     Ok(Compiled {
         model,
         theme: previous.theme.clone(),

@@ -9,20 +9,28 @@ const path = require("node:path");
 const { serve, fileBase, launch, open, pages, site } = require("./support");
 
 let browser, server;
-before(async () => { browser = await launch(); server = await serve(); });
+before(async () => { browser = await launch(); server = await serve(); texts = await mainTexts(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-// The visible text of a page's main content, apostrophes made plain, read from the built file.
-function mainText(page) {
-  const html = fs.readFileSync(path.join(site, page), "utf8");
-  const main = html.slice(html.indexOf("<main"), html.indexOf("</main>"));
-  return main.replace(/<[^>]*>/g, " ").replace(/&nbsp;|\u00a0|\u202f/g, " ").replace(/[’']/g, "'");
+// The text of every content page's main part, apostrophes and no-break spaces made plain, read
+// from the built files with the browser's own HTML parser.
+let texts;
+async function mainTexts() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const files = pages().filter((p) => !["recherche.html", "impression.html", "404.html"].includes(p))
+    .map((p) => [p, fs.readFileSync(path.join(site, p), "utf8")]);
+  const found = await page.evaluate((files) => files.map(([p, html]) => {
+    const main = new DOMParser().parseFromString(html, "text/html").querySelector("main");
+    return [p, (main ? main.textContent : "").replace(/[\u00a0\u202f]/g, " ").replace(/[’']/g, "'")];
+  }), files);
+  await context.close();
+  return new Map(found);
 }
 
 // Pages (not the search or print pages) whose text holds `phrase`.
 function pagesHolding(phrase) {
-  return pages().filter((p) => !["recherche.html", "impression.html", "404.html"].includes(p))
-    .filter((p) => mainText(p).includes(phrase));
+  return [...texts].filter(([, text]) => text.includes(phrase)).map(([p]) => p);
 }
 
 // Types `query` in the header search of the home page, submits it, and returns the results.
