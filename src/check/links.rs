@@ -20,7 +20,7 @@ use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, closest, did_you_mean};
-use crate::render::OutputFile;
+use crate::render::{OutputFile, entities};
 use crate::render::markdown::SourceLink;
 
 /// Attributes holding a URL (or, for `srcset`, several).
@@ -71,7 +71,7 @@ pub fn check(files: &[OutputFile], written: &[SourceLink]) -> Diagnostics {
     for scan in &scans {
         let page = scan.file.path.as_str();
         for found in &scan.links {
-            let url = decode_entities(&found.url);
+            let url = entities::decode(&found.url);
             let Some(broken) = site.broken(page, &url) else {
                 continue;
             };
@@ -143,7 +143,7 @@ fn scan(file: &OutputFile) -> Result<Scan<'_>, Diagnostic> {
             let name = attribute.name();
             let is_anchor = name == "id" || (name == "name" && el.tag_name() == "a");
             if is_anchor {
-                ids.insert(decode_entities(&attribute.value()).into_owned());
+                ids.insert(entities::decode(&attribute.value()).into_owned());
             } else if name == "srcset" {
                 // Comma-separated candidates, each a URL and an optional width or density.
                 let value = attribute.value();
@@ -295,7 +295,7 @@ impl TemplateProblem<'_> {
             let noun = if pages.len() == 1 { "page" } else { "pages" };
             label.push_str(&format!(" and on {} other {noun} ({named})", pages.len()));
         }
-        let url = decode_entities(&self.found.url);
+        let url = entities::decode(&self.found.url);
         Diagnostic::error(self.broken.message(&url))
             .at(html.span(start..start + self.found.url.len()))
             .label(label)
@@ -380,9 +380,6 @@ fn percent_decode(text: &str) -> Cow<'_, str> {
 }
 
 /// An attribute value with its character references decoded (as written when they are invalid).
-fn decode_entities(value: &str) -> Cow<'_, str> {
-    quick_xml::escape::unescape(value).unwrap_or(Cow::Borrowed(value))
-}
 
 #[cfg(test)]
 mod tests {

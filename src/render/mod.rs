@@ -9,6 +9,7 @@
 
 pub mod chart;
 pub mod documents;
+pub mod entities;
 pub mod exports;
 pub mod labels;
 pub mod markdown;
@@ -74,15 +75,9 @@ pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
         exports: &exports,
     };
     let mut links = Vec::new();
-    files.extend(site::render_pages(
-        model,
-        theme,
-        &downloads,
-        None,
-        &mut problems,
-        &mut links,
-    ));
-    files.push(search_index(model, &files));
+    let pages = site::render_pages(model, theme, &downloads, None, &mut problems, &mut links);
+    files.extend(pages.files);
+    files.push(search_index(model, &pages.searched));
     match theme.compile_css() {
         Ok(css) => files.push(OutputFile::new(
             format!("{ASSETS_DIR}/style.css"),
@@ -136,11 +131,11 @@ pub fn rerender_pages(
     let mut rendering = previous.clone();
     rendering.links.retain(|link| !paths.contains(&link.page));
     rendering.links.extend(links);
-    for page in pages {
+    for page in pages.files {
         replace(&mut rendering.files, page);
     }
     // The index holds every page's text, so it follows the re-rendered ones.
-    let index = search_index(model, &rendering.files);
+    let index = search_index(model, &pages.searched);
     replace(&mut rendering.files, index);
     (rendering, problems)
 }
@@ -153,18 +148,11 @@ fn replace(files: &mut Vec<OutputFile>, file: OutputFile) {
     }
 }
 
-/// The search index of the content pages rendered among `files`.
-pub fn search_index(model: &Model, files: &[OutputFile]) -> OutputFile {
-    let html: std::collections::HashMap<&str, &[u8]> = files
+/// The search index of the content pages, each with the sections of its body.
+pub fn search_index(model: &Model, searched: &[(views::Link, Vec<search::Section>)]) -> OutputFile {
+    let pages: Vec<search::Page> = searched
         .iter()
-        .map(|f| (f.path.as_str(), f.bytes.as_slice()))
-        .collect();
-    let pages: Vec<_> = site::content_pages(model)
-        .into_iter()
-        .filter_map(|link| {
-            let page = std::str::from_utf8(html.get(link.path.as_str())?).ok()?;
-            Some((link, page))
-        })
+        .map(|(link, sections)| (link, sections.as_slice()))
         .collect();
     search::index(&model.settings.language, &pages)
 }

@@ -2,17 +2,17 @@
 //! (`assets/search-index.js`) that sets a global, so the search page works offline and from
 //! `file://`, where a page cannot fetch a separate file.
 //!
-//! The text comes from the rendered pages themselves (the `<main>` of each page, read with an HTML5
-//! tokenizer), so the index holds exactly what readers see, template-generated text included. Each
-//! page is cut into sections at its `h2`/`h3` headings that carry an id, so a result links to
-//! `page.html#id`. Words are folded (lowercase, compatibility decomposition without combining
-//! marks, œ → oe, æ → ae) and split on anything not alphanumeric; `theme/static/search.js` folds
-//! queries the same way and does the stemming and ranking. Everything is one pass over the pages:
-//! the cost grows linearly with the site. It reads rendered pages and returns one output file.
+//! The text comes from the rendered pages themselves (each content page's body, its template's
+//! `main` block), so the index holds exactly what readers see, template-generated text included.
+//! The body is not parsed here: the print edition's pass over it (lol_html) feeds a [`Collector`],
+//! so each body is parsed once. Each page is cut into sections at its `h2`/`h3` headings that carry
+//! an id, so a result links to `page.html#id`. Words are folded (lowercase, compatibility
+//! decomposition without combining marks, œ → oe, æ → ae) and split on anything not alphanumeric;
+//! `theme/static/search.js` folds queries the same way and does the stemming and ranking. The cost
+//! grows linearly with the site. It returns one output file and writes nothing.
 
 use std::collections::HashMap;
 
-use html5gum::{DefaultEmitter, Token, Tokenizer};
 use rayon::prelude::*;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
@@ -65,24 +65,36 @@ fn fold_char(c: char, out: &mut String) {
 
 /// The folded words of a text, in order: runs of alphanumeric characters after folding.
 pub fn words(text: &str) -> Vec<String> {
+    split_words(&fold(text)).map(str::to_owned).collect()
+}
+
+/// `text` folded, char by char.
+fn fold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
+    fold_into(text, &mut folded);
+    folded
+}
+
+fn fold_into(text: &str, folded: &mut String) {
     for c in text.chars() {
         // ASCII has no decomposition, no combining mark and no ligature: lowercase is its fold.
         if c.is_ascii() {
             folded.push(c.to_ascii_lowercase());
         } else {
-            fold_char(c, &mut folded);
+            fold_char(c, folded);
         }
     }
+}
+
+/// The words of a folded text.
+fn split_words(folded: &str) -> impl Iterator<Item = &str> {
     folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
 
 /// One searchable part of a page: its introduction (empty anchor and heading) or a section.
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Section {
     /// The heading's id, for the link (`page.html#anchor`); empty for the introduction.
     pub anchor: String,
@@ -91,12 +103,39 @@ pub struct Section {
 }
 
 /// Elements whose text readers do not see as text (or, for `h1`, the page title, stored apart).
-const SKIPPED: &[&[u8]] = &[b"script", b"style", b"template", b"noscript", b"h1"];
+const SKIPPED: &[&str] = &["script", "style", "template", "noscript", "h1"];
 /// Elements inside a word's flow: no word break at their tags.
-const INLINE: &[&[u8]] = &[
-    b"a", b"abbr", b"b", b"bdi", b"cite", b"code", b"em", b"i", b"kbd", b"mark", b"q", b"s",
-    b"small", b"span", b"strong", b"sub", b"sup", b"time", b"u", b"var",
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "small", "span",
+    "strong", "sub", "sup", "time", "u", "var",
 ];
+
+/// What an element's tags mean for the text around them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    /// Its text is not searched.
+    Skipped,
+    /// `h2` or `h3`: with an id, it starts a section.
+    Heading,
+    /// In a word's flow.
+    Inline,
+    /// A break between words.
+    Block,
+}
+
+impl Tag {
+    pub fn of(name: &str) -> Tag {
+        if SKIPPED.contains(&name) {
+            Tag::Skipped
+        } else if name == "h2" || name == "h3" {
+            Tag::Heading
+        } else if INLINE.contains(&name) {
+            Tag::Inline
+        } else {
+            Tag::Block
+        }
+    }
+}
 
 /// Text with whitespace collapsed: a run of spaces and line breaks, or a break between blocks,
 /// becomes one space. No-break spaces are kept, as typography placed them.
@@ -127,64 +166,89 @@ impl Collapsed {
     }
 }
 
-/// The sections of a rendered page: the text of its `<main>`, cut at the `h2` and `h3` that have
-/// an id. Without a `<main>`, the page has no searchable text.
-pub fn sections(html: &str) -> Vec<Section> {
-    let mut emitter = DefaultEmitter::default();
-    // Script and style contents are raw text, not markup.
-    emitter.naively_switch_states(true);
-    let mut sections = vec![Section::default()];
-    let (mut heading, mut text) = (Collapsed::default(), Collapsed::default());
-    let (mut in_main, mut in_heading, mut skipped) = (false, false, 0usize);
-    for Ok(token) in Tokenizer::new_with_emitter(html, emitter) {
-        let name = match &token {
-            Token::StartTag(tag) => &tag.name[..],
-            Token::EndTag(tag) => &tag.name[..],
-            Token::String(value) => {
-                if in_main && skipped == 0 {
-                    let target = if in_heading { &mut heading } else { &mut text };
-                    target.push(&String::from_utf8_lossy(value));
-                }
-                continue;
-            }
-            _ => continue,
-        };
-        let start = matches!(token, Token::StartTag(_));
-        if name == b"main" {
-            in_main = start;
-        } else if SKIPPED.contains(&name) {
-            skipped = if start {
-                skipped + 1
-            } else {
-                skipped.saturating_sub(1)
-            };
-        } else if name == b"h2" || name == b"h3" {
-            let id = match &token {
-                Token::StartTag(tag) => tag.attributes.get(&b"id"[..]),
-                _ => None,
-            };
-            if let Some(id) = id.filter(|_| in_main && skipped == 0) {
-                if let Some(last) = sections.last_mut() {
-                    (last.heading, last.text) = (heading.take(), text.take());
-                }
-                sections.push(Section {
-                    anchor: String::from_utf8_lossy(id).into_owned(),
-                    ..Section::default()
-                });
-                in_heading = true;
-            } else if !start {
-                in_heading = false;
-            }
-        }
-        if !INLINE.contains(&name) {
-            let target = if in_heading { &mut heading } else { &mut text };
-            target.space = true;
+/// Cuts a page's body into sections at the `h2` and `h3` that have an id, while an HTML pass
+/// walks it (the print edition's, so that each body is parsed once): it is told every start tag,
+/// end tag and text node in document order, entities already decoded.
+pub struct Collector {
+    sections: Vec<Section>,
+    heading: Collapsed,
+    text: Collapsed,
+    in_heading: bool,
+    skipped: usize,
+}
+
+impl Default for Collector {
+    fn default() -> Self {
+        Collector {
+            sections: vec![Section::default()],
+            heading: Collapsed::default(),
+            text: Collapsed::default(),
+            in_heading: false,
+            skipped: 0,
         }
     }
-    if let Some(last) = sections.last_mut() {
-        (last.heading, last.text) = (heading.take(), text.take());
+}
+
+impl Collector {
+    /// A start tag; `id` is its `id` attribute.
+    pub fn start(&mut self, tag: Tag, id: Option<&str>) {
+        match tag {
+            Tag::Skipped => self.skipped += 1,
+            Tag::Heading => {
+                if let Some(id) = id.filter(|_| self.skipped == 0) {
+                    self.close_section();
+                    self.sections.push(Section {
+                        anchor: id.to_owned(),
+                        ..Section::default()
+                    });
+                    self.in_heading = true;
+                }
+            }
+            Tag::Inline | Tag::Block => {}
+        }
+        self.break_words(tag);
     }
-    sections
+
+    pub fn end(&mut self, tag: Tag) {
+        match tag {
+            Tag::Skipped => self.skipped = self.skipped.saturating_sub(1),
+            Tag::Heading => self.in_heading = false,
+            Tag::Inline | Tag::Block => {}
+        }
+        self.break_words(tag);
+    }
+
+    pub fn text(&mut self, text: &str) {
+        if self.skipped == 0 {
+            self.target().push(text);
+        }
+    }
+
+    /// The sections: the introduction (text before the first heading), then one per heading.
+    pub fn finish(mut self) -> Vec<Section> {
+        self.close_section();
+        self.sections
+    }
+
+    fn break_words(&mut self, tag: Tag) {
+        if tag != Tag::Inline {
+            self.target().space = true;
+        }
+    }
+
+    fn target(&mut self) -> &mut Collapsed {
+        if self.in_heading {
+            &mut self.heading
+        } else {
+            &mut self.text
+        }
+    }
+
+    fn close_section(&mut self) {
+        if let Some(last) = self.sections.last_mut() {
+            (last.heading, last.text) = (self.heading.take(), self.text.take());
+        }
+    }
 }
 
 /// The index as the script holds it. Postings are delta-encoded (each document id minus the one
@@ -204,46 +268,42 @@ struct IndexFile<'a> {
     postings: Vec<Vec<usize>>,
 }
 
-/// Builds the index of `pages` (each with its rendered HTML) as the script `assets/search-index.js`.
-pub fn index(language: &str, pages: &[(Link, &str)]) -> OutputFile {
+/// A content page for the index: its link and the sections of its body.
+pub type Page<'a> = (&'a Link, &'a [Section]);
+
+/// Builds the index of `pages` as the script `assets/search-index.js`.
+pub fn index(language: &str, pages: &[Page]) -> OutputFile {
     let stopwords = stopwords(language);
-    // Pages are parsed and their words folded on every core, a chunk at a time (so that the words
-    // of only one chunk are held at once); documents are numbered in page order, so the index does
-    // not depend on the number of threads.
-    let mut page_sections: Vec<Vec<Section>> = Vec::with_capacity(pages.len());
+    // Words are folded on every core, a chunk of pages at a time (so that the words of only one
+    // chunk are held at once); documents are numbered in page order, so the index does not depend
+    // on the number of threads.
+    let mut docs = Vec::new();
     let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut next_id = 0;
-    for chunk in pages.chunks(CHUNK) {
-        let searched: Vec<_> = chunk
-            .par_iter()
-            .map(|(link, html)| searchable(link, html))
-            .collect();
-        for (sections, words) in searched {
-            for seen in words {
-                for word in seen {
-                    if !stopwords.contains(&word.as_str()) {
-                        postings.entry(word).or_default().push(next_id);
+    for (first, chunk) in (0..).step_by(CHUNK).zip(pages.chunks(CHUNK)) {
+        let folded: Vec<Vec<String>> = chunk.par_iter().map(searchable).collect();
+        for (page, ((_, sections), page_folded)) in (first..).zip(chunk.iter().zip(&folded)) {
+            for (section, folded) in documents(sections).zip(page_folded) {
+                let id = docs.len();
+                let mut seen: Vec<&str> = split_words(folded).collect();
+                seen.sort_unstable();
+                seen.dedup();
+                for word in seen.into_iter().filter(|w| !stopwords.contains(w)) {
+                    match postings.get_mut(word) {
+                        Some(ids) => ids.push(id),
+                        None => {
+                            postings.insert(word.to_owned(), vec![id]);
+                        }
                     }
                 }
-                next_id += 1;
-            }
-            page_sections.push(sections);
-        }
-    }
-    let docs = page_sections
-        .iter()
-        .enumerate()
-        .flat_map(|(page, sections)| {
-            sections.iter().map(move |section| {
                 let Section {
                     anchor,
                     heading,
                     text,
                 } = section;
-                (page, anchor.as_str(), heading.as_str(), text.as_str())
-            })
-        })
-        .collect();
+                docs.push((page, anchor.as_str(), heading.as_str(), text.as_str()));
+            }
+        }
+    }
     let mut words: Vec<(&String, &Vec<usize>)> = postings.iter().collect();
     words.sort_unstable_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
     let file = IndexFile {
@@ -264,25 +324,32 @@ pub fn index(language: &str, pages: &[(Link, &str)]) -> OutputFile {
     OutputFile::new(index_path(), script.into_bytes())
 }
 
-/// Pages parsed in parallel before their words are gathered.
-const CHUNK: usize = 64;
+/// Pages whose words are folded in parallel before they are gathered.
+const CHUNK: usize = 256;
 
-/// The sections of a page worth a document (the introduction, and every section with text), and
-/// the distinct words of each.
-fn searchable(link: &Link, html: &str) -> (Vec<Section>, Vec<Vec<String>>) {
-    sections(html)
-        .into_iter()
+/// The sections of a page worth a document: the introduction, and every section with text.
+fn documents(sections: &[Section]) -> impl Iterator<Item = &Section> {
+    sections.iter().enumerate().filter_map(|(i, section)| {
+        let kept = i == 0 || !section.heading.is_empty() || !section.text.is_empty();
+        kept.then_some(section)
+    })
+}
+
+/// The folded text of each document of a page (the title belongs to its introduction, as a
+/// heading to its section).
+fn searchable((link, sections): &Page) -> Vec<String> {
+    documents(sections)
         .enumerate()
-        .filter(|(i, section)| *i == 0 || !section.heading.is_empty() || !section.text.is_empty())
         .map(|(i, section)| {
-            // The page title belongs to its introduction, as a heading to its section.
-            let title = if i == 0 { link.title.as_str() } else { "" };
-            let mut seen = words(title);
-            seen.extend(words(&section.heading));
-            seen.extend(words(&section.text));
-            seen.sort_unstable();
-            seen.dedup();
-            (section, seen)
+            let mut folded = String::new();
+            if i == 0 {
+                fold_into(&link.title, &mut folded);
+                folded.push(' ');
+            }
+            fold_into(&section.heading, &mut folded);
+            folded.push(' ');
+            fold_into(&section.text, &mut folded);
+            folded
         })
         .collect()
 }
@@ -307,6 +374,26 @@ mod tests {
             title: title.to_owned(),
             path: path.to_owned(),
         }
+    }
+
+    /// A page body of one introduction (`text`) and a section per `(anchor, heading, text)`.
+    fn body(text: &str, sections: &[(&str, &str, &str)]) -> Vec<Section> {
+        let intro = Section {
+            text: text.to_owned(),
+            ..Section::default()
+        };
+        let rest = sections.iter().map(|&(anchor, heading, text)| Section {
+            anchor: anchor.to_owned(),
+            heading: heading.to_owned(),
+            text: text.to_owned(),
+        });
+        std::iter::once(intro).chain(rest).collect()
+    }
+
+    /// The index of `pages` (link, body), as JSON.
+    fn index_of(language: &str, pages: &[(Link, Vec<Section>)]) -> serde_json::Value {
+        let pages: Vec<Page> = pages.iter().map(|(l, s)| (l, s.as_slice())).collect();
+        json(&index(language, &pages))
     }
 
     /// The index script's JSON.
@@ -338,34 +425,9 @@ mod tests {
     }
 
     #[test]
-    fn sections_split_main_at_headings_with_ids() {
-        let html = "<html><head><title>Hors</title></head><body><nav>Menu</nav><main>\
-            <h1>Titre</h1><p>Intro <em>mise</em>\n  en avant</p><script>var x = '<p>';</script>\
-            <h2 id=\"a\">Première <code>partie</code></h2><p>Un</p><p>deux</p>\
-            <h3>Sans id</h3><p>trois</p></main><footer>Pied</footer></body></html>";
-        let found = sections(html);
-        assert_eq!(
-            found,
-            vec![
-                Section {
-                    anchor: String::new(),
-                    heading: String::new(),
-                    text: "Intro mise en avant".to_owned(),
-                },
-                Section {
-                    anchor: "a".to_owned(),
-                    heading: "Première partie".to_owned(),
-                    text: "Un deux Sans id trois".to_owned(),
-                },
-            ]
-        );
-        assert_eq!(sections("<p>pas de main</p>"), vec![Section::default()]);
-    }
-
-    #[test]
     fn an_accented_word_is_found_under_its_folded_form() {
-        let html = "<main><h1>T</h1><p>L’évaluation des élèves</p></main>";
-        let index = json(&index("fr", &[(link("a.html", "Été"), html)]));
+        let page = body("L’évaluation des élèves", &[]);
+        let index = index_of("fr", &[(link("a.html", "Été"), page)]);
         let words: Vec<&str> = index["words"]
             .as_array()
             .unwrap()
@@ -387,13 +449,13 @@ mod tests {
 
     #[test]
     fn postings_point_at_the_sections_holding_the_word() {
-        let one = "<main><p>alpha</p><h2 id=\"s\">Beta</h2><p>alpha gamma</p></main>";
-        let two = "<main><p>gamma</p></main>";
+        let one = body("alpha", &[("s", "Beta", "alpha gamma")]);
+        let two = body("gamma", &[]);
         let pages = [
             (link("un.html", "Un"), one),
             (link("deux.html", "Deux"), two),
         ];
-        let index = json(&index("fr", &pages));
+        let index = index_of("fr", &pages);
         let docs = index["docs"].as_array().unwrap();
         let ids = |word: &str| -> Vec<u64> {
             let words = index["words"].as_array().unwrap();
@@ -419,16 +481,16 @@ mod tests {
 
     #[test]
     fn the_index_is_the_same_every_time() {
-        let html = "<main><p>zèbre abeille Œuf mot7 ça</p><h2 id=\"x\">Été</h2><p>hiver</p></main>";
-        let pages = [(link("a.html", "A"), html), (link("b.html", "B"), html)];
-        assert_eq!(index("fr", &pages), index("fr", &pages));
+        let page = body("zèbre abeille Œuf mot7 ça", &[("x", "Été", "hiver")]);
+        let pages = [(link("a.html", "A"), page.clone()), (link("b.html", "B"), page)];
+        assert_eq!(index_of("fr", &pages), index_of("fr", &pages));
     }
 
     #[test]
     fn other_languages_keep_every_word() {
-        let pages = [(link("a.html", "A"), "<main><p>le chat</p></main>")];
+        let pages = [(link("a.html", "A"), body("le chat", &[]))];
         let has_le = |language| {
-            json(&index(language, &pages))["words"]
+            index_of(language, &pages)["words"]
                 .as_array()
                 .unwrap()
                 .contains(&"le".into())

@@ -23,9 +23,10 @@ use crate::diagnostic::Diagnostics;
 use crate::model::{Model, PageTemplate};
 
 use super::OutputFile;
-use super::documents::Rendered;
+use super::documents;
 use super::exports::Export;
 use super::markdown::{Markdown, Placement, SourceLink};
+use super::search;
 use super::theme::Theme;
 use super::views::{self, ActivityView, Link};
 use environment::{Texts, environment, template_diagnostic};
@@ -51,7 +52,7 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
 
 /// What the pages link to besides themselves: the documents and the exports.
 pub struct Downloads<'a> {
-    pub documents: &'a [Rendered],
+    pub documents: &'a [documents::Rendered],
     pub exports: &'a [Export],
 }
 
@@ -60,6 +61,15 @@ struct PageInfo<'a> {
     path: &'a str,
     title: &'a str,
     kind: &'static str,
+}
+
+/// The HTML pages rendered, and the searchable text of the content pages (gathered with the print
+/// edition, so present only when it was rendered).
+#[derive(Default)]
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    /// Every content page in reading order, with the sections of its body.
+    pub searched: Vec<(Link, Vec<search::Section>)>,
 }
 
 /// Renders every HTML page of the site, or only those whose path is in `only`; the links of their
@@ -71,12 +81,12 @@ pub fn render_pages(
     only: Option<&HashSet<String>>,
     problems: &mut Diagnostics,
     links: &mut Vec<SourceLink>,
-) -> Vec<OutputFile> {
+) -> Rendered {
     let env = match environment(model, theme) {
         Ok(env) => env,
         Err(errors) => {
             problems.extend(errors);
-            return Vec::new();
+            return Rendered::default();
         }
     };
     let plan = Plan::new(model);
@@ -159,10 +169,12 @@ pub fn render_pages(
         .map(|planned| pages.render(planned, wanted(&planned.path)))
         .collect();
     let mut files = Vec::with_capacity(rendered.len() + 1);
-    for page in rendered {
+    let mut searched = Vec::new();
+    for (planned, page) in selected.iter().zip(rendered) {
         problems.extend(page.problems);
         links.extend(page.links);
-        if let (Some(edition), Some(section)) = (edition.as_mut(), page.section) {
+        if let (Some(edition), Some(mut section)) = (edition.as_mut(), page.section) {
+            searched.push((planned.link(), std::mem::take(&mut section.searched)));
             edition.push(section);
         }
         files.extend(page.file);
@@ -184,7 +196,7 @@ pub fn render_pages(
             Err(error) => problems.push(template_diagnostic(&error, theme)),
         }
     }
-    files
+    Rendered { files, searched }
 }
 
 /// What every page is rendered with, shared by the threads.
@@ -312,17 +324,6 @@ impl Pages<'_> {
         }
         page
     }
-}
-
-/// The pages of the handbook's text (every page but the search and 404 pages), in reading order:
-/// what the search index covers.
-pub fn content_pages(model: &Model) -> Vec<Link> {
-    Plan::new(model)
-        .pages
-        .iter()
-        .filter(|p| p.kind.is_content())
-        .map(|p| p.link())
-        .collect()
 }
 
 fn chapter_template(template: PageTemplate) -> &'static str {

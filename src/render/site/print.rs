@@ -8,16 +8,19 @@
 //! root; headings go one level down under the edition's title. It renders nothing itself and
 //! knows no template but the values it hands to `print.html`.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::rc::Rc;
 
 use lol_html::html_content::Element;
-use lol_html::{HandlerResult, RewriteStrSettings, element, rewrite_str};
+use lol_html::{HandlerResult, RewriteStrSettings, doc_text, element, rewrite_str};
 use minijinja::Captured;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::render::markdown::{normalize, slugify};
+use crate::render::{entities, search};
 use crate::render::theme::Theme;
 use crate::render::views::Link;
 
@@ -162,6 +165,8 @@ pub struct Rewritten {
     pub ids: Vec<String>,
     /// The anchors the body links to within the edition (prefixed, without `#`).
     pub fragments: Vec<String>,
+    /// The body's text for the search index, in sections.
+    pub searched: Vec<search::Section>,
 }
 
 fn rewrite_error(path: &str, error: &impl std::fmt::Display) -> Diagnostic {
@@ -183,7 +188,9 @@ impl Sections {
         )
     }
 
-    /// Rewrites the body of the page at `path` so that it can stand in the edition.
+    /// Rewrites the body of the page at `path` so that it can stand in the edition. The same pass
+    /// gathers the body's searchable text (as written, before the rewrite), so that each body is
+    /// parsed once.
     pub fn section(&self, path: &str, title: &str, body: &str) -> Result<Rewritten, Diagnostic> {
         let id = section_id(path);
         let prefix = |reference: &str| format!("{id}{ANCHOR_SEPARATOR}{reference}");
@@ -196,16 +203,22 @@ impl Sections {
                 .join(" ")
         };
         let link = |url: &str| self.link(path, &id, url);
+        // Shared with the end-tag handlers, which lol_html wants `'static`.
+        let collector = Rc::new(RefCell::new(search::Collector::default()));
+        let mut raw_text = String::new();
         let rewrite_references = |el: &mut Element| -> HandlerResult {
+            let tag = search::Tag::of(&el.tag_name());
             // One pass over the attributes: asking for each name in turn costs several times more.
             let mut changes = Vec::new();
+            let mut element_id = None;
             for attribute in el.attributes() {
                 let (name, value) = (attribute.name(), attribute.value());
                 let rewritten = match name.as_str() {
                     "id" => {
-                        let value = prefix(&value);
-                        ids.push(value.clone());
-                        value
+                        let prefixed = prefix(&value);
+                        ids.push(prefixed.clone());
+                        element_id = Some(value);
+                        prefixed
                     }
                     "href" | "src" => {
                         let url = link(&value);
@@ -228,13 +241,31 @@ impl Sections {
                 };
                 changes.push((name, rewritten));
             }
+            collector.borrow_mut().start(tag, element_id.as_deref());
+            if let Some(handlers) = el.end_tag_handlers() {
+                let collector = Rc::clone(&collector);
+                handlers.push(Box::new(move |_| {
+                    collector.borrow_mut().end(tag);
+                    Ok(())
+                }));
+            }
             for (name, value) in changes {
                 el.set_attribute(&name, &value)?;
             }
             Ok(())
         };
+        let gather_text = doc_text!(|chunk| {
+            // A text node may come in several chunks, and an entity across two of them.
+            raw_text.push_str(chunk.as_str());
+            if chunk.last_in_text_node() {
+                collector.borrow_mut().text(&entities::decode(&raw_text));
+                raw_text.clear();
+            }
+            Ok(())
+        });
         let settings = RewriteStrSettings::new()
             .append_element_content_handler(element!("*", rewrite_references))
+            .append_document_content_handler(gather_text)
             // One level down: the edition's title is the page's only h1.
             .append_element_content_handler(element!("h1, h2, h3, h4, h5", |el| {
                 let level = el.tag_name()[1..].parse::<u8>().unwrap_or(5);
@@ -252,6 +283,9 @@ impl Sections {
                 Ok(())
             }));
         let body = rewrite_str(body, settings).map_err(|error| rewrite_error(path, &error))?;
+        let searched = Rc::try_unwrap(collector)
+            .map(|collector| collector.into_inner().finish())
+            .unwrap_or_default();
         Ok(Rewritten {
             section: Section {
                 id,
@@ -261,6 +295,7 @@ impl Sections {
             },
             ids,
             fragments,
+            searched,
         })
     }
 
@@ -357,5 +392,27 @@ mod tests {
         assert!(html.contains(r#"fill="url(#page-guide--m)""#), "{html}");
         assert!(html.contains(r##"href="#page-guide--t""##), "{html}");
         assert!(!html.contains("script"), "{html}");
+    }
+
+    #[test]
+    fn the_same_pass_cuts_the_text_into_sections_at_headings_with_ids() {
+        let body = "<h1>Titre</h1><p>Intro <em>mise</em>\n  en avant&nbsp;: l&#39;idée</p>\
+            <script>var x = '<p>';</script><h2 id=\"a\">Première <code>partie</code></h2>\
+            <p>Un</p><p>deux</p><h3>Sans id</h3><p>trois<br>quatre</p>";
+        let searched = sections().section("guide.html", "Guide", body).unwrap().searched;
+        let section = |anchor: &str, heading: &str, text: &str| search::Section {
+            anchor: anchor.to_owned(),
+            heading: heading.to_owned(),
+            text: text.to_owned(),
+        };
+        assert_eq!(
+            searched,
+            [
+                section("", "", "Intro mise en avant\u{a0}: l'idée"),
+                section("a", "Première partie", "Un deux Sans id trois quatre"),
+            ]
+        );
+        let plain = sections().section("guide.html", "Guide", "texte").unwrap();
+        assert_eq!(plain.searched, [section("", "", "texte")]);
     }
 }
