@@ -1,7 +1,8 @@
 //! The cross-reference pages of the real handbook, checked against the activities' YAML read
-//! independently: the matrix's marks and counts, the competency pages and their activities, the
-//! links between référentiel, activities and competencies, and the coverage report of
-//! `livret check`.
+//! independently: the matrix's tables (one per domain: columns, marks and counts), the competency
+//! pages and their activities, the links between référentiel, activities and competencies, and the
+//! coverage report of `livret check`. The matrix is also checked on the minimal fixture with a
+//! domain no activity validates.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -17,20 +18,79 @@ use common::{build, root};
 #[derive(Deserialize)]
 struct ActivityFile {
     slug: String,
+    order: i64,
     competencies: Vec<String>,
 }
 
 /// Activity slug → the codes it validates, from the YAML.
 fn mapping() -> BTreeMap<String, BTreeSet<String>> {
-    fs::read_dir(root().join("content/activities"))
+    activities_in_order(&root().join("content"))
+        .into_iter()
+        .collect()
+}
+
+/// The activities of a content folder with the codes they validate, sorted by `order`, then slug.
+fn activities_in_order(content: &Path) -> Vec<(String, BTreeSet<String>)> {
+    let mut activities: Vec<ActivityFile> = fs::read_dir(content.join("activities"))
         .unwrap()
         .flatten()
-        .map(|e| {
-            let a: ActivityFile =
-                serde_saphyr::from_str(&fs::read_to_string(e.path()).unwrap()).unwrap();
-            (a.slug, a.competencies.into_iter().collect())
-        })
+        .map(|e| serde_saphyr::from_str(&fs::read_to_string(e.path()).unwrap()).unwrap())
+        .collect();
+    activities.sort_by(|a, b| (a.order, &a.slug).cmp(&(b.order, &b.slug)));
+    activities
+        .into_iter()
+        .map(|a| (a.slug, a.competencies.into_iter().collect()))
         .collect()
+}
+
+/// The référentiel file, with or without groups; only codes matter here.
+#[derive(Deserialize)]
+struct ReferentielFile {
+    #[serde(default)]
+    groups: Vec<GroupFile>,
+    #[serde(default)]
+    domains: Vec<DomainFile>,
+}
+
+#[derive(Deserialize)]
+struct GroupFile {
+    domains: Vec<DomainFile>,
+}
+
+#[derive(Deserialize)]
+struct DomainFile {
+    code: String,
+    competencies: Vec<CompetencyFile>,
+}
+
+#[derive(Deserialize)]
+struct CompetencyFile {
+    code: String,
+}
+
+/// Each domain's code and its competency codes, in référentiel order, from the YAML.
+fn domains(content: &Path) -> Vec<(String, Vec<String>)> {
+    let file: ReferentielFile =
+        serde_saphyr::from_str(&fs::read_to_string(content.join("referentiel.yaml")).unwrap())
+            .unwrap();
+    file.groups
+        .into_iter()
+        .flat_map(|g| g.domains)
+        .chain(file.domains)
+        .map(|d| (d.code, d.competencies.into_iter().map(|c| c.code).collect()))
+        .collect()
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
 }
 
 fn page(output: &Path, path: &str) -> Html {
@@ -58,73 +118,228 @@ fn slug_of(href: &str) -> String {
         .to_owned()
 }
 
+/// The elements under `element` matching `css`.
+fn within<'a>(element: &ElementRef<'a>, css: &str) -> Vec<ElementRef<'a>> {
+    element.select(&Selector::parse(css).unwrap()).collect()
+}
+
+/// What a domain's table on the matrix page must show, from the YAML alone.
+struct ExpectedTable {
+    domain: String,
+    /// The domain's competency codes, in référentiel order.
+    codes: Vec<String>,
+    /// The activities validating at least one of them, in activity order.
+    columns: Vec<String>,
+}
+
+fn expected_tables(content: &Path) -> Vec<ExpectedTable> {
+    let activities = activities_in_order(content);
+    domains(content)
+        .into_iter()
+        .map(|(domain, codes)| {
+            let columns = activities
+                .iter()
+                .filter(|(_, validated)| codes.iter().any(|c| validated.contains(c)))
+                .map(|(slug, _)| slug.clone())
+                .collect();
+            ExpectedTable {
+                domain,
+                codes,
+                columns,
+            }
+        })
+        .collect()
+}
+
+/// Checks every domain table of a matrix page against the YAML of `content`; returns the number of
+/// competency rows.
+fn check_matrix_page(doc: &Html, content: &Path) -> usize {
+    let mapping: BTreeMap<String, BTreeSet<String>> =
+        activities_in_order(content).into_iter().collect();
+    let expected = expected_tables(content);
+    let tables = select(doc, "main table.matrix");
+    assert_eq!(tables.len(), expected.len(), "one table per domain");
+    let mut ids = BTreeSet::new();
+    let mut rows_seen = 0;
+    for (table, want) in tables.iter().zip(&expected) {
+        let domain = &want.domain;
+
+        let id = table.value().attr("id").expect("table id").to_owned();
+        assert!(ids.insert(id.clone()), "{domain}: duplicate table id {id}");
+        let captions = within(table, "caption");
+        assert_eq!(captions.len(), 1, "{domain}: one caption");
+        assert!(
+            text(&captions[0]).contains(domain.as_str()),
+            "{domain}: the caption names the domain: {}",
+            text(&captions[0])
+        );
+        assert!(
+            within(table, "th:not([scope])").is_empty(),
+            "{domain}: every th has a scope"
+        );
+        let columns: Vec<String> = within(table, "thead th.matrix-activity a")
+            .iter()
+            .map(|a| slug_of(a.value().attr("href").unwrap()))
+            .collect();
+        for slug in &columns {
+            assert!(
+                want.codes.iter().any(|c| mapping[slug].contains(c)),
+                "{domain}: column {slug} validates nothing in the domain"
+            );
+        }
+        assert_eq!(columns, want.columns, "{domain}: columns");
+        assert_eq!(
+            within(table, "thead th").len(),
+            columns.len() + 2,
+            "{domain}: header row"
+        );
+        let mut marks_per_activity = vec![0usize; columns.len()];
+        let mut codes = Vec::new();
+        let mut covered = 0;
+        for row in within(table, "tbody tr") {
+            let code = text(&within(&row, "th[scope=row]")[0]);
+            let cells = within(&row, "td.mark");
+            assert_eq!(cells.len(), columns.len(), "{code}: one mark per column");
+            let mut count = 0;
+            for (i, cell) in cells.iter().enumerate() {
+                let marked = text(cell).contains('✓');
+                assert_eq!(
+                    marked,
+                    mapping[&columns[i]].contains(&code),
+                    "{code} × {}",
+                    columns[i]
+                );
+                assert_eq!(
+                    text(cell).contains("oui"),
+                    marked,
+                    "{code}: text equivalent of the mark"
+                );
+                assert_eq!(
+                    text(cell).contains("non"),
+                    !marked,
+                    "{code}: text equivalent of no mark"
+                );
+                count += usize::from(marked);
+                marks_per_activity[i] += usize::from(marked);
+            }
+            // Independent of the columns: every activity validating the code.
+            let validating = mapping
+                .values()
+                .filter(|codes| codes.contains(&code))
+                .count();
+            assert_eq!(count, validating, "{code}: marks");
+            let counts = within(&row, "td.num");
+            assert_eq!(counts.len(), 1, "{code}: one count cell");
+            let shown = if validating == 0 {
+                "aucune".to_owned()
+            } else {
+                validating.to_string()
+            };
+            assert_eq!(text(&counts[0]), shown, "{code}: count column");
+            assert_eq!(
+                row.value().classes().any(|c| c == "is-uncovered"),
+                validating == 0,
+                "{code}: flagged as uncovered"
+            );
+            covered += usize::from(validating > 0);
+            codes.push(code);
+        }
+        assert_eq!(codes, want.codes, "{domain}: rows");
+        rows_seen += codes.len();
+        let totals: Vec<String> = within(table, "tfoot tr td").iter().map(text).collect();
+        assert_eq!(totals.len(), columns.len() + 1, "{domain}: total row");
+        for (i, slug) in columns.iter().enumerate() {
+            let in_domain = want
+                .codes
+                .iter()
+                .filter(|c| mapping[slug].contains(*c))
+                .count();
+            assert_eq!(totals[i], in_domain.to_string(), "{domain} × {slug}: total");
+            assert_eq!(marks_per_activity[i], in_domain, "{domain} × {slug}: marks");
+        }
+        assert_eq!(
+            totals[columns.len()],
+            format!("{covered}/{} couvertes", want.codes.len()),
+            "{domain}: covered"
+        );
+    }
+    rows_seen
+}
+
 #[test]
 fn matrix_marks_and_counts_equal_the_mapping() {
-    let mapping = mapping();
     let (_dir, output) = build();
     let doc = page(&output, "matrice.html");
-    let columns: Vec<String> = select(&doc, "table.matrix thead th.matrix-activity a")
+    let content = root().join("content");
+    assert_eq!(check_matrix_page(&doc, &content), 28);
+    let codes: BTreeSet<String> = domains(&content).into_iter().flat_map(|d| d.1).collect();
+    let covered = codes
         .iter()
-        .map(|a| slug_of(a.value().attr("href").unwrap()))
-        .collect();
-    assert_eq!(
-        columns.iter().cloned().collect::<BTreeSet<_>>(),
-        mapping.keys().cloned().collect()
-    );
-    let mut marks_per_activity = vec![0usize; columns.len()];
-    let mut rows = 0;
-    for row in select(
-        &doc,
-        "table.matrix tbody tr:not(.domain-row):not(.subtotal-row)",
-    ) {
-        let within = |css: &str| {
-            row.select(&Selector::parse(css).unwrap())
-                .collect::<Vec<_>>()
-        };
-        let code = text(&within("th")[0]);
-        let cells = within("td.mark");
-        assert_eq!(cells.len(), columns.len(), "{code}");
-        let mut count = 0;
-        for (i, cell) in cells.iter().enumerate() {
-            let marked = text(cell).contains('✓');
-            assert_eq!(
-                marked,
-                mapping[&columns[i]].contains(&code),
-                "{code} × {}",
-                columns[i]
-            );
-            assert_eq!(
-                text(cell).contains("oui"),
-                marked,
-                "{code}: text equivalent of the mark"
-            );
-            count += usize::from(marked);
-            marks_per_activity[i] += usize::from(marked);
-        }
-        let last = text(within("td.num").last().unwrap());
-        let shown = if count == 0 {
-            "aucune".to_owned()
-        } else {
-            count.to_string()
-        };
-        assert_eq!(last, shown, "{code}: count column");
-        rows += 1;
-    }
-    assert_eq!(rows, 28);
-    let totals: Vec<usize> = select(&doc, "table.matrix tfoot td")
-        .iter()
-        .take(columns.len())
-        .map(|c| text(c).parse().unwrap())
-        .collect();
-    assert_eq!(totals, marks_per_activity);
-    for (i, slug) in columns.iter().enumerate() {
-        assert_eq!(totals[i], mapping[slug].len(), "{slug}: total");
-    }
-    assert_eq!(select(&doc, "table.matrix caption").len(), 1);
+        .filter(|c| mapping().values().any(|codes| codes.contains(*c)))
+        .count();
+    let intro = text(&select(&doc, "main section[aria-labelledby=\"titre-matrice\"]")[0]);
     assert!(
-        select(&doc, "table.matrix th:not([scope])").is_empty(),
-        "every th has a scope"
+        intro.contains(&format!("{covered}/{} compétences couvertes", codes.len())),
+        "{intro}"
     );
+}
+
+#[test]
+fn a_domain_no_activity_validates_keeps_a_valid_table_without_activity_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&root().join("tests/fixtures/minimal"), dir.path());
+    let content = dir.path().join("content");
+    fs::write(
+        content.join("pages/matrice.md"),
+        "---\ntitle: \"Matrice\"\norder: 5\ntemplate: matrix\n---\nLa matrice.\n",
+    )
+    .unwrap();
+    // A last domain that no activity validates.
+    let mut referentiel = fs::read_to_string(content.join("referentiel.yaml")).unwrap();
+    referentiel.push_str(
+        "      - code: Y.3\n        title: \"Domaine sans activité\"\n        competencies:\n          \
+         - code: Y.3.1\n            text: \"Une compétence qu'aucune activité ne valide.\"\n",
+    );
+    fs::write(content.join("referentiel.yaml"), referentiel).unwrap();
+    let output = dir.path().join("site");
+    let run = Command::new(env!("CARGO_BIN_EXE_livret"))
+        .args(["build", "--root"])
+        .arg(dir.path())
+        .arg("--output")
+        .arg(&output)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let doc = page(&output, "matrice.html");
+    assert_eq!(check_matrix_page(&doc, &content), 11);
+    let last = *select(&doc, "main table.matrix").last().unwrap();
+    assert!(text(&last).contains("Y.3.1"), "{}", text(&last));
+    assert!(
+        last.select(&Selector::parse("th.matrix-activity").unwrap())
+            .next()
+            .is_none(),
+        "no activity column"
+    );
+    assert!(text(&last).contains("aucune"), "{}", text(&last));
+    // Every row of the table, header and total included, has the same two cells.
+    for row in last.select(&Selector::parse("tr").unwrap()) {
+        assert_eq!(
+            row.select(&Selector::parse("th, td").unwrap()).count(),
+            2,
+            "{}",
+            row.html()
+        );
+    }
+    let mut ids = BTreeSet::new();
+    for element in select(&doc, "[id]") {
+        let id = element.value().attr("id").unwrap();
+        assert!(ids.insert(id), "duplicate id {id}");
+    }
 }
 
 #[test]

@@ -4,6 +4,8 @@
 //! activity's competencies grouped by domain, the activities validating each competency, data-table
 //! totals. Views hold plain values and paths relative to the site root; templates decide the markup.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 
 use crate::model::{Activity, Competency, DataTable, Model, Requirement};
@@ -198,20 +200,26 @@ pub fn domain_anchor(code: &str) -> String {
     format!("domaine-{}", super::markdown::slugify(code))
 }
 
-/// The activity × competency matrix: rows are competencies grouped by domain, columns activities.
+/// The activity × competency matrix, one table per domain: its rows are the domain's competencies,
+/// its columns only the activities that validate at least one of them, so the page grows with the
+/// mapping rather than with competencies × activities.
 #[derive(Debug, Clone, Serialize)]
 pub struct MatrixView {
-    pub activities: Vec<MatrixActivity>,
     pub domains: Vec<MatrixDomain>,
+    /// Competencies in the référentiel.
+    pub total: usize,
+    /// Competencies at least one activity validates.
+    pub covered: usize,
     /// Competencies no activity validates.
     pub uncovered: usize,
 }
 
+/// A column of a domain's table.
 #[derive(Debug, Clone, Serialize)]
 pub struct MatrixActivity {
     pub title: String,
     pub path: String,
-    /// Competencies it validates.
+    /// How many of the domain's competencies it validates (at least one).
     pub count: usize,
 }
 
@@ -219,8 +227,11 @@ pub struct MatrixActivity {
 pub struct MatrixDomain {
     pub code: String,
     pub title: String,
-    /// Per activity: how many of the domain's competencies it validates.
-    pub counts: Vec<usize>,
+    /// The id of its table on the matrix page (`A.1` → `matrice-a-1`), unique on the page.
+    pub id: String,
+    /// The activities that validate at least one of its competencies, in activity order; empty
+    /// when none does.
+    pub activities: Vec<MatrixActivity>,
     /// How many of the domain's competencies at least one activity validates.
     pub covered: usize,
     pub rows: Vec<MatrixRow>,
@@ -231,62 +242,114 @@ pub struct MatrixRow {
     pub code: String,
     pub text: String,
     pub path: String,
-    /// Per activity: whether it validates this competency.
+    /// Per column of its domain (`activities`): whether that activity validates this competency.
     pub marks: Vec<bool>,
     /// How many activities validate it (0: uncovered).
     pub count: usize,
 }
 
+/// Reads the mapping once (each activity's codes located through the référentiel's index), so the
+/// work is proportional to the mapping plus the cells of the tables.
 pub fn matrix_view(model: &Model) -> MatrixView {
-    let activities = &model.activities;
-    let domains: Vec<MatrixDomain> = model
-        .referentiel
+    let referentiel = &model.referentiel;
+    // The flat index of each group's first domain.
+    let mut first_domain = Vec::with_capacity(referentiel.groups.len());
+    let mut domain_count = 0;
+    for group in &referentiel.groups {
+        first_domain.push(domain_count);
+        domain_count += group.domains.len();
+    }
+    // Per domain, per competency: the indices of the activities validating it, in activity order.
+    let mut validating: Vec<Vec<Vec<usize>>> = referentiel
         .domains()
-        .map(|domain| {
+        .map(|d| vec![Vec::new(); d.competencies.len()])
+        .collect();
+    for (a, activity) in model.activities.iter().enumerate() {
+        for code in activity.codes() {
+            let Some((g, d, c)) = referentiel.position(code) else {
+                continue;
+            };
+            let list = &mut validating[first_domain[g] + d][c];
+            // A code listed twice by one activity counts once.
+            if list.last() != Some(&a) {
+                list.push(a);
+            }
+        }
+    }
+    let mut ids = HashSet::new();
+    let domains: Vec<MatrixDomain> = referentiel
+        .domains()
+        .zip(validating)
+        .map(|(domain, per_competency)| {
+            let mut columns: Vec<usize> = per_competency.iter().flatten().copied().collect();
+            columns.sort_unstable();
+            columns.dedup();
+            let mut counts = vec![0; columns.len()];
             let rows: Vec<MatrixRow> = domain
                 .competencies
                 .iter()
-                .map(|c| {
-                    let marks: Vec<bool> = activities
-                        .iter()
-                        .map(|a| a.validates(&c.code.value))
-                        .collect();
+                .zip(&per_competency)
+                .map(|(c, activities)| {
+                    let mut marks = vec![false; columns.len()];
+                    for a in activities {
+                        if let Ok(i) = columns.binary_search(a) {
+                            marks[i] = true;
+                            counts[i] += 1;
+                        }
+                    }
                     MatrixRow {
                         code: c.code.value.clone(),
                         text: c.text.value.clone(),
                         path: competency_path(&c.code.value),
-                        count: marks.iter().filter(|m| **m).count(),
                         marks,
+                        count: activities.len(),
+                    }
+                })
+                .collect();
+            let activities = columns
+                .iter()
+                .zip(counts)
+                .map(|(&a, count)| {
+                    let activity = &model.activities[a];
+                    MatrixActivity {
+                        title: activity.title.clone(),
+                        path: activity_path(&activity.slug.value),
+                        count,
                     }
                 })
                 .collect();
             MatrixDomain {
                 code: domain.code.value.clone(),
                 title: domain.title.clone(),
-                counts: (0..activities.len())
-                    .map(|i| rows.iter().filter(|r| r.marks[i]).count())
-                    .collect(),
+                id: unique_id(
+                    &format!("matrice-{}", super::markdown::slugify(&domain.code.value)),
+                    &mut ids,
+                ),
+                activities,
                 covered: rows.iter().filter(|r| r.count > 0).count(),
                 rows,
             }
         })
         .collect();
+    let total = domains.iter().map(|d| d.rows.len()).sum();
+    let covered = domains.iter().map(|d| d.covered).sum();
     MatrixView {
-        activities: activities
-            .iter()
-            .map(|a| MatrixActivity {
-                title: a.title.clone(),
-                path: activity_path(&a.slug.value),
-                count: a.competencies.value.len(),
-            })
-            .collect(),
-        uncovered: domains
-            .iter()
-            .flat_map(|d| &d.rows)
-            .filter(|r| r.count == 0)
-            .count(),
         domains,
+        total,
+        covered,
+        uncovered: total - covered,
     }
+}
+
+/// `base`, or `base-2`, `base-3`… when an earlier id took it.
+fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
+    let mut candidate = base.to_owned();
+    let mut n = 2;
+    while !used.insert(candidate.clone()) {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    candidate
 }
 
 pub fn referentiel_view(model: &Model) -> ReferentielView {
