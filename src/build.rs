@@ -4,6 +4,7 @@
 //! writing; `build` writes the site atomically. Both report every problem of the run together. This
 //! module decides the order of the stages and nothing else: no parsing, no markup, no exit codes.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -11,6 +12,7 @@ use crate::coverage::{self, Coverage};
 use crate::diagnostic::Diagnostics;
 use crate::model::Model;
 use crate::render::{self, OutputFile, Rendering, theme::Theme};
+use crate::check::links::Scans;
 use crate::{check, load, output};
 
 /// What a successful run did.
@@ -35,6 +37,8 @@ pub struct Compiled {
     pub model: Model,
     pub theme: Theme,
     pub rendering: Rendering,
+    /// The anchors and links of every page, for the next rebuild's link check.
+    pub scans: Scans,
     /// Warnings found (the run succeeded despite them).
     pub warnings: Diagnostics,
 }
@@ -77,29 +81,41 @@ pub fn compile(root: &Path) -> Result<Compiled, Diagnostics> {
     };
     let (rendering, rendering_problems) = render::render(&model, &theme);
     problems.extend(rendering_problems);
-    let problems = check_links(&rendering, problems)?;
+    let (problems, scans) = check_links(&rendering, problems, None)?;
     Ok(Compiled {
         model,
         theme,
         rendering,
+        scans,
         warnings: problems,
     })
 }
 
 /// The last step of every build, full or partial: the links of a complete rendering are checked,
-/// and any error so far stops the build.
+/// and any error so far stops the build. Files of `previous` not in `changed` are not parsed again.
 pub fn check_links(
     rendering: &Rendering,
     mut problems: Diagnostics,
-) -> Result<Diagnostics, Diagnostics> {
+    previous: Option<(&Scans, &HashSet<String>)>,
+) -> Result<(Diagnostics, Scans), Diagnostics> {
+    let mut scans = Scans::default();
     if !problems.has_errors() {
         // Only a complete site: pages missing after an error would only break more links.
-        problems.extend(check::links::check(&rendering.files, &rendering.links));
+        let (scanned, scan_problems) =
+            Scans::new(&rendering.files, &rendering.stand_ins, previous);
+        problems.extend(scan_problems);
+        problems.extend(check::links::check(
+            &rendering.files,
+            &rendering.stand_ins,
+            &scanned,
+            &rendering.links,
+        ));
+        scans = scanned;
     }
     if problems.has_errors() {
         Err(problems)
     } else {
-        Ok(problems)
+        Ok((problems, scans))
     }
 }
 

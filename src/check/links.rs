@@ -20,7 +20,7 @@ use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, closest, did_you_mean};
-use crate::render::{OutputFile, entities};
+use crate::render::{OutputFile, StandIn, entities};
 use crate::render::markdown::SourceLink;
 
 /// Attributes holding a URL (or, for `srcset`, several).
@@ -32,29 +32,79 @@ const HINT_ANCHORS: usize = 5;
 /// How many of the other pages with the same broken link a label names.
 const LABEL_PAGES: usize = 3;
 
-/// Checks every internal link of `files`; `written` are the links of the Markdown texts, used to
-/// report a broken one at its source.
-pub fn check(files: &[OutputFile], written: &[SourceLink]) -> Diagnostics {
-    let mut problems = Diagnostics::new();
-    let mut scans = Vec::new();
-    let parsed: Vec<_> = files
-        .par_iter()
-        .filter(|f| is_html(&f.path))
-        .map(scan)
-        .collect();
-    for scanned in parsed {
-        match scanned {
-            Ok(scan) => scans.push(scan),
-            Err(problem) => problems.push(problem),
+/// The anchors and links of every HTML file of a site, by path, in file order (so that problems
+/// come in that order). Kept between builds by `serve`, so that a rebuild parses only the files it
+/// changed.
+#[derive(Debug, Clone, Default)]
+pub struct Scans(Vec<(String, Scan)>);
+
+impl Scans {
+    /// Scans the HTML files of `files` (each stand-in in place of its file), in parallel; a file
+    /// of `previous` not in `changed` keeps its scan.
+    pub fn new(
+        files: &[OutputFile],
+        stand_ins: &[StandIn],
+        previous: Option<(&Scans, &HashSet<String>)>,
+    ) -> (Scans, Diagnostics) {
+        let stand_ins: HashMap<&str, &StandIn> =
+            stand_ins.iter().map(|s| (s.path.as_str(), s)).collect();
+        let previous_scans: HashMap<&str, &Scan> = previous
+            .iter()
+            .flat_map(|(scans, _)| scans.0.iter().map(|(path, scan)| (path.as_str(), scan)))
+            .collect();
+        let reused = |path: &str| {
+            let (_, changed) = previous?;
+            let kept = !changed.contains(path) && !stand_ins.contains_key(path);
+            kept.then(|| previous_scans.get(path).copied()).flatten()
+        };
+        let parsed: Vec<_> = files
+            .par_iter()
+            .filter(|f| is_html(&f.path))
+            .map(|file| match (reused(&file.path), stand_ins.get(file.path.as_str())) {
+                (Some(scan), _) => Ok((file.path.clone(), scan.clone())),
+                (None, Some(stand_in)) => {
+                    let mut scan = scan(&file.path, stand_in.html.as_bytes())?;
+                    scan.ids.extend(stand_in.anchors.iter().cloned());
+                    Ok((file.path.clone(), scan))
+                }
+                (None, None) => Ok((file.path.clone(), scan(&file.path, &file.bytes)?)),
+            })
+            .collect();
+        let mut problems = Diagnostics::new();
+        let mut scans = Vec::new();
+        for scanned in parsed {
+            match scanned {
+                Ok(scanned) => scans.push(scanned),
+                Err(problem) => problems.push(problem),
+            }
         }
+        (Scans(scans), problems)
     }
+}
+
+/// Checks every internal link of `files` from their `scans`; `written` are the links of the
+/// Markdown texts, used to report a broken one at its source.
+pub fn check(
+    files: &[OutputFile],
+    stand_ins: &[StandIn],
+    scans: &Scans,
+    written: &[SourceLink],
+) -> Diagnostics {
+    let mut problems = Diagnostics::new();
     let site = Site {
         paths: files.iter().map(|f| f.path.as_str()).collect(),
         anchors: scans
+            .0
             .iter()
-            .map(|s| (s.file.path.as_str(), &s.ids))
+            .map(|(path, scan)| (path.as_str(), &scan.ids))
             .collect(),
     };
+    // What a template problem is shown in: the HTML that was scanned.
+    let mut scanned: HashMap<&str, &[u8]> = files
+        .iter()
+        .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+        .collect();
+    scanned.extend(stand_ins.iter().map(|s| (s.path.as_str(), s.html.as_bytes())));
     let mut by_url: HashMap<(&str, String), Vec<&SourceLink>> = HashMap::new();
     for link in written {
         by_url
@@ -68,8 +118,8 @@ pub fn check(files: &[OutputFile], written: &[SourceLink]) -> Diagnostics {
     let mut from_sources: HashSet<Broken> = HashSet::new();
     let mut from_templates: Vec<TemplateProblem> = Vec::new();
     let mut template_index: HashMap<Broken, usize> = HashMap::new();
-    for scan in &scans {
-        let page = scan.file.path.as_str();
+    for (page, scan) in &scans.0 {
+        let page = page.as_str();
         for found in &scan.links {
             let url = entities::decode(&found.url);
             let Some(broken) = site.broken(page, &url) else {
@@ -96,7 +146,8 @@ pub fn check(files: &[OutputFile], written: &[SourceLink]) -> Diagnostics {
                     template_index.insert(broken.clone(), from_templates.len());
                     from_templates.push(TemplateProblem {
                         broken,
-                        scan,
+                        page,
+                        html: scanned.get(page).copied().unwrap_or_default(),
                         found,
                         pages: Vec::new(),
                     });
@@ -116,15 +167,16 @@ fn is_html(path: &str) -> bool {
     path.ends_with(".html") || path.ends_with(".htm")
 }
 
-/// One HTML file, parsed.
-struct Scan<'a> {
-    file: &'a OutputFile,
+/// The anchors and links of one HTML file.
+#[derive(Debug, Clone)]
+struct Scan {
     /// Its anchors, entities decoded.
     ids: HashSet<String>,
     links: Vec<Found>,
 }
 
 /// A URL in an HTML file.
+#[derive(Debug, Clone)]
 struct Found {
     /// As in the file (entities not decoded).
     url: String,
@@ -132,10 +184,11 @@ struct Found {
     tag: Range<usize>,
 }
 
-/// Parses one HTML file with lol_html, keeping its anchors and link URLs.
-fn scan(file: &OutputFile) -> Result<Scan<'_>, Diagnostic> {
+/// Parses the HTML file at `path` with lol_html, keeping its anchors and link URLs.
+fn scan(path: &str, html: &[u8]) -> Result<Scan, Diagnostic> {
     let mut ids = HashSet::new();
     let mut links = Vec::new();
+    // Every element: attribute selectors (`[href], [id], …`) measured slower in lol_html.
     let handler = element!("*", |el| {
         let tag = el.source_location().bytes();
         // One pass over the attributes: asking for each name in turn costs twice as much.
@@ -167,13 +220,13 @@ fn scan(file: &OutputFile) -> Result<Scan<'_>, Diagnostic> {
             .append_element_content_handler(handler),
         |_: &[u8]| {},
     );
-    let parsed = rewriter.write(&file.bytes).and_then(|()| rewriter.end());
+    let parsed = rewriter.write(html).and_then(|()| rewriter.end());
     parsed.map_err(|e| {
-        Diagnostic::error(format!("cannot check the links of {}: {e}", file.path))
-            .in_file(&file.path)
+        Diagnostic::error(format!("cannot check the links of {path}: {e}"))
+            .in_file(path)
             .hint("the page is not HTML the checker can read; look at its template")
     })?;
-    Ok(Scan { file, ids, links })
+    Ok(Scan { ids, links })
 }
 
 /// The files and anchors of the site.
@@ -270,7 +323,9 @@ impl Broken {
 /// A broken link that no Markdown text has: the first place it was found, and the other pages.
 struct TemplateProblem<'a> {
     broken: Broken,
-    scan: &'a Scan<'a>,
+    page: &'a str,
+    /// The HTML the link was found in.
+    html: &'a [u8],
     found: &'a Found,
     pages: Vec<&'a str>,
 }
@@ -278,8 +333,8 @@ struct TemplateProblem<'a> {
 impl TemplateProblem<'_> {
     /// The diagnostic, pointing at the URL in the generated HTML.
     fn diagnostic(&self, site: &Site) -> Diagnostic {
-        let page = self.scan.file.path.as_str();
-        let html = SourceText::new(page, String::from_utf8_lossy(&self.scan.file.bytes));
+        let page = self.page;
+        let html = SourceText::new(page, String::from_utf8_lossy(self.html));
         let start = self.found.tag.start
             + html.text[self.found.tag.clone()]
                 .find(self.found.url.as_str())
@@ -392,6 +447,13 @@ mod tests {
         )
     }
 
+    /// Scans and checks `files` as a build does.
+    fn check_files(files: &[OutputFile], written: &[SourceLink]) -> Diagnostics {
+        let (scans, mut problems) = Scans::new(files, &[], None);
+        problems.extend(check(files, &[], &scans, written));
+        problems
+    }
+
     fn messages(problems: &Diagnostics) -> Vec<String> {
         problems.iter().map(|d| d.message.clone()).collect()
     }
@@ -443,7 +505,7 @@ mod tests {
             OutputFile::new("assets/icons.svg", Vec::new()),
             OutputFile::new("documents/fiche.odt", Vec::new()),
         ];
-        let problems = check(&files, &[]);
+        let problems = check_files(&files, &[]);
         assert_eq!(
             messages(&problems),
             [
@@ -473,7 +535,7 @@ mod tests {
             .iter()
             .map(|p| html(p, nav))
             .collect();
-        let problems = check(&files, &[]);
+        let problems = check_files(&files, &[]);
         assert_eq!(problems.error_count(), 1, "{:?}", messages(&problems));
         let problem = problems.iter().next().unwrap();
         assert!(problem.label.as_ref().unwrap().contains("2 other pages"));
@@ -490,7 +552,7 @@ mod tests {
             span: source.span(5..23),
         };
         let files = [html("b.html", r##"<a href="#suite">la suite</a>"##)];
-        let problems = check(&files, &[written]);
+        let problems = check_files(&files, &[written]);
         assert_eq!(problems.error_count(), 1);
         let problem = problems.iter().next().unwrap();
         assert_eq!(problem.location().unwrap(), "content/pages/b.md:1:6");
@@ -503,6 +565,6 @@ mod tests {
             "index.html",
             r##"<h2 id="l&#x27;été">x</h2><a href="#l'%C3%A9t%C3%A9">ok</a><a href="index.html?a=1&amp;b=2">ok</a>"##,
         )];
-        assert!(check(&files, &[]).is_empty());
+        assert!(check_files(&files, &[]).is_empty());
     }
 }

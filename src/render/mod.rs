@@ -40,6 +40,16 @@ impl OutputFile {
     }
 }
 
+/// A page the link check reads through a stand-in rather than as written: a page too large to
+/// parse on every build (the print edition) whose parts were checked elsewhere. `html` is the page
+/// rendered without those parts, and `anchors` the ids they hold.
+#[derive(Debug, Clone, Default)]
+pub struct StandIn {
+    pub path: String,
+    pub html: String,
+    pub anchors: Vec<String>,
+}
+
 /// Folder of the site holding the stylesheet and the theme's static files.
 pub const ASSETS_DIR: &str = "assets";
 
@@ -53,6 +63,8 @@ pub struct Rendering {
     pub exports: Vec<exports::Export>,
     /// The links of the pages' Markdown texts, for the link check to locate problems in sources.
     pub links: Vec<markdown::SourceLink>,
+    /// What the link check reads instead of some pages.
+    pub stand_ins: Vec<StandIn>,
 }
 
 /// Renders the whole site, with every problem found while rendering (the files are complete only
@@ -78,6 +90,7 @@ pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
     let pages = site::render_pages(model, theme, &downloads, None, &mut problems, &mut links);
     files.extend(pages.files);
     files.push(search_index(model, &pages.searched));
+    let stand_ins = pages.stand_in.into_iter().collect();
     match theme.compile_css() {
         Ok(css) => files.push(OutputFile::new(
             format!("{ASSETS_DIR}/style.css"),
@@ -98,6 +111,7 @@ pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
         documents,
         exports,
         links,
+        stand_ins,
     };
     (rendering, problems)
 }
@@ -134,6 +148,7 @@ pub fn rerender_pages(
     for page in pages.files {
         replace(&mut rendering.files, page);
     }
+    rendering.stand_ins = pages.stand_in.into_iter().collect();
     // The index holds every page's text, so it follows the re-rendered ones.
     let index = search_index(model, &pages.searched);
     replace(&mut rendering.files, index);

@@ -280,14 +280,14 @@ pub fn index(language: &str, pages: &[Page]) -> OutputFile {
     let mut docs = Vec::new();
     let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
     for (first, chunk) in (0..).step_by(CHUNK).zip(pages.chunks(CHUNK)) {
-        let folded: Vec<Vec<String>> = chunk.par_iter().map(searchable).collect();
-        for (page, ((_, sections), page_folded)) in (first..).zip(chunk.iter().zip(&folded)) {
-            for (section, folded) in documents(sections).zip(page_folded) {
+        let searched: Vec<Vec<String>> = chunk
+            .par_iter()
+            .map(|page| searchable(page, stopwords))
+            .collect();
+        for (page, ((_, sections), page_words)) in (first..).zip(chunk.iter().zip(&searched)) {
+            for (section, distinct) in documents(sections).zip(page_words) {
                 let id = docs.len();
-                let mut seen: Vec<&str> = split_words(folded).collect();
-                seen.sort_unstable();
-                seen.dedup();
-                for word in seen.into_iter().filter(|w| !stopwords.contains(w)) {
+                for word in distinct.split(' ').filter(|w| !w.is_empty()) {
                     match postings.get_mut(word) {
                         Some(ids) => ids.push(id),
                         None => {
@@ -335,9 +335,10 @@ fn documents(sections: &[Section]) -> impl Iterator<Item = &Section> {
     })
 }
 
-/// The folded text of each document of a page (the title belongs to its introduction, as a
-/// heading to its section).
-fn searchable((link, sections): &Page) -> Vec<String> {
+/// The distinct indexed words of each document of a page, space-separated (one string per
+/// document rather than one per word: a page has thousands of words). The title belongs to its
+/// introduction, as a heading to its section.
+fn searchable((link, sections): &Page, stopwords: &[&str]) -> Vec<String> {
     documents(sections)
         .enumerate()
         .map(|(i, section)| {
@@ -349,7 +350,12 @@ fn searchable((link, sections): &Page) -> Vec<String> {
             fold_into(&section.heading, &mut folded);
             folded.push(' ');
             fold_into(&section.text, &mut folded);
-            folded
+            let mut distinct: Vec<&str> = split_words(&folded)
+                .filter(|w| !stopwords.contains(w))
+                .collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            distinct.join(" ")
         })
         .collect()
 }

@@ -92,11 +92,12 @@ fn page(root: &Path, previous: &Compiled, path: &Path) -> Result<Compiled, Diagn
     let only = HashSet::from([output_path]);
     let (rendering, problems) =
         render::rerender_pages(&model, &previous.theme, &previous.rendering, &only);
-    build::check_links(&rendering, problems)?;
+    let (_, scans) = build::check_links(&rendering, problems, Some((&previous.scans, &only)))?;
     Ok(Compiled {
         model,
         theme: previous.theme.clone(),
         rendering,
+        scans,
         warnings: previous.warnings.clone(),
     })
 }
@@ -121,6 +122,7 @@ fn stylesheet(root: &Path, previous: &Compiled) -> Result<Compiled, Diagnostics>
         model: previous.model.clone(),
         theme,
         rendering,
+        scans: previous.scans.clone(),
         warnings: previous.warnings.clone(),
     })
 }

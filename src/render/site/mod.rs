@@ -22,7 +22,7 @@ use crate::coverage;
 use crate::diagnostic::Diagnostics;
 use crate::model::{Model, PageTemplate};
 
-use super::OutputFile;
+use super::{OutputFile, StandIn};
 use super::documents;
 use super::exports::Export;
 use super::markdown::{Markdown, Placement, SourceLink};
@@ -70,6 +70,8 @@ pub struct Rendered {
     pub files: Vec<OutputFile>,
     /// Every content page in reading order, with the sections of its body.
     pub searched: Vec<(Link, Vec<search::Section>)>,
+    /// What the link check reads instead of the print edition.
+    pub stand_in: Option<StandIn>,
 }
 
 /// Renders every HTML page of the site, or only those whose path is in `only`; the links of their
@@ -179,24 +181,48 @@ pub fn render_pages(
         }
         files.extend(page.file);
     }
+    let mut stand_in = None;
     if let Some(edition) = edition {
-        let sections = edition.finish(problems);
-        let ctx = context! {
-            page => Serde(PageInfo { path: PRINT_PATH, title: print::PRINT_TITLE, kind: "print" }),
-            root => "",
-            breadcrumbs => Serde([plan.home().link()]),
-            prev => Value::from(()),
-            next => Value::from(()),
-            content => "",
-            sections => Serde(sections),
-            ..base
+        let (sections, anchors) = edition.finish(problems);
+        let render = |sections: &[print::Section]| {
+            let ctx = context! {
+                page => Serde(PageInfo { path: PRINT_PATH, title: print::PRINT_TITLE, kind: "print" }),
+                root => "",
+                breadcrumbs => Serde([plan.home().link()]),
+                prev => Value::from(()),
+                next => Value::from(()),
+                content => "",
+                sections => Serde(sections),
+                ..base.clone()
+            };
+            env.get_template("print.html").and_then(|t| t.render(ctx))
         };
-        match env.get_template("print.html").and_then(|t| t.render(ctx)) {
-            Ok(html) => files.push(OutputFile::new(PRINT_PATH, html.into_bytes())),
+        // The bodies' links were checked on their pages and their anchors resolved by the edition:
+        // the link check reads the edition without them, plus their anchors.
+        let without_bodies: Vec<print::Section> = sections
+            .iter()
+            .map(|s| print::Section {
+                body: String::new(),
+                ..s.clone()
+            })
+            .collect();
+        match render(&sections).and_then(|html| Ok((html, render(&without_bodies)?))) {
+            Ok((html, html_without_bodies)) => {
+                files.push(OutputFile::new(PRINT_PATH, html.into_bytes()));
+                stand_in = Some(StandIn {
+                    path: PRINT_PATH.to_owned(),
+                    html: html_without_bodies,
+                    anchors,
+                });
+            }
             Err(error) => problems.push(template_diagnostic(&error, theme)),
         }
     }
-    Rendered { files, searched }
+    Rendered {
+        files,
+        searched,
+        stand_in,
+    }
 }
 
 /// What every page is rendered with, shared by the threads.

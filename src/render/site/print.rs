@@ -124,7 +124,8 @@ impl Edition {
     /// The sections, each link to an anchor its page does not have (such as the page's `main`,
     /// which the edition leaves out) leading to the start of that page's section instead, so
     /// that the edition adds no broken link of its own.
-    pub fn finish(mut self, problems: &mut Diagnostics) -> Vec<Section> {
+    /// Also returns every id of the bodies, prefixed.
+    pub fn finish(mut self, problems: &mut Diagnostics) -> (Vec<Section>, Vec<String>) {
         for (section, fragments) in self.sections.iter_mut().zip(&self.fragments) {
             let missing: HashMap<String, String> = fragments
                 .iter()
@@ -151,7 +152,7 @@ impl Edition {
                 Err(error) => problems.push(rewrite_error(&section.path, &error)),
             }
         }
-        self.sections
+        (self.sections, self.ids.into_iter().collect())
     }
 }
 
@@ -242,7 +243,8 @@ impl Sections {
                 changes.push((name, rewritten));
             }
             collector.borrow_mut().start(tag, element_id.as_deref());
-            if let Some(handlers) = el.end_tag_handlers() {
+            // An inline element's end changes nothing for the text: no handler to call.
+            if let Some(handlers) = el.end_tag_handlers().filter(|_| tag != search::Tag::Inline) {
                 let collector = Rc::clone(&collector);
                 handlers.push(Box::new(move |_| {
                     collector.borrow_mut().end(tag);
@@ -364,7 +366,7 @@ mod tests {
             edition.push(edition.index.section(path, path, body).unwrap());
         }
         let mut problems = Diagnostics::new();
-        let sections = edition.finish(&mut problems);
+        let (sections, _) = edition.finish(&mut problems);
         assert!(problems.is_empty());
         assert_eq!(
             sections[0].body,
