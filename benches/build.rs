@@ -139,7 +139,7 @@ fn pages(
     documents: &[documents::Rendered],
     exports: &[exports::Export],
     only: Option<&HashSet<String>>,
-) -> Vec<OutputFile> {
+) -> site::Rendered {
     let downloads = site::Downloads { documents, exports };
     let mut problems = Diagnostics::new();
     let pages = site::render_pages(
@@ -147,11 +147,20 @@ fn pages(
         &loaded.theme,
         &downloads,
         only,
+        &[],
         &mut problems,
         &mut Vec::new(),
     );
-    assert!(!problems.has_errors() && !pages.is_empty());
+    assert!(!problems.has_errors() && !pages.files.is_empty());
     pages
+}
+
+/// Scans and checks the links of `rendering`, as a build does.
+fn check_links(rendering: &livret::render::Rendering) -> Diagnostics {
+    let (files, stand_ins) = (&rendering.files, &rendering.stand_ins);
+    let (scans, mut problems) = links::Scans::new(files, stand_ins, None);
+    problems.extend(links::check(files, stand_ins, &scans, &rendering.links));
+    problems
 }
 
 fn link_check(c: &mut Criterion) {
@@ -160,7 +169,7 @@ fn link_check(c: &mut Criterion) {
         .unwrap_or_else(|_| panic!("the handbook builds"))
         .rendering;
     c.bench_function("handbook: link check", |b| {
-        b.iter(|| links::check(&rendering.files, &rendering.links))
+        b.iter(|| check_links(&rendering))
     });
     // Copies of the site in sibling folders: every relative link still resolves within its copy.
     let copies = 10_000 / rendering.files.len() + 1;
@@ -174,8 +183,11 @@ fn link_check(c: &mut Criterion) {
         .collect();
     c.bench_function(&format!("link check: {} files", files.len()), |b| {
         b.iter(|| {
-            let problems = links::check(&files, &[]);
-            assert!(problems.is_empty());
+            let rendering = livret::render::Rendering {
+                files: files.clone(),
+                ..Default::default()
+            };
+            assert!(check_links(&rendering).is_empty());
         })
     });
 }
@@ -202,20 +214,18 @@ fn corpus_stages(c: &mut Criterion) {
     group.bench_function("pages (with the print edition)", |b| {
         b.iter(|| pages(&loaded, &documents, &exports, None))
     });
-    let last = loaded.model.pages.last().expect("the corpus has pages");
-    let one = HashSet::from([format!("{}.html", last.slug)]);
-    group.bench_function("one page alone", |b| {
-        b.iter(|| pages(&loaded, &documents, &exports, Some(&one)))
-    });
     let rendering = livret::build::compile(&root)
         .unwrap_or_else(|_| panic!("the corpus builds"))
         .rendering;
+    let last = loaded.model.pages.last().expect("the corpus has pages");
+    let one = HashSet::from([format!("{}.html", last.slug)]);
+    group.bench_function("one page re-rendered (serve: page, edition, index)", |b| {
+        b.iter(|| livret::render::rerender_pages(&loaded.model, &loaded.theme, &rendering, &one))
+    });
     group.bench_function("search index", |b| {
-        b.iter(|| livret::render::search_index(&loaded.model, &rendering.files))
+        b.iter(|| livret::render::search_index(&loaded.model, &rendering.bodies))
     });
-    group.bench_function("link check", |b| {
-        b.iter(|| links::check(&rendering.files, &rendering.links))
-    });
+    group.bench_function("link check", |b| b.iter(|| check_links(&rendering)));
     let report = livret::build::check(&root).expect("the corpus builds");
     let out = tempfile::tempdir_in("/dev/shm")
         .or_else(|_| tempfile::tempdir())

@@ -8,11 +8,11 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::check::links::Scans;
 use crate::coverage::{self, Coverage};
 use crate::diagnostic::Diagnostics;
 use crate::model::Model;
 use crate::render::{self, OutputFile, Rendering, theme::Theme};
-use crate::check::links::Scans;
 use crate::{check, load, output};
 
 /// What a successful run did.
@@ -101,8 +101,7 @@ pub fn check_links(
     let mut scans = Scans::default();
     if !problems.has_errors() {
         // Only a complete site: pages missing after an error would only break more links.
-        let (scanned, scan_problems) =
-            Scans::new(&rendering.files, &rendering.stand_ins, previous);
+        let (scanned, scan_problems) = Scans::new(&rendering.files, &rendering.stand_ins, previous);
         problems.extend(scan_problems);
         problems.extend(check::links::check(
             &rendering.files,

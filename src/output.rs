@@ -5,10 +5,11 @@
 //! the old or the new site. The output folder is refused when it is the project root, lies inside a
 //! source folder, or holds files livret did not create (it never deletes what it did not make).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -93,6 +94,50 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), Diagnostic>
     Ok(())
 }
 
+/// Brings `output`, last written with `previous`, up to `files`: writes only the files whose bytes
+/// changed, each one atomically (written beside itself, then renamed over it), and removes the files
+/// no longer in the site. For `serve`'s partial rebuilds, where rewriting the whole folder would
+/// cost far more than the rebuild; a folder that is not livret's output gets a full write.
+pub fn update_site(
+    output: &Path,
+    previous: &[OutputFile],
+    files: &[OutputFile],
+) -> Result<(), Diagnostic> {
+    if !output.join(MARKER).is_file() {
+        return write_site(output, files);
+    }
+    let failed = |path: &Path, e: io::Error| {
+        Diagnostic::error(format!("cannot update {}: {e}", path.display()))
+            .hint("check the disk space and the folder's permissions")
+    };
+    let before: HashMap<&str, &OutputFile> =
+        previous.iter().map(|f| (f.path.as_str(), f)).collect();
+    let changed = files.iter().filter(|file| {
+        before
+            .get(file.path.as_str())
+            .is_none_or(|old| !Arc::ptr_eq(&old.bytes, &file.bytes) && old.bytes != file.bytes)
+    });
+    for file in changed {
+        let path = output.join(&file.path);
+        let temporary = sibling(&path, "new");
+        if let Some(folder) = path.parent() {
+            fs::create_dir_all(folder).map_err(|e| failed(folder, e))?;
+        }
+        fs::write(&temporary, &file.bytes)
+            .and_then(|()| fs::rename(&temporary, &path))
+            .map_err(|e| failed(&path, e))?;
+    }
+    let kept: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    for gone in previous.iter().filter(|f| !kept.contains(f.path.as_str())) {
+        let path = output.join(&gone.path);
+        match fs::remove_file(&path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(failed(&path, e)),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 fn write_tree(dir: &Path, files: &[OutputFile]) -> Result<(), (PathBuf, io::Error)> {
     fs::create_dir_all(dir).map_err(|e| (dir.to_path_buf(), e))?;
     fs::write(
@@ -162,5 +207,37 @@ mod tests {
             1,
             "staging folders left behind: {leftovers:?}"
         );
+    }
+
+    #[test]
+    fn an_update_writes_the_changed_files_and_removes_the_gone_ones() {
+        let root = tempfile::tempdir().unwrap();
+        let output = root.path().join("public");
+        let kept = OutputFile::new("a/kept.html", b"kept".to_vec());
+        let before = [
+            kept.clone(),
+            OutputFile::new("changed.html", b"old".to_vec()),
+            OutputFile::new("gone.html", b"gone".to_vec()),
+        ];
+        write_site(&output, &before).unwrap();
+        // A file the update must not touch: were it rewritten, it would hold `kept` again.
+        fs::write(output.join("a/kept.html"), "untouched").unwrap();
+        let after = [
+            kept,
+            OutputFile::new("changed.html", b"new".to_vec()),
+            OutputFile::new("b/added.html", b"added".to_vec()),
+        ];
+        update_site(&output, &before, &after).unwrap();
+        assert_eq!(fs::read(output.join("a/kept.html")).unwrap(), b"untouched");
+        assert_eq!(fs::read(output.join("changed.html")).unwrap(), b"new");
+        assert_eq!(fs::read(output.join("b/added.html")).unwrap(), b"added");
+        assert!(!output.join("gone.html").exists());
+        let mut names: Vec<_> = fs::read_dir(&output)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(names, [".livret-output", "a", "b", "changed.html"]);
     }
 }

@@ -14,14 +14,15 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 use lol_html::{HtmlRewriter, Settings, element};
 use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, closest, did_you_mean};
-use crate::render::{OutputFile, StandIn, entities};
 use crate::render::markdown::SourceLink;
+use crate::render::{OutputFile, StandIn, entities};
 
 /// Attributes holding a URL (or, for `srcset`, several).
 const URL_ATTRIBUTES: &[&str] = &["href", "src", "srcset", "action", "poster", "xlink:href"];
@@ -36,7 +37,7 @@ const LABEL_PAGES: usize = 3;
 /// come in that order). Kept between builds by `serve`, so that a rebuild parses only the files it
 /// changed.
 #[derive(Debug, Clone, Default)]
-pub struct Scans(Vec<(String, Scan)>);
+pub struct Scans(Vec<(String, Arc<Scan>)>);
 
 impl Scans {
     /// Scans the HTML files of `files` (each stand-in in place of its file), in parallel; a file
@@ -48,7 +49,7 @@ impl Scans {
     ) -> (Scans, Diagnostics) {
         let stand_ins: HashMap<&str, &StandIn> =
             stand_ins.iter().map(|s| (s.path.as_str(), s)).collect();
-        let previous_scans: HashMap<&str, &Scan> = previous
+        let previous_scans: HashMap<&str, &Arc<Scan>> = previous
             .iter()
             .flat_map(|(scans, _)| scans.0.iter().map(|(path, scan)| (path.as_str(), scan)))
             .collect();
@@ -60,15 +61,19 @@ impl Scans {
         let parsed: Vec<_> = files
             .par_iter()
             .filter(|f| is_html(&f.path))
-            .map(|file| match (reused(&file.path), stand_ins.get(file.path.as_str())) {
-                (Some(scan), _) => Ok((file.path.clone(), scan.clone())),
-                (None, Some(stand_in)) => {
-                    let mut scan = scan(&file.path, stand_in.html.as_bytes())?;
-                    scan.ids.extend(stand_in.anchors.iter().cloned());
-                    Ok((file.path.clone(), scan))
-                }
-                (None, None) => Ok((file.path.clone(), scan(&file.path, &file.bytes)?)),
-            })
+            .map(
+                |file| match (reused(&file.path), stand_ins.get(file.path.as_str())) {
+                    (Some(scan), _) => Ok((file.path.clone(), Arc::clone(scan))),
+                    (None, Some(stand_in)) => {
+                        let mut scan = scan(&file.path, stand_in.html.as_bytes())?;
+                        scan.ids.extend(stand_in.anchors.iter().cloned());
+                        Ok((file.path.clone(), Arc::new(scan)))
+                    }
+                    (None, None) => {
+                        Ok((file.path.clone(), Arc::new(scan(&file.path, &file.bytes)?)))
+                    }
+                },
+            )
             .collect();
         let mut problems = Diagnostics::new();
         let mut scans = Vec::new();
@@ -100,11 +105,13 @@ pub fn check(
             .collect(),
     };
     // What a template problem is shown in: the HTML that was scanned.
-    let mut scanned: HashMap<&str, &[u8]> = files
-        .iter()
-        .map(|f| (f.path.as_str(), f.bytes.as_slice()))
-        .collect();
-    scanned.extend(stand_ins.iter().map(|s| (s.path.as_str(), s.html.as_bytes())));
+    let mut scanned: HashMap<&str, &[u8]> =
+        files.iter().map(|f| (f.path.as_str(), &*f.bytes)).collect();
+    scanned.extend(
+        stand_ins
+            .iter()
+            .map(|s| (s.path.as_str(), s.html.as_bytes())),
+    );
     let mut by_url: HashMap<(&str, String), Vec<&SourceLink>> = HashMap::new();
     for link in written {
         by_url
@@ -433,8 +440,6 @@ fn has_scheme(url: &str) -> bool {
 fn percent_decode(text: &str) -> Cow<'_, str> {
     percent_decode_str(text).decode_utf8_lossy()
 }
-
-/// An attribute value with its character references decoded (as written when they are invalid).
 
 #[cfg(test)]
 mod tests {

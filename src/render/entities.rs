@@ -18,7 +18,10 @@ mod tests {
 
     #[test]
     fn named_and_numeric_references_are_decoded() {
-        assert_eq!(decode("a&nbsp;: l&#39;&eacute;t&#xE9; &amp; &lt;b&gt;"), "a\u{a0}: l'été & <b>");
+        assert_eq!(
+            decode("a&nbsp;: l&#39;&eacute;t&#xE9; &amp; &lt;b&gt;"),
+            "a\u{a0}: l'été & <b>"
+        );
         assert_eq!(decode("AT&T sans point-virgule"), "AT&T sans point-virgule");
     }
 }

@@ -19,23 +19,26 @@ pub mod theme;
 pub mod typography;
 pub mod views;
 
+use std::sync::Arc;
+
 use crate::diagnostic::Diagnostics;
 use crate::model::Model;
 
 use theme::Theme;
 
-/// A file of the finished site: its path relative to the output folder, and its bytes.
+/// A file of the finished site: its path relative to the output folder, and its bytes (shared:
+/// `serve` keeps the files of one build in the next and serves them without copies).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
     pub path: String,
-    pub bytes: Vec<u8>,
+    pub bytes: Arc<[u8]>,
 }
 
 impl OutputFile {
-    pub fn new(path: impl Into<String>, bytes: Vec<u8>) -> Self {
+    pub fn new(path: impl Into<String>, bytes: impl Into<Arc<[u8]>>) -> Self {
         OutputFile {
             path: path.into(),
-            bytes,
+            bytes: bytes.into(),
         }
     }
 }
@@ -65,6 +68,8 @@ pub struct Rendering {
     pub links: Vec<markdown::SourceLink>,
     /// What the link check reads instead of some pages.
     pub stand_ins: Vec<StandIn>,
+    /// Every content page's body, for the print edition and the search index.
+    pub bodies: Vec<Arc<site::Body>>,
 }
 
 /// Renders the whole site, with every problem found while rendering (the files are complete only
@@ -87,9 +92,17 @@ pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
         exports: &exports,
     };
     let mut links = Vec::new();
-    let pages = site::render_pages(model, theme, &downloads, None, &mut problems, &mut links);
+    let pages = site::render_pages(
+        model,
+        theme,
+        &downloads,
+        None,
+        &[],
+        &mut problems,
+        &mut links,
+    );
     files.extend(pages.files);
-    files.push(search_index(model, &pages.searched));
+    files.push(search_index(model, &pages.bodies));
     let stand_ins = pages.stand_in.into_iter().collect();
     match theme.compile_css() {
         Ok(css) => files.push(OutputFile::new(
@@ -112,6 +125,7 @@ pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
         exports,
         links,
         stand_ins,
+        bodies: pages.bodies,
     };
     (rendering, problems)
 }
@@ -139,6 +153,7 @@ pub fn rerender_pages(
         theme,
         &downloads,
         Some(&paths),
+        &previous.bodies,
         &mut problems,
         &mut links,
     );
@@ -150,8 +165,9 @@ pub fn rerender_pages(
     }
     rendering.stand_ins = pages.stand_in.into_iter().collect();
     // The index holds every page's text, so it follows the re-rendered ones.
-    let index = search_index(model, &pages.searched);
+    let index = search_index(model, &pages.bodies);
     replace(&mut rendering.files, index);
+    rendering.bodies = pages.bodies;
     (rendering, problems)
 }
 
@@ -163,11 +179,8 @@ fn replace(files: &mut Vec<OutputFile>, file: OutputFile) {
     }
 }
 
-/// The search index of the content pages, each with the sections of its body.
-pub fn search_index(model: &Model, searched: &[(views::Link, Vec<search::Section>)]) -> OutputFile {
-    let pages: Vec<search::Page> = searched
-        .iter()
-        .map(|(link, sections)| (link, sections.as_slice()))
-        .collect();
+/// The search index of the content pages, from their bodies.
+pub fn search_index(model: &Model, bodies: &[Arc<site::Body>]) -> OutputFile {
+    let pages: Vec<search::Page> = bodies.iter().map(|body| body.search_page()).collect();
     search::index(&model.settings.language, &pages)
 }

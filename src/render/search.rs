@@ -13,7 +13,6 @@
 
 use std::collections::HashMap;
 
-use rayon::prelude::*;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -268,64 +267,53 @@ struct IndexFile<'a> {
     postings: Vec<Vec<usize>>,
 }
 
-/// A content page for the index: its link and the sections of its body.
-pub type Page<'a> = (&'a Link, &'a [Section]);
+/// A content page for the index: its link, the sections of its body, and the distinct words of
+/// each of its documents (from [`page_words`]).
+pub struct Page<'a> {
+    pub link: &'a Link,
+    pub sections: &'a [Section],
+    pub words: &'a [String],
+}
 
-/// Builds the index of `pages` as the script `assets/search-index.js`.
+/// Builds the index of `pages` as the script `assets/search-index.js`. Documents are numbered in
+/// page order, so the index does not depend on the number of threads that folded the words.
 pub fn index(language: &str, pages: &[Page]) -> OutputFile {
-    let stopwords = stopwords(language);
-    // Words are folded on every core, a chunk of pages at a time (so that the words of only one
-    // chunk are held at once); documents are numbered in page order, so the index does not depend
-    // on the number of threads.
     let mut docs = Vec::new();
-    let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
-    for (first, chunk) in (0..).step_by(CHUNK).zip(pages.chunks(CHUNK)) {
-        let searched: Vec<Vec<String>> = chunk
-            .par_iter()
-            .map(|page| searchable(page, stopwords))
-            .collect();
-        for (page, ((_, sections), page_words)) in (first..).zip(chunk.iter().zip(&searched)) {
-            for (section, distinct) in documents(sections).zip(page_words) {
-                let id = docs.len();
-                for word in distinct.split(' ').filter(|w| !w.is_empty()) {
-                    match postings.get_mut(word) {
-                        Some(ids) => ids.push(id),
-                        None => {
-                            postings.insert(word.to_owned(), vec![id]);
-                        }
-                    }
-                }
-                let Section {
-                    anchor,
-                    heading,
-                    text,
-                } = section;
-                docs.push((page, anchor.as_str(), heading.as_str(), text.as_str()));
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (page, found) in pages.iter().enumerate() {
+        for (section, distinct) in documents(found.sections).zip(found.words) {
+            let id = docs.len();
+            for word in distinct.split(' ').filter(|w| !w.is_empty()) {
+                postings.entry(word).or_default().push(id);
             }
+            let Section {
+                anchor,
+                heading,
+                text,
+            } = section;
+            docs.push((page, anchor.as_str(), heading.as_str(), text.as_str()));
         }
     }
-    let mut words: Vec<(&String, &Vec<usize>)> = postings.iter().collect();
+    let mut words: Vec<(&str, Vec<usize>)> = postings.into_iter().collect();
     words.sort_unstable_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
     let file = IndexFile {
         language,
-        stopwords,
+        stopwords: stopwords(language),
         pages: pages
             .iter()
-            .map(|(link, _)| (link.path.as_str(), link.title.as_str()))
+            .map(|page| (page.link.path.as_str(), page.link.title.as_str()))
             .collect(),
         docs,
         postings: words.iter().map(|(_, ids)| deltas(ids)).collect(),
-        words: words.into_iter().map(|(word, _)| word.as_str()).collect(),
+        words: words.into_iter().map(|(word, _)| word).collect(),
     };
-    let json = serde_json::to_string(&file).expect("the index serializes: strings and numbers");
-    let script = format!(
-        "// Search index of the site, written by livret: read by search.js.\nwindow.{GLOBAL} = {json};\n"
-    );
-    OutputFile::new(index_path(), script.into_bytes())
+    let mut script =
+        b"// Search index of the site, written by livret: read by search.js.\n".to_vec();
+    script.extend_from_slice(format!("window.{GLOBAL} = ").as_bytes());
+    serde_json::to_writer(&mut script, &file).expect("the index serializes: strings and numbers");
+    script.extend_from_slice(b";\n");
+    OutputFile::new(index_path(), script)
 }
-
-/// Pages whose words are folded in parallel before they are gathered.
-const CHUNK: usize = 256;
 
 /// The sections of a page worth a document: the introduction, and every section with text.
 fn documents(sections: &[Section]) -> impl Iterator<Item = &Section> {
@@ -335,16 +323,18 @@ fn documents(sections: &[Section]) -> impl Iterator<Item = &Section> {
     })
 }
 
-/// The distinct indexed words of each document of a page, space-separated (one string per
-/// document rather than one per word: a page has thousands of words). The title belongs to its
-/// introduction, as a heading to its section.
-fn searchable((link, sections): &Page, stopwords: &[&str]) -> Vec<String> {
+/// The distinct indexed words of each document of a page titled `title`, space-separated (one
+/// string per document rather than one per word: a page has thousands of words). The title
+/// belongs to its introduction, as a heading to its section. Pages call it on every core while
+/// they render.
+pub fn page_words(language: &str, title: &str, sections: &[Section]) -> Vec<String> {
+    let stopwords = stopwords(language);
     documents(sections)
         .enumerate()
         .map(|(i, section)| {
             let mut folded = String::new();
             if i == 0 {
-                fold_into(&link.title, &mut folded);
+                fold_into(title, &mut folded);
                 folded.push(' ');
             }
             fold_into(&section.heading, &mut folded);
@@ -398,7 +388,19 @@ mod tests {
 
     /// The index of `pages` (link, body), as JSON.
     fn index_of(language: &str, pages: &[(Link, Vec<Section>)]) -> serde_json::Value {
-        let pages: Vec<Page> = pages.iter().map(|(l, s)| (l, s.as_slice())).collect();
+        let words: Vec<Vec<String>> = pages
+            .iter()
+            .map(|(link, sections)| page_words(language, &link.title, sections))
+            .collect();
+        let pages: Vec<Page> = pages
+            .iter()
+            .zip(&words)
+            .map(|((link, sections), words)| Page {
+                link,
+                sections,
+                words,
+            })
+            .collect();
         json(&index(language, &pages))
     }
 
@@ -488,7 +490,10 @@ mod tests {
     #[test]
     fn the_index_is_the_same_every_time() {
         let page = body("zèbre abeille Œuf mot7 ça", &[("x", "Été", "hiver")]);
-        let pages = [(link("a.html", "A"), page.clone()), (link("b.html", "B"), page)];
+        let pages = [
+            (link("a.html", "A"), page.clone()),
+            (link("b.html", "B"), page),
+        ];
         assert_eq!(index_of("fr", &pages), index_of("fr", &pages));
     }
 

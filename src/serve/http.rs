@@ -87,7 +87,7 @@ impl Served {
 fn index(files: &[OutputFile]) -> HashMap<String, Arc<[u8]>> {
     files
         .iter()
-        .map(|f| (f.path.clone(), Arc::from(f.bytes.as_slice())))
+        .map(|f| (f.path.clone(), Arc::clone(&f.bytes)))
         .collect()
 }
 

@@ -56,7 +56,7 @@ async fn run(options: Options) -> Result<(), Diagnostics> {
     let served = match build::compile(&options.root) {
         Ok(compiled) => {
             print_problems(&compiled.warnings, options.color);
-            write(&options.output, &compiled)?;
+            write(&options.output, &compiled, None)?;
             let served = Served::new(&compiled.rendering.files);
             println!(
                 "livret: built {} files in {} ms",
@@ -166,7 +166,10 @@ async fn on_change(
     let millis = started.elapsed().as_millis();
     match outcome {
         Ok((compiled, scope)) => {
-            if let Err(problem) = write(output_dir, &compiled) {
+            // After a partial rebuild, most files are the previous build's: only the others are
+            // written.
+            let unchanged = previous.as_ref().filter(|_| scope != Scope::Full);
+            if let Err(problem) = write(output_dir, &compiled, unchanged) {
                 print_problems(&problem, color);
             }
             let html = |files: &[crate::render::OutputFile]| {
@@ -209,9 +212,19 @@ fn describe(changed: &BTreeSet<PathBuf>) -> String {
     format!("{} changed", names.join(", "))
 }
 
-/// Writes a good build to the output folder, as `livret build` does (without the reload script).
-fn write(output_dir: &Path, compiled: &Compiled) -> Result<(), Diagnostics> {
-    output::write_site(output_dir, &compiled.rendering.files).map_err(Diagnostics::from)
+/// Writes a good build to the output folder, as `livret build` does (without the reload script):
+/// whole, or over `previous` as far as it is the same.
+fn write(
+    output_dir: &Path,
+    compiled: &Compiled,
+    previous: Option<&Compiled>,
+) -> Result<(), Diagnostics> {
+    let files = &compiled.rendering.files;
+    match previous {
+        Some(previous) => output::update_site(output_dir, &previous.rendering.files, files),
+        None => output::write_site(output_dir, files),
+    }
+    .map_err(Diagnostics::from)
 }
 
 fn print_problems(problems: &Diagnostics, color: bool) {

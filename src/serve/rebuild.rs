@@ -109,7 +109,7 @@ fn stylesheet(root: &Path, previous: &Compiled) -> Result<Compiled, Diagnostics>
     let mut rendering = previous.rendering.clone();
     let path = format!("{ASSETS_DIR}/style.css");
     match rendering.files.iter_mut().find(|f| f.path == path) {
-        Some(file) => file.bytes = css.into_bytes(),
+        Some(file) => file.bytes = css.into_bytes().into(),
         None => {
             return Err(
                 Diagnostic::error("the stylesheet is missing from the last build")

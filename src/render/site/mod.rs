@@ -11,7 +11,8 @@ mod environment;
 mod plan;
 mod print;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use minijinja::value::Serde;
 use minijinja::{Value, context};
@@ -22,13 +23,13 @@ use crate::coverage;
 use crate::diagnostic::Diagnostics;
 use crate::model::{Model, PageTemplate};
 
-use super::{OutputFile, StandIn};
 use super::documents;
 use super::exports::Export;
 use super::markdown::{Markdown, Placement, SourceLink};
 use super::search;
 use super::theme::Theme;
 use super::views::{self, ActivityView, Link};
+use super::{OutputFile, StandIn};
 use environment::{Texts, environment, template_diagnostic};
 use plan::{Kind, Plan};
 pub use print::PRINT_PATH;
@@ -63,24 +64,47 @@ struct PageInfo<'a> {
     kind: &'static str,
 }
 
-/// The HTML pages rendered, and the searchable text of the content pages (gathered with the print
-/// edition, so present only when it was rendered).
+/// A content page's body as the print edition and the search index take it. Kept between
+/// `serve` rebuilds, so that a one-page change re-renders that page alone.
+#[derive(Debug, Clone)]
+pub struct Body {
+    pub link: Link,
+    /// The body rewritten for the edition, with its searchable sections.
+    pub rewritten: print::Rewritten,
+    /// The distinct words of each searchable section.
+    pub words: Vec<String>,
+}
+
+impl Body {
+    pub fn search_page(&self) -> search::Page<'_> {
+        search::Page {
+            link: &self.link,
+            sections: &self.rewritten.searched,
+            words: &self.words,
+        }
+    }
+}
+
+/// The HTML pages rendered, and the bodies of the content pages (present only when the print
+/// edition was rendered, which needs them all).
 #[derive(Default)]
 pub struct Rendered {
     pub files: Vec<OutputFile>,
-    /// Every content page in reading order, with the sections of its body.
-    pub searched: Vec<(Link, Vec<search::Section>)>,
+    /// Every content page's body, in reading order (shared with the next rendering).
+    pub bodies: Vec<Arc<Body>>,
     /// What the link check reads instead of the print edition.
     pub stand_in: Option<StandIn>,
 }
 
 /// Renders every HTML page of the site, or only those whose path is in `only`; the links of their
-/// Markdown texts go to `links`.
+/// Markdown texts go to `links`. The print edition needs every content page's body: those not
+/// rendered again are taken from `previous` when it has them.
 pub fn render_pages(
     model: &Model,
     theme: &Theme,
     downloads: &Downloads,
     only: Option<&HashSet<String>>,
+    previous: &[Arc<Body>],
     problems: &mut Diagnostics,
     links: &mut Vec<SourceLink>,
 ) -> Rendered {
@@ -134,9 +158,9 @@ pub fn render_pages(
     };
     let competencies: Vec<_> = model.referentiel.competencies().collect();
     let wanted = |path: &str| only.is_none_or(|only| only.contains(path));
-    // The print edition holds every content page (not the search or 404 pages): it needs them all
-    // rendered.
-    let mut edition = wanted(PRINT_PATH).then(|| {
+    // The print edition holds every content page (not the search or 404 pages): it needs all their
+    // bodies, rendered now or kept from the previous rendering.
+    let edition = wanted(PRINT_PATH).then(|| {
         print::Edition::new(
             plan.pages
                 .iter()
@@ -144,6 +168,10 @@ pub fn render_pages(
                 .map(|p| p.path.as_str()),
         )
     });
+    let kept: HashMap<&str, &Arc<Body>> = previous
+        .iter()
+        .map(|body| (body.link.path.as_str(), body))
+        .collect();
     let pages = Pages {
         model,
         theme,
@@ -159,31 +187,45 @@ pub fn render_pages(
         edition: edition.as_ref(),
     };
     let with_edition = edition.is_some();
+    let body_missing = |p: &plan::Planned| {
+        with_edition && p.kind.is_content() && !kept.contains_key(p.path.as_str())
+    };
     // Pages render on every core; their results are gathered in reading order, so the output and
     // the diagnostics do not depend on the number of threads.
     let selected: Vec<&plan::Planned> = plan
         .pages
         .iter()
-        .filter(|p| wanted(&p.path) || (with_edition && p.kind.is_content()))
+        .filter(|p| wanted(&p.path) || body_missing(p))
         .collect();
     let rendered: Vec<RenderedPage> = selected
         .par_iter()
         .map(|planned| pages.render(planned, wanted(&planned.path)))
         .collect();
     let mut files = Vec::with_capacity(rendered.len() + 1);
-    let mut searched = Vec::new();
+    let mut fresh: HashMap<&str, Body> = HashMap::new();
     for (planned, page) in selected.iter().zip(rendered) {
         problems.extend(page.problems);
         links.extend(page.links);
-        if let (Some(edition), Some(mut section)) = (edition.as_mut(), page.section) {
-            searched.push((planned.link(), std::mem::take(&mut section.searched)));
-            edition.push(section);
+        if let Some(body) = page.body {
+            fresh.insert(planned.path.as_str(), body);
         }
         files.extend(page.file);
     }
+    let mut bodies = Vec::new();
     let mut stand_in = None;
-    if let Some(edition) = edition {
-        let (sections, anchors) = edition.finish(problems);
+    if with_edition {
+        bodies = plan
+            .pages
+            .iter()
+            .filter(|p| p.kind.is_content())
+            .filter_map(|p| {
+                let path = p.path.as_str();
+                let fresh = fresh.remove(path).map(Arc::new);
+                fresh.or_else(|| kept.get(path).map(|&body| Arc::clone(body)))
+            })
+            .collect();
+        let rewritten: Vec<&print::Rewritten> = bodies.iter().map(|b| &b.rewritten).collect();
+        let (sections, anchors) = print::assemble(&rewritten, problems);
         let render = |sections: &[print::Section]| {
             let ctx = context! {
                 page => Serde(PageInfo { path: PRINT_PATH, title: print::PRINT_TITLE, kind: "print" }),
@@ -199,13 +241,8 @@ pub fn render_pages(
         };
         // The bodies' links were checked on their pages and their anchors resolved by the edition:
         // the link check reads the edition without them, plus their anchors.
-        let without_bodies: Vec<print::Section> = sections
-            .iter()
-            .map(|s| print::Section {
-                body: String::new(),
-                ..s.clone()
-            })
-            .collect();
+        let without_bodies: Vec<print::Section> =
+            sections.iter().map(print::Section::without_body).collect();
         match render(&sections).and_then(|html| Ok((html, render(&without_bodies)?))) {
             Ok((html, html_without_bodies)) => {
                 files.push(OutputFile::new(PRINT_PATH, html.into_bytes()));
@@ -220,7 +257,7 @@ pub fn render_pages(
     }
     Rendered {
         files,
-        searched,
+        bodies,
         stand_in,
     }
 }
@@ -246,7 +283,7 @@ struct Pages<'a> {
 #[derive(Default)]
 struct RenderedPage {
     file: Option<OutputFile>,
-    section: Option<print::Rewritten>,
+    body: Option<Body>,
     problems: Diagnostics,
     links: Vec<SourceLink>,
 }
@@ -337,7 +374,18 @@ impl Pages<'_> {
             Ok(mut rendered) => {
                 if let Some(edition) = self.edition.filter(|_| planned.kind.is_content()) {
                     match edition.rewrite(planned, &mut rendered, self.theme) {
-                        Ok(section) => page.section = Some(section),
+                        Ok(rewritten) => {
+                            let words = search::page_words(
+                                &model.settings.language,
+                                &planned.title,
+                                &rewritten.searched,
+                            );
+                            page.body = Some(Body {
+                                link: planned.link(),
+                                rewritten,
+                                words,
+                            });
+                        }
                         Err(problem) => page.problems.push(problem),
                     }
                 }

@@ -20,9 +20,9 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::render::markdown::{normalize, slugify};
-use crate::render::{entities, search};
 use crate::render::theme::Theme;
 use crate::render::views::Link;
+use crate::render::{entities, search};
 
 use super::environment::template_diagnostic;
 use super::plan::Planned;
@@ -78,15 +78,10 @@ pub fn link() -> Link {
     }
 }
 
-/// The edition being gathered while the pages render, in reading order.
+/// The edition's index of sections, with which each page's body is rewritten while the pages
+/// render (in any order, in parallel); [`assemble`] then puts the bodies together.
 pub struct Edition {
     index: Sections,
-    sections: Vec<Section>,
-    /// Every id of the sections' bodies, prefixed.
-    ids: HashSet<String>,
-    /// The fragments the bodies link to, by section: a page may link to an anchor of a page not
-    /// yet added, so they are resolved once every page is in.
-    fragments: Vec<Vec<String>>,
 }
 
 impl Edition {
@@ -94,14 +89,10 @@ impl Edition {
     pub fn new<'a>(paths: impl IntoIterator<Item = &'a str>) -> Edition {
         Edition {
             index: Sections::new(paths),
-            sections: Vec::new(),
-            ids: HashSet::new(),
-            fragments: Vec::new(),
         }
     }
 
-    /// A rendered page's section: its template's `main` block, rewritten. Pages may be rewritten
-    /// in any order (and in parallel), then pushed in reading order.
+    /// A rendered page's section: its template's `main` block, rewritten.
     pub fn rewrite(
         &self,
         planned: &Planned,
@@ -113,30 +104,32 @@ impl Edition {
             .map_err(|error| template_diagnostic(&error, theme))?;
         self.index.section(&planned.path, &planned.title, &body)
     }
+}
 
-    /// Adds the next section in reading order.
-    pub fn push(&mut self, rewritten: Rewritten) {
-        self.sections.push(rewritten.section);
-        self.ids.extend(rewritten.ids);
-        self.fragments.push(rewritten.fragments);
-    }
-
-    /// The sections, each link to an anchor its page does not have (such as the page's `main`,
-    /// which the edition leaves out) leading to the start of that page's section instead, so
-    /// that the edition adds no broken link of its own.
-    /// Also returns every id of the bodies, prefixed.
-    pub fn finish(mut self, problems: &mut Diagnostics) -> (Vec<Section>, Vec<String>) {
-        for (section, fragments) in self.sections.iter_mut().zip(&self.fragments) {
-            let missing: HashMap<String, String> = fragments
+/// The sections of the edition from the bodies in reading order, each link to an anchor its page
+/// does not have (such as the page's `main`, which the edition leaves out) leading to the start of
+/// that page's section instead, so that the edition adds no broken link of its own; and every id
+/// of the bodies (prefixed).
+pub fn assemble(bodies: &[&Rewritten], problems: &mut Diagnostics) -> (Vec<Section>, Vec<String>) {
+    let ids: HashSet<&str> = bodies
+        .iter()
+        .flat_map(|body| body.ids.iter().map(String::as_str))
+        .collect();
+    let sections = bodies
+        .iter()
+        .map(|rewritten| {
+            let section = &rewritten.section;
+            let missing: HashMap<String, String> = rewritten
+                .fragments
                 .iter()
-                .filter(|fragment| !self.ids.contains(fragment.as_str()))
+                .filter(|fragment| !ids.contains(fragment.as_str()))
                 .filter_map(|fragment| {
                     let (page, _) = fragment.split_once(ANCHOR_SEPARATOR)?;
                     Some((format!("#{fragment}"), format!("#{page}")))
                 })
                 .collect();
             if missing.is_empty() {
-                continue;
+                return section.clone();
             }
             let settings = RewriteStrSettings::new().append_element_content_handler(element!(
                 "a[href^='#']",
@@ -148,11 +141,29 @@ impl Edition {
                 }
             ));
             match rewrite_str(&section.body, settings) {
-                Ok(body) => section.body = body,
-                Err(error) => problems.push(rewrite_error(&section.path, &error)),
+                Ok(body) => Section {
+                    body,
+                    ..section.without_body()
+                },
+                Err(error) => {
+                    problems.push(rewrite_error(&section.path, &error));
+                    section.clone()
+                }
             }
+        })
+        .collect();
+    (sections, ids.into_iter().map(str::to_owned).collect())
+}
+
+impl Section {
+    /// The section with an empty body.
+    pub fn without_body(&self) -> Section {
+        Section {
+            id: self.id.clone(),
+            path: self.path.clone(),
+            title: self.title.clone(),
+            body: String::new(),
         }
-        (self.sections, self.ids.into_iter().collect())
     }
 }
 
@@ -160,6 +171,7 @@ impl Edition {
 const ANCHOR_SEPARATOR: &str = "--";
 
 /// A page's body rewritten for the edition, with what the edition must resolve afterwards.
+#[derive(Debug, Clone)]
 pub struct Rewritten {
     pub section: Section,
     /// The body's ids (prefixed).
@@ -355,18 +367,19 @@ mod tests {
 
     #[test]
     fn links_to_anchors_a_page_lacks_lead_to_its_section() {
-        let mut edition = Edition::new(["index.html", "guide.html"]);
-        for (path, body) in [
+        let index = Sections::new(["index.html", "guide.html"]);
+        let bodies: Vec<Rewritten> = [
             (
                 "index.html",
                 r##"<a href="guide.html#regle">r</a> <a href="guide.html#contenu">c</a> <a href="#absente">a</a>"##,
             ),
             ("guide.html", r#"<h2 id="regle">Règle</h2>"#),
-        ] {
-            edition.push(edition.index.section(path, path, body).unwrap());
-        }
+        ]
+        .into_iter()
+        .map(|(path, body)| index.section(path, path, body).unwrap())
+        .collect();
         let mut problems = Diagnostics::new();
-        let (sections, _) = edition.finish(&mut problems);
+        let (sections, _) = assemble(&bodies.iter().collect::<Vec<_>>(), &mut problems);
         assert!(problems.is_empty());
         assert_eq!(
             sections[0].body,
@@ -401,7 +414,10 @@ mod tests {
         let body = "<h1>Titre</h1><p>Intro <em>mise</em>\n  en avant&nbsp;: l&#39;idée</p>\
             <script>var x = '<p>';</script><h2 id=\"a\">Première <code>partie</code></h2>\
             <p>Un</p><p>deux</p><h3>Sans id</h3><p>trois<br>quatre</p>";
-        let searched = sections().section("guide.html", "Guide", body).unwrap().searched;
+        let searched = sections()
+            .section("guide.html", "Guide", body)
+            .unwrap()
+            .searched;
         let section = |anchor: &str, heading: &str, text: &str| search::Section {
             anchor: anchor.to_owned(),
             heading: heading.to_owned(),
