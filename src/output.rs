@@ -9,7 +9,6 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -113,9 +112,11 @@ pub fn update_site(
     let before: HashMap<&str, &OutputFile> =
         previous.iter().map(|f| (f.path.as_str(), f)).collect();
     let changed = files.iter().filter(|file| {
-        before
-            .get(file.path.as_str())
-            .is_none_or(|old| !Arc::ptr_eq(&old.bytes, &file.bytes) && old.bytes != file.bytes)
+        before.get(file.path.as_str()).is_none_or(|old| {
+            // The same bytes (kept from the previous build) are not even compared.
+            let shared = old.bytes.as_ptr() == file.bytes.as_ptr();
+            !shared && old.bytes != file.bytes
+        })
     });
     for file in changed {
         let path = output.join(&file.path);

@@ -13,6 +13,9 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+
+// A fast hash for the many lookups of a large site (no untrusted keys here).
+use foldhash::{HashMap as FastMap, HashSet as FastSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -112,7 +115,7 @@ pub fn check(
             .iter()
             .map(|s| (s.path.as_str(), s.html.as_bytes())),
     );
-    let mut by_url: HashMap<(&str, String), Vec<&SourceLink>> = HashMap::new();
+    let mut by_url: FastMap<(&str, String), Vec<&SourceLink>> = FastMap::default();
     for link in written {
         by_url
             .entry((link.page.as_str(), percent_decode(&link.href).into_owned()))
@@ -178,7 +181,7 @@ fn is_html(path: &str) -> bool {
 #[derive(Debug, Clone)]
 struct Scan {
     /// Its anchors, entities decoded.
-    ids: HashSet<String>,
+    ids: FastSet<String>,
     links: Vec<Found>,
 }
 
@@ -193,7 +196,7 @@ struct Found {
 
 /// Parses the HTML file at `path` with lol_html, keeping its anchors and link URLs.
 fn scan(path: &str, html: &[u8]) -> Result<Scan, Diagnostic> {
-    let mut ids = HashSet::new();
+    let mut ids = FastSet::default();
     let mut links = Vec::new();
     // Every element: attribute selectors (`[href], [id], …`) measured slower in lol_html.
     let handler = element!("*", |el| {
@@ -238,8 +241,8 @@ fn scan(path: &str, html: &[u8]) -> Result<Scan, Diagnostic> {
 
 /// The files and anchors of the site.
 struct Site<'a> {
-    paths: HashSet<&'a str>,
-    anchors: HashMap<&'a str, &'a HashSet<String>>,
+    paths: FastSet<&'a str>,
+    anchors: FastMap<&'a str, &'a FastSet<String>>,
 }
 
 /// Why a link is broken (also the key that groups the same broken link on many pages).

@@ -21,21 +21,23 @@ pub mod views;
 
 use std::sync::Arc;
 
+use bytes::Bytes;
+
 use crate::diagnostic::Diagnostics;
 use crate::model::Model;
 
 use theme::Theme;
 
-/// A file of the finished site: its path relative to the output folder, and its bytes (shared:
-/// `serve` keeps the files of one build in the next and serves them without copies).
+/// A file of the finished site: its path relative to the output folder, and its bytes (shared,
+/// without copies: `serve` keeps the files of one build in the next and serves them as they are).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
     pub path: String,
-    pub bytes: Arc<[u8]>,
+    pub bytes: Bytes,
 }
 
 impl OutputFile {
-    pub fn new(path: impl Into<String>, bytes: impl Into<Arc<[u8]>>) -> Self {
+    pub fn new(path: impl Into<String>, bytes: impl Into<Bytes>) -> Self {
         OutputFile {
             path: path.into(),
             bytes: bytes.into(),

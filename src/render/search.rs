@@ -11,8 +11,6 @@
 //! `theme/static/search.js` folds queries the same way and does the stemming and ranking. The cost
 //! grows linearly with the site. It returns one output file and writes nothing.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -279,7 +277,8 @@ pub struct Page<'a> {
 /// page order, so the index does not depend on the number of threads that folded the words.
 pub fn index(language: &str, pages: &[Page]) -> OutputFile {
     let mut docs = Vec::new();
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    // A fast hash: this map sees every word of every section (the words are sorted after).
+    let mut postings: foldhash::HashMap<&str, Vec<usize>> = foldhash::HashMap::default();
     for (page, found) in pages.iter().enumerate() {
         for (section, distinct) in documents(found.sections).zip(found.words) {
             let id = docs.len();

@@ -10,6 +10,8 @@ use std::collections::HashMap;
 use std::convert::Infallible;
 use std::sync::Arc;
 
+use bytes::Bytes;
+
 use axum::Router;
 use axum::body::Body;
 use axum::extract::State;
@@ -54,7 +56,7 @@ impl Message {
 
 /// The site being served and the channel to the browsers.
 pub struct Served {
-    files: RwLock<Arc<HashMap<String, Arc<[u8]>>>>,
+    files: RwLock<Arc<HashMap<String, Bytes>>>,
     /// The last build's failure, shown to browsers that connect while it stands.
     failure: RwLock<Option<String>>,
     messages: broadcast::Sender<Message>,
@@ -84,10 +86,10 @@ impl Served {
     }
 }
 
-fn index(files: &[OutputFile]) -> HashMap<String, Arc<[u8]>> {
+fn index(files: &[OutputFile]) -> HashMap<String, Bytes> {
     files
         .iter()
-        .map(|f| (f.path.clone(), Arc::clone(&f.bytes)))
+        .map(|f| (f.path.clone(), f.bytes.clone()))
         .collect()
 }
 

@@ -11,6 +11,7 @@ mod environment;
 mod plan;
 mod print;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -226,7 +227,7 @@ pub fn render_pages(
             .collect();
         let rewritten: Vec<&print::Rewritten> = bodies.iter().map(|b| &b.rewritten).collect();
         let (sections, anchors) = print::assemble(&rewritten, problems);
-        let render = |sections: &[print::Section]| {
+        let render = |sections: &[Cow<print::Section>]| {
             let ctx = context! {
                 page => Serde(PageInfo { path: PRINT_PATH, title: print::PRINT_TITLE, kind: "print" }),
                 root => "",
@@ -241,8 +242,10 @@ pub fn render_pages(
         };
         // The bodies' links were checked on their pages and their anchors resolved by the edition:
         // the link check reads the edition without them, plus their anchors.
-        let without_bodies: Vec<print::Section> =
-            sections.iter().map(print::Section::without_body).collect();
+        let without_bodies: Vec<Cow<print::Section>> = sections
+            .iter()
+            .map(|section| Cow::Owned(section.without_body()))
+            .collect();
         match render(&sections).and_then(|html| Ok((html, render(&without_bodies)?))) {
             Ok((html, html_without_bodies)) => {
                 files.push(OutputFile::new(PRINT_PATH, html.into_bytes()));

@@ -8,6 +8,7 @@
 //! root; headings go one level down under the edition's title. It renders nothing itself and
 //! knows no template but the values it hands to `print.html`.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -110,7 +111,10 @@ impl Edition {
 /// does not have (such as the page's `main`, which the edition leaves out) leading to the start of
 /// that page's section instead, so that the edition adds no broken link of its own; and every id
 /// of the bodies (prefixed).
-pub fn assemble(bodies: &[&Rewritten], problems: &mut Diagnostics) -> (Vec<Section>, Vec<String>) {
+pub fn assemble<'a>(
+    bodies: &[&'a Rewritten],
+    problems: &mut Diagnostics,
+) -> (Vec<Cow<'a, Section>>, Vec<String>) {
     let ids: HashSet<&str> = bodies
         .iter()
         .flat_map(|body| body.ids.iter().map(String::as_str))
@@ -129,7 +133,7 @@ pub fn assemble(bodies: &[&Rewritten], problems: &mut Diagnostics) -> (Vec<Secti
                 })
                 .collect();
             if missing.is_empty() {
-                return section.clone();
+                return Cow::Borrowed(section);
             }
             let settings = RewriteStrSettings::new().append_element_content_handler(element!(
                 "a[href^='#']",
@@ -141,13 +145,13 @@ pub fn assemble(bodies: &[&Rewritten], problems: &mut Diagnostics) -> (Vec<Secti
                 }
             ));
             match rewrite_str(&section.body, settings) {
-                Ok(body) => Section {
+                Ok(body) => Cow::Owned(Section {
                     body,
                     ..section.without_body()
-                },
+                }),
                 Err(error) => {
                     problems.push(rewrite_error(&section.path, &error));
-                    section.clone()
+                    Cow::Borrowed(section)
                 }
             }
         })
@@ -219,8 +223,10 @@ impl Sections {
         // Shared with the end-tag handlers, which lol_html wants `'static`.
         let collector = Rc::new(RefCell::new(search::Collector::default()));
         let mut raw_text = String::new();
-        let rewrite_references = |el: &mut Element| -> HandlerResult {
-            let tag = search::Tag::of(&el.tag_name());
+        // One handler for every element: each selector more costs lol_html a match per element.
+        let rewrite = |el: &mut Element| -> HandlerResult {
+            let name = el.tag_name();
+            let tag = search::Tag::of(&name);
             // One pass over the attributes: asking for each name in turn costs several times more.
             let mut changes = Vec::new();
             let mut element_id = None;
@@ -266,6 +272,18 @@ impl Sections {
             for (name, value) in changes {
                 el.set_attribute(&name, &value)?;
             }
+            match name.as_str() {
+                // One level down: the edition's title is the page's only h1.
+                "h1" | "h2" | "h3" | "h4" | "h5" => {
+                    let level = name[1..].parse::<u8>().unwrap_or(5);
+                    el.set_tag_name(&format!("h{}", level + 1))?;
+                }
+                // Nothing to run on paper, and a page's script expects its own page.
+                "script" => el.remove(),
+                // Folded parts (document previews) are part of the text on paper.
+                "details" => el.set_attribute("open", "")?,
+                _ => {}
+            }
             Ok(())
         };
         let gather_text = doc_text!(|chunk| {
@@ -278,24 +296,8 @@ impl Sections {
             Ok(())
         });
         let settings = RewriteStrSettings::new()
-            .append_element_content_handler(element!("*", rewrite_references))
-            .append_document_content_handler(gather_text)
-            // One level down: the edition's title is the page's only h1.
-            .append_element_content_handler(element!("h1, h2, h3, h4, h5", |el| {
-                let level = el.tag_name()[1..].parse::<u8>().unwrap_or(5);
-                el.set_tag_name(&format!("h{}", level + 1))?;
-                Ok(())
-            }))
-            // Nothing to run on paper, and a page's script expects its own page.
-            .append_element_content_handler(element!("script", |el| {
-                el.remove();
-                Ok(())
-            }))
-            // Folded parts (document previews) are part of the text on paper.
-            .append_element_content_handler(element!("details", |el| {
-                el.set_attribute("open", "")?;
-                Ok(())
-            }));
+            .append_element_content_handler(element!("*", rewrite))
+            .append_document_content_handler(gather_text);
         let body = rewrite_str(body, settings).map_err(|error| rewrite_error(path, &error))?;
         let searched = Rc::try_unwrap(collector)
             .map(|collector| collector.into_inner().finish())
