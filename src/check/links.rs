@@ -92,11 +92,11 @@ impl Scans {
 
 /// Checks every internal link of `files` from their `scans`; `written` are the links of the
 /// Markdown texts, used to report a broken one at its source.
-pub fn check(
-    files: &[OutputFile],
-    stand_ins: &[StandIn],
-    scans: &Scans,
-    written: &[SourceLink],
+pub fn check<'a>(
+    files: &'a [OutputFile],
+    stand_ins: &'a [StandIn],
+    scans: &'a Scans,
+    written: &'a [SourceLink],
 ) -> Diagnostics {
     let mut problems = Diagnostics::new();
     let site = Site {
@@ -128,13 +128,22 @@ pub fn check(
     let mut from_sources: HashSet<Broken> = HashSet::new();
     let mut from_templates: Vec<TemplateProblem> = Vec::new();
     let mut template_index: HashMap<Broken, usize> = HashMap::new();
-    for (page, scan) in &scans.0 {
-        let page = page.as_str();
-        for found in &scan.links {
-            let url = entities::decode(&found.url);
-            let Some(broken) = site.broken(page, &url) else {
-                continue;
+    // Every link resolved on every core; the few broken ones are then grouped in file order.
+    let broken_links: Vec<Vec<(&Found, String, Broken)>> = scans
+        .0
+        .par_iter()
+        .map(|(page, scan)| {
+            let resolve = |found: &'a Found| {
+                let url = entities::decode(&found.url);
+                let broken = site.broken(page, &url)?;
+                Some((found, url.into_owned(), broken))
             };
+            scan.links.iter().filter_map(resolve).collect()
+        })
+        .collect();
+    for ((page, _), broken_links) in scans.0.iter().zip(broken_links) {
+        let page = page.as_str();
+        for (found, url, broken) in broken_links {
             let key = (page, percent_decode(&url).into_owned());
             if let Some(sources) = by_url.get(&key) {
                 from_sources.insert(broken.clone());

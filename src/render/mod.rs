@@ -104,7 +104,6 @@ pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
         &mut links,
     );
     files.extend(pages.files);
-    files.push(search_index(model, &pages.bodies));
     let stand_ins = pages.stand_in.into_iter().collect();
     match theme.compile_css() {
         Ok(css) => files.push(OutputFile::new(
@@ -166,9 +165,6 @@ pub fn rerender_pages(
         replace(&mut rendering.files, page);
     }
     rendering.stand_ins = pages.stand_in.into_iter().collect();
-    // The index holds every page's text, so it follows the re-rendered ones.
-    let index = search_index(model, &pages.bodies);
-    replace(&mut rendering.files, index);
     rendering.bodies = pages.bodies;
     (rendering, problems)
 }

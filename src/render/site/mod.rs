@@ -86,8 +86,9 @@ impl Body {
     }
 }
 
-/// The HTML pages rendered, and the bodies of the content pages (present only when the print
-/// edition was rendered, which needs them all).
+/// The HTML pages rendered (with the search index, built from the same bodies as the print
+/// edition), and the bodies of the content pages (present only when the print edition was
+/// rendered, which needs them all).
 #[derive(Default)]
 pub struct Rendered {
     pub files: Vec<OutputFile>,
@@ -246,7 +247,13 @@ pub fn render_pages(
             .iter()
             .map(|section| Cow::Owned(section.without_body()))
             .collect();
-        match render(&sections).and_then(|html| Ok((html, render(&without_bodies)?))) {
+        // The edition, its stand-in and the search index (from the same bodies) on every core.
+        let ((html, html_without_bodies), index) = rayon::join(
+            || rayon::join(|| render(&sections), || render(&without_bodies)),
+            || super::search_index(model, &bodies),
+        );
+        files.push(index);
+        match html.and_then(|html| Ok((html, html_without_bodies?))) {
             Ok((html, html_without_bodies)) => {
                 files.push(OutputFile::new(PRINT_PATH, html.into_bytes()));
                 stand_in = Some(StandIn {
