@@ -79,16 +79,20 @@ pub struct Rendering {
 pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
     let mut problems = Diagnostics::new();
     let mut files = Vec::new();
-    let (documents, exports) = match labels::Labels::load(theme) {
-        Ok(labels) => (
-            documents::render(model, &labels, &mut files, &mut problems),
-            exports::render(model, &labels, &mut files, &mut problems),
-        ),
-        Err(problem) => {
-            problems.push(problem);
-            (Vec::new(), Vec::new())
-        }
-    };
+    // The stylesheet compiles on one core while the documents and exports are written.
+    let (css, (documents, exports)) = rayon::join(
+        || theme.compile_css(),
+        || match labels::Labels::load(theme) {
+            Ok(labels) => (
+                documents::render(model, &labels, &mut files, &mut problems),
+                exports::render(model, &labels, &mut files, &mut problems),
+            ),
+            Err(problem) => {
+                problems.push(problem);
+                (Vec::new(), Vec::new())
+            }
+        },
+    );
     let downloads = site::Downloads {
         documents: &documents,
         exports: &exports,
@@ -105,7 +109,7 @@ pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
     );
     files.extend(pages.files);
     let stand_ins = pages.stand_in.into_iter().collect();
-    match theme.compile_css() {
+    match css {
         Ok(css) => files.push(OutputFile::new(
             format!("{ASSETS_DIR}/style.css"),
             css.into_bytes(),

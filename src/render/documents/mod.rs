@@ -13,6 +13,7 @@ mod zipfile;
 
 use std::io;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -77,9 +78,9 @@ pub fn render(
     files: &mut Vec<OutputFile>,
     problems: &mut Diagnostics,
 ) -> Vec<Rendered> {
-    let mut rendered: Vec<Rendered> = Vec::new();
+    let mut documents: Vec<Document> = Vec::new();
     for document in compose::compose(model, labels, problems) {
-        if rendered.iter().any(|r| r.document.slug == document.slug) {
+        if documents.iter().any(|d| d.slug == document.slug) {
             problems.push(
                 Diagnostic::error(format!("two documents would be named `{}`", document.slug))
                     .in_file(format!("{}/{LABELS_FILE}", super::theme::THEME_DIR))
@@ -87,10 +88,25 @@ pub fn render(
             );
             continue;
         }
+        documents.push(document);
+    }
+    // Every document in every format on every core (deflate is most of the cost), gathered in
+    // order.
+    let written: Vec<Vec<_>> = documents
+        .par_iter()
+        .map(|document| {
+            FORMATS
+                .iter()
+                .map(|format| (format.write)(document))
+                .collect()
+        })
+        .collect();
+    let mut rendered: Vec<Rendered> = Vec::new();
+    for (document, written) in documents.into_iter().zip(written) {
         let mut document_files = Vec::with_capacity(FORMATS.len());
-        for format in FORMATS {
+        for (format, written) in FORMATS.iter().zip(written) {
             let path = format!("{DOCUMENTS_DIR}/{}.{}", document.slug, format.extension);
-            match (format.write)(&document) {
+            match written {
                 Ok(bytes) => {
                     document_files.push(DocumentFile {
                         format: format.name,
