@@ -16,7 +16,7 @@ use std::rc::Rc;
 
 use lol_html::html_content::Element;
 use lol_html::{HandlerResult, RewriteStrSettings, doc_text, element, rewrite_str};
-use minijinja::Captured;
+use minijinja::{Captured, Value};
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -61,8 +61,10 @@ pub struct Section {
     /// The page's path from the site root.
     pub path: String,
     pub title: String,
-    /// The page's body, rewritten for the edition (HTML).
-    pub body: String,
+    /// The page's body, rewritten for the edition: HTML, as a minijinja safe string, so that the
+    /// edition's template prints it without escaping and without a copy (a `Value` passes
+    /// through serialization by reference; `|safe` would copy it).
+    pub body: Value,
 }
 
 /// The id of a page's section: `activites/sitographie.html` → `page-activites-sitographie`. The
@@ -144,9 +146,9 @@ pub fn assemble<'a>(
                     Ok(())
                 }
             ));
-            match rewrite_str(&section.body, settings) {
+            match rewrite_str(section.body.as_str().unwrap_or_default(), settings) {
                 Ok(body) => Cow::Owned(Section {
-                    body,
+                    body: Value::from_safe_string(body),
                     ..section.without_body()
                 }),
                 Err(error) => {
@@ -166,7 +168,7 @@ impl Section {
             id: self.id.clone(),
             path: self.path.clone(),
             title: self.title.clone(),
-            body: String::new(),
+            body: Value::from_safe_string(String::new()),
         }
     }
 }
@@ -307,7 +309,7 @@ impl Sections {
                 id,
                 path: path.to_owned(),
                 title: title.to_owned(),
-                body,
+                body: Value::from_safe_string(body),
             },
             ids,
             fragments,
@@ -384,7 +386,7 @@ mod tests {
         let (sections, _) = assemble(&bodies.iter().collect::<Vec<_>>(), &mut problems);
         assert!(problems.is_empty());
         assert_eq!(
-            sections[0].body,
+            sections[0].body.as_str().unwrap(),
             r##"<a href="#page-guide--regle">r</a> <a href="#page-guide">c</a> <a href="#page-index">a</a>"##
         );
     }
@@ -396,7 +398,8 @@ mod tests {
             .section("guide.html", "Guide", body)
             .unwrap()
             .section
-            .body;
+            .body
+            .to_string();
         assert!(
             html.starts_with("<h2>Titre</h2><h3 id=\"page-guide--t\">"),
             "{html}"
