@@ -11,7 +11,6 @@ mod environment;
 mod plan;
 mod print;
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -228,7 +227,7 @@ pub fn render_pages(
             .collect();
         let rewritten: Vec<&print::Rewritten> = bodies.iter().map(|b| &b.rewritten).collect();
         let (sections, anchors) = print::assemble(&rewritten, problems);
-        let render = |sections: &[Cow<print::Section>]| {
+        let render = |sections: &[print::Section]| {
             let ctx = context! {
                 page => Serde(PageInfo { path: PRINT_PATH, title: print::PRINT_TITLE, kind: "print" }),
                 root => "",
@@ -243,10 +242,8 @@ pub fn render_pages(
         };
         // The bodies' links were checked on their pages and their anchors resolved by the edition:
         // the link check reads the edition without them, plus their anchors.
-        let without_bodies: Vec<Cow<print::Section>> = sections
-            .iter()
-            .map(|section| Cow::Owned(section.without_body()))
-            .collect();
+        let without_bodies: Vec<print::Section> =
+            sections.iter().map(print::Section::without_body).collect();
         // The edition, its stand-in and the search index (from the same bodies) on every core.
         let ((html, html_without_bodies), index) = rayon::join(
             || rayon::join(|| render(&sections), || render(&without_bodies)),

@@ -8,7 +8,6 @@
 //! root; headings go one level down under the edition's title. It renders nothing itself and
 //! knows no template but the values it hands to `print.html`.
 
-use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -113,10 +112,7 @@ impl Edition {
 /// does not have (such as the page's `main`, which the edition leaves out) leading to the start of
 /// that page's section instead, so that the edition adds no broken link of its own; and every id
 /// of the bodies (prefixed).
-pub fn assemble<'a>(
-    bodies: &[&'a Rewritten],
-    problems: &mut Diagnostics,
-) -> (Vec<Cow<'a, Section>>, Vec<String>) {
+pub fn assemble(bodies: &[&Rewritten], problems: &mut Diagnostics) -> (Vec<Section>, Vec<String>) {
     let ids: HashSet<&str> = bodies
         .iter()
         .flat_map(|body| body.ids.iter().map(String::as_str))
@@ -135,7 +131,7 @@ pub fn assemble<'a>(
                 })
                 .collect();
             if missing.is_empty() {
-                return Cow::Borrowed(section);
+                return section.clone(); // cheap: the body is a shared string
             }
             let settings = RewriteStrSettings::new().append_element_content_handler(element!(
                 "a[href^='#']",
@@ -147,13 +143,13 @@ pub fn assemble<'a>(
                 }
             ));
             match rewrite_str(section.body.as_str().unwrap_or_default(), settings) {
-                Ok(body) => Cow::Owned(Section {
+                Ok(body) => Section {
                     body: Value::from_safe_string(body),
                     ..section.without_body()
-                }),
+                },
                 Err(error) => {
                     problems.push(rewrite_error(&section.path, &error));
-                    Cow::Borrowed(section)
+                    section.clone()
                 }
             }
         })
