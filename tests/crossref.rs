@@ -10,17 +10,10 @@ use std::path::Path;
 use std::process::Command;
 
 use scraper::{ElementRef, Html, Selector};
-use serde::Deserialize;
 
 mod common;
-use common::{build, root};
-
-#[derive(Deserialize)]
-struct ActivityFile {
-    slug: String,
-    order: i64,
-    competencies: Vec<String>,
-}
+use common::content::{ReferentielFile, activities};
+use common::{build, build_project, copy_tree, root};
 
 /// Activity slug → the codes it validates, from the YAML.
 fn mapping() -> BTreeMap<String, BTreeSet<String>> {
@@ -31,66 +24,22 @@ fn mapping() -> BTreeMap<String, BTreeSet<String>> {
 
 /// The activities of a content folder with the codes they validate, sorted by `order`, then slug.
 fn activities_in_order(content: &Path) -> Vec<(String, BTreeSet<String>)> {
-    let mut activities: Vec<ActivityFile> = fs::read_dir(content.join("activities"))
-        .unwrap()
-        .flatten()
-        .map(|e| serde_saphyr::from_str(&fs::read_to_string(e.path()).unwrap()).unwrap())
-        .collect();
-    activities.sort_by(|a, b| (a.order, &a.slug).cmp(&(b.order, &b.slug)));
-    activities
+    activities(content)
         .into_iter()
         .map(|a| (a.slug, a.competencies.into_iter().collect()))
         .collect()
 }
 
-/// The référentiel file, with or without groups; only codes matter here.
-#[derive(Deserialize)]
-struct ReferentielFile {
-    #[serde(default)]
-    groups: Vec<GroupFile>,
-    #[serde(default)]
-    domains: Vec<DomainFile>,
-}
-
-#[derive(Deserialize)]
-struct GroupFile {
-    domains: Vec<DomainFile>,
-}
-
-#[derive(Deserialize)]
-struct DomainFile {
-    code: String,
-    competencies: Vec<CompetencyFile>,
-}
-
-#[derive(Deserialize)]
-struct CompetencyFile {
-    code: String,
-}
-
 /// Each domain's code and its competency codes, in référentiel order, from the YAML.
 fn domains(content: &Path) -> Vec<(String, Vec<String>)> {
-    let file: ReferentielFile =
-        serde_saphyr::from_str(&fs::read_to_string(content.join("referentiel.yaml")).unwrap())
-            .unwrap();
-    file.groups
+    ReferentielFile::read(content)
+        .tree()
         .into_iter()
-        .flat_map(|g| g.domains)
-        .chain(file.domains)
-        .map(|d| (d.code, d.competencies.into_iter().map(|c| c.code).collect()))
+        .map(|(_, domain, codes)| {
+            let codes = codes.into_iter().map(str::to_owned).collect();
+            (domain.to_owned(), codes)
+        })
         .collect()
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 fn page(output: &Path, path: &str) -> Html {
@@ -302,19 +251,7 @@ fn a_domain_no_activity_validates_keeps_a_valid_table_without_activity_columns()
     );
     fs::write(content.join("referentiel.yaml"), referentiel).unwrap();
     let output = dir.path().join("site");
-    let run = Command::new(env!("CARGO_BIN_EXE_livret"))
-        .args(["build", "--root"])
-        .arg(dir.path())
-        .arg("--output")
-        .arg(&output)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    build_project(dir.path(), &output);
     let doc = page(&output, "matrice.html");
     assert_eq!(check_matrix_page(&doc, &content), 11);
     let last = *select(&doc, "main table.matrix").last().unwrap();

@@ -13,7 +13,8 @@ use serde::Deserialize;
 use serde_json::Value;
 
 mod common;
-use common::{build, root};
+use common::content::{ReferentielFile, activities};
+use common::{build, copy_tree, root};
 
 /// The taxonomy terms Moodle accepts (from the format file).
 const TAXONOMY_TERMS: &[&str] = &[
@@ -35,91 +36,6 @@ const CONTENT_DATE: &str = "2011-02-03";
 
 // ---------------------------------------------------------------------------------------------
 // The content, read independently
-
-#[derive(Deserialize)]
-struct ReferentielFile {
-    name: String,
-    #[serde(default)]
-    date: Option<String>,
-    #[serde(default)]
-    groups: Option<Vec<GroupFile>>,
-    #[serde(default)]
-    domains: Option<Vec<DomainFile>>,
-}
-
-#[derive(Deserialize)]
-struct GroupFile {
-    code: String,
-    domains: Vec<DomainFile>,
-}
-
-#[derive(Deserialize)]
-struct DomainFile {
-    code: String,
-    competencies: Vec<CompetencyFile>,
-}
-
-#[derive(Deserialize)]
-struct CompetencyFile {
-    code: String,
-}
-
-/// A domain: its group's code (none without groups), its code, its competencies' codes.
-type Branch<'a> = (Option<&'a str>, &'a str, Vec<&'a str>);
-
-impl ReferentielFile {
-    fn read(content: &Path) -> ReferentielFile {
-        let text = fs::read_to_string(content.join("referentiel.yaml")).unwrap();
-        serde_saphyr::from_str(&text).unwrap()
-    }
-
-    /// (group code, domain code, competency codes) in référentiel order; no group code without groups.
-    fn tree(&self) -> Vec<Branch<'_>> {
-        fn domains<'a>(group: Option<&'a str>, domains: &'a [DomainFile]) -> Vec<Branch<'a>> {
-            domains
-                .iter()
-                .map(|d| {
-                    let codes = d.competencies.iter().map(|c| c.code.as_str()).collect();
-                    (group, d.code.as_str(), codes)
-                })
-                .collect()
-        }
-        match (&self.groups, &self.domains) {
-            (Some(groups), _) => groups
-                .iter()
-                .flat_map(|g| domains(Some(&g.code), &g.domains))
-                .collect(),
-            (None, Some(top)) => domains(None, top),
-            (None, None) => panic!("the référentiel has neither groups nor domains"),
-        }
-    }
-
-    fn codes(&self) -> Vec<&str> {
-        self.tree()
-            .into_iter()
-            .flat_map(|(_, _, codes)| codes)
-            .collect()
-    }
-}
-
-#[derive(Deserialize)]
-struct ActivityFile {
-    title: String,
-    slug: String,
-    order: i64,
-    competencies: Vec<String>,
-}
-
-/// The activities in site order (by `order`, then slug).
-fn activities(content: &Path) -> Vec<ActivityFile> {
-    let mut activities: Vec<ActivityFile> = fs::read_dir(content.join("activities"))
-        .unwrap()
-        .flatten()
-        .map(|entry| serde_saphyr::from_str(&fs::read_to_string(entry.path()).unwrap()).unwrap())
-        .collect();
-    activities.sort_by(|a, b| (a.order, &a.slug).cmp(&(b.order, &b.slug)));
-    activities
-}
 
 #[derive(Deserialize)]
 struct LabelsFile {
@@ -162,18 +78,6 @@ fn file_ending(dir: &Path, suffix: &str) -> PathBuf {
         .collect();
     assert_eq!(found.len(), 1, "files ending with {suffix}: {found:?}");
     found.into_iter().next().unwrap()
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// Builds a copy of the minimal fixture (with `overlay` on top) with SOURCE_DATE_EPOCH set to

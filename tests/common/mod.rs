@@ -1,7 +1,10 @@
 //! What the integration tests share: the project root and a build of the real handbook.
 
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+pub mod content;
 
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -11,11 +14,17 @@ pub fn root() -> &'static Path {
 pub fn build() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let output = dir.path().join("site");
+    build_project(root(), &output);
+    (dir, output)
+}
+
+/// Builds the project at `project` with the real binary into `output`; the build must succeed.
+pub fn build_project(project: &Path, output: &Path) {
     let run = Command::new(env!("CARGO_BIN_EXE_livret"))
         .args(["build", "--root"])
-        .arg(root())
+        .arg(project)
         .arg("--output")
-        .arg(&output)
+        .arg(output)
         .env("NO_COLOR", "1")
         .output()
         .unwrap();
@@ -24,5 +33,18 @@ pub fn build() -> (tempfile::TempDir, PathBuf) {
         "build failed: {}",
         String::from_utf8_lossy(&run.stderr)
     );
-    (dir, output)
+}
+
+/// Copies the folder `from` to `to`, recursively.
+#[allow(dead_code)] // not every test crate copies a project
+pub fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
 }
