@@ -12,12 +12,17 @@ use crate::check::links::Scans;
 use crate::coverage::{self, Coverage};
 use crate::diagnostic::Diagnostics;
 use crate::model::Model;
+use crate::output::{self, SiteState};
 use crate::render::{self, OutputFile, Rendering, theme::Theme};
-use crate::{check, load, output};
+use crate::{check, load};
 
 /// What a successful run did.
 #[derive(Debug)]
 pub struct Report {
+    /// The output folder could not be swapped (a mount point) and was updated file by file.
+    pub in_place: bool,
+    /// Files a person put in the output folder, kept.
+    pub kept: usize,
     /// HTML pages rendered.
     pub pages: usize,
     /// All files of the site.
@@ -47,6 +52,8 @@ impl Compiled {
     pub fn into_report(self, started: Instant) -> Report {
         let files = self.rendering.files;
         Report {
+            in_place: false,
+            kept: 0,
             pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
             files: files.len(),
             elapsed: started.elapsed(),
@@ -67,9 +74,10 @@ pub fn compile(root: &Path) -> Result<Compiled, Diagnostics> {
     // Coverage warnings computed without the files that failed to load would be false alarms.
     let checked = check::check(&model).into_iter();
     problems.extend(checked.filter(|d| loaded_whole || d.is_error()));
-    if !loaded_whole {
+    if !loaded_whole || !check::ranges::all_in_range(&model) {
         // Rendering a model with files missing would only add misleading follow-on errors (links to
-        // the missing pages); the checks above already ran on what loaded.
+        // the missing pages), and one with absurd numbers would not end; the checks above already
+        // ran on what loaded.
         return Err(problems);
     }
     let theme = match Theme::load(root) {
@@ -124,12 +132,49 @@ pub fn check(root: &Path) -> Result<Report, Diagnostics> {
     compile(root).map(|compiled| compiled.into_report(started))
 }
 
-/// Builds the site into `output_dir`, replacing its previous content only on success.
-pub fn build(root: &Path, output_dir: &Path) -> Result<Report, Diagnostics> {
+/// A failed run: every problem, and what the output folder holds now.
+#[derive(Debug)]
+pub struct Failure {
+    pub problems: Diagnostics,
+    pub site: SiteState,
+}
+
+impl From<Diagnostics> for Failure {
+    fn from(problems: Diagnostics) -> Self {
+        Failure {
+            problems,
+            site: SiteState::Unchanged,
+        }
+    }
+}
+
+impl From<output::WriteError> for Failure {
+    fn from(error: output::WriteError) -> Self {
+        Failure {
+            problems: error.problem.into(),
+            site: error.site,
+        }
+    }
+}
+
+/// Builds the site into `output_dir`, replacing its previous content only on success. A site an
+/// interrupted build left aside is put back first, whatever happens next.
+pub fn build(root: &Path, output_dir: &Path) -> Result<Report, Failure> {
     let started = Instant::now();
-    output::check_output_dir(root, output_dir)?;
-    let mut report = check(root)?;
-    output::write_site(output_dir, &report.output)?;
+    output::check_output_dir(root, output_dir).map_err(Diagnostics::from)?;
+    let recovered = output::recover(output_dir)?;
+    let mut report = match check(root) {
+        Ok(report) => report,
+        Err(mut problems) => {
+            problems.extend(recovered);
+            return Err(problems.into());
+        }
+    };
+    let written = output::write_site(output_dir, &report.output)?;
+    report.warnings.extend(recovered);
+    report.warnings.extend(written.warnings);
+    report.in_place = written.in_place;
+    report.kept = written.kept;
     report.elapsed = started.elapsed();
     Ok(report)
 }

@@ -7,9 +7,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use livret::build::{self, Report};
+use livret::build::{self, Failure, Report};
 use livret::coverage::Coverage;
 use livret::diagnostic::Diagnostics;
+use livret::output::SiteState;
 
 /// Publish a competency-certification handbook (référentiel, activities, guidance) as a static site.
 #[derive(Parser)]
@@ -94,14 +95,16 @@ fn main() -> ExitCode {
                 }
             };
         }
-        Command::Check { deny_warnings } => build::check(&cli.root).and_then(|mut report| {
-            if *deny_warnings && !report.warnings.is_empty() {
-                report.warnings.deny_warnings();
-                Err(report.warnings)
-            } else {
-                Ok((report, None))
-            }
-        }),
+        Command::Check { deny_warnings } => build::check(&cli.root)
+            .and_then(|mut report| {
+                if *deny_warnings && !report.warnings.is_empty() {
+                    report.warnings.deny_warnings();
+                    Err(report.warnings)
+                } else {
+                    Ok((report, None))
+                }
+            })
+            .map_err(Failure::from),
     };
     match result {
         Ok((report, output)) => {
@@ -112,10 +115,19 @@ fn main() -> ExitCode {
             print_summary(&report, output, cli.verbose);
             ExitCode::SUCCESS
         }
-        Err(problems) => {
+        Err(Failure { problems, site }) => {
             print_diagnostics(&problems, color);
+            let published = match site {
+                SiteState::Unchanged => "nothing was written",
+                SiteState::PartlyUpdated => {
+                    "the output folder is partly updated: build again once this is fixed"
+                }
+                SiteState::Missing => {
+                    "no site is published now: the next build puts the previous one back"
+                }
+            };
             eprintln!(
-                "livret: {} error(s), {} warning(s); nothing was written",
+                "livret: {} error(s), {} warning(s); {published}",
                 problems.error_count(),
                 problems.warning_count()
             );
@@ -192,9 +204,21 @@ fn print_summary(report: &Report, output: Option<PathBuf>, verbose: bool) {
         0 => String::new(),
         n => format!(", {n} warning(s)"),
     };
+    let mut notes = String::new();
+    if report.kept > 0 {
+        notes.push_str(&format!(
+            "; kept {} file(s) livret did not make",
+            report.kept
+        ));
+    }
+    if report.in_place {
+        notes.push_str(
+            "; updated in place, file by file (the folder cannot be swapped: a mount point?)",
+        );
+    }
     match output {
         Some(output) => println!(
-            "livret: built {} pages, {} files in {millis} ms{warnings} → {}",
+            "livret: built {} pages, {} files in {millis} ms{warnings} → {}{notes}",
             report.pages,
             report.files,
             output.display()

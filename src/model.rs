@@ -249,7 +249,7 @@ pub struct Competency {
 pub struct Activity {
     pub title: String,
     pub slug: Spanned<String>,
-    pub order: i64,
+    pub order: Spanned<i64>,
     /// THE mapping: the codes of the competencies this activity validates.
     pub competencies: Spanned<Vec<Spanned<String>>>,
     pub summary: String,
@@ -334,20 +334,25 @@ pub struct FieldSpec {
     pub lines: Spanned<u32>,
 }
 
-fn default_field_lines() -> Spanned<u32> {
+/// A value the file does not give: it has no location.
+fn unlocated<T>(value: T) -> Spanned<T> {
     Spanned::new(
-        3,
+        value,
         serde_saphyr::Location::UNKNOWN,
         serde_saphyr::Location::UNKNOWN,
     )
 }
 
+fn default_order() -> Spanned<i64> {
+    unlocated(0)
+}
+
+fn default_field_lines() -> Spanned<u32> {
+    unlocated(3)
+}
+
 fn default_cell_lines() -> Spanned<u32> {
-    Spanned::new(
-        2,
-        serde_saphyr::Location::UNKNOWN,
-        serde_saphyr::Location::UNKNOWN,
-    )
+    unlocated(2)
 }
 
 /// A table: column headers, then either row headers, a number of empty rows, or rows of labelled
@@ -456,8 +461,8 @@ pub struct Page {
 pub struct FrontMatter {
     pub title: String,
     /// Position in the menu and the reading order (the home page needs none).
-    #[serde(default)]
-    pub order: i64,
+    #[serde(default = "default_order")]
+    pub order: Spanned<i64>,
     #[serde(default = "default_true")]
     pub menu: bool,
     #[serde(default)]

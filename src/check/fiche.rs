@@ -83,11 +83,8 @@ fn check_model(
                     );
                 }
             }
-            FicheBlock::Field(field) => {
-                empty("label", &field.label, problems);
-                at_least_one("lines", &field.lines, source, block, problems);
-            }
-            FicheBlock::Table(table) => check_table(table, source, block, problems),
+            FicheBlock::Field(field) => empty("label", &field.label, problems),
+            FicheBlock::Table(table) => check_table(table, source, problems),
             FicheBlock::Checklist(list) => {
                 if list.items.value.is_empty()
                     || list.items.value.iter().any(|i| i.trim().is_empty())
@@ -103,12 +100,7 @@ fn check_model(
     }
 }
 
-fn check_table(
-    table: &TableSpec,
-    source: &SourceText,
-    block: &Spanned<FicheBlock>,
-    problems: &mut Diagnostics,
-) {
+fn check_table(table: &TableSpec, source: &SourceText, problems: &mut Diagnostics) {
     let columns = &table.columns.value;
     if columns.is_empty() {
         problems.push(
@@ -135,9 +127,6 @@ fn check_table(
                 .hint("choose one: row headers (`rows`), a number of empty rows (`empty_rows`), or labelled cells (`cells`)"),
         );
     }
-    if let Some(count) = &table.empty_rows {
-        at_least_one("empty_rows", count, source, block, problems);
-    }
     for row in &table.cells {
         if !columns.is_empty() && row.value.len() != columns.len() {
             problems.push(
@@ -150,31 +139,5 @@ fn check_table(
                 .hint("give one label per column; use \"\" for a cell without label"),
             );
         }
-    }
-    at_least_one("lines", &table.lines, source, block, problems);
-}
-
-/// Counts of writing space and rows must be at least one; a default value has no location, so the
-/// block's is used.
-fn at_least_one(
-    key: &str,
-    value: &Spanned<u32>,
-    source: &SourceText,
-    block: &Spanned<FicheBlock>,
-    problems: &mut Diagnostics,
-) {
-    if value.value == 0 {
-        let span = if value.referenced.line() > 0 {
-            span_of(source, value)
-        } else {
-            span_of(source, block)
-        };
-        problems.push(
-            Diagnostic::error(format!("`{key}` must be at least 1"))
-                .at(span)
-                .hint(format!(
-                    "`{key}` is the writing space or the number of rows: a whole number from 1"
-                )),
-        );
     }
 }

@@ -7,6 +7,7 @@
 
 mod fiche;
 pub mod links;
+pub mod ranges;
 
 use std::collections::HashMap;
 
@@ -27,6 +28,7 @@ pub fn check(model: &Model) -> Diagnostics {
     check_data(model, &mut problems);
     check_rule(model, &mut problems);
     fiche::check_fiches(model, &mut problems);
+    ranges::check_ranges(model, &mut problems);
     problems
 }
 

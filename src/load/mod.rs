@@ -5,10 +5,10 @@
 //! tell (syntax, keys, types); cross-references between files belong to [`crate::check`]. Nothing here
 //! renders or writes.
 
+pub mod files;
 mod page;
 pub(crate) mod yaml;
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -18,10 +18,8 @@ use crate::model::{
     Activity, DataTable, FicheFile, Group, Model, RawReferentiel, Referentiel, Settings,
 };
 
+pub use files::MAX_FILE_BYTES;
 pub use page::{load_page, split_front_matter};
-
-/// Larger files are refused: a handbook file is a few kilobytes, and a runaway file must not eat memory.
-pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// The files of a project, by role, relative to its root.
 pub const CONTENT_DIR: &str = "content";
@@ -37,6 +35,12 @@ pub const FICHES_DIR: &str = "content/fiches";
 /// could not be loaded; otherwise it holds every file that loaded, so the checks can still run and
 /// report their problems together with the loading errors.
 pub fn load(root: &Path) -> (Option<Model>, Diagnostics) {
+    if root.join(CONTENT_DIR).symlink_metadata().is_ok() {
+        // A `content/` link leaving the project is one error, not one per file.
+        if let Err(problem) = files::resolve(root, Path::new(CONTENT_DIR)) {
+            return (None, problem.into());
+        }
+    }
     if !root.join(CONTENT_DIR).is_dir() {
         let problem =
             Diagnostic::error(format!("no `{CONTENT_DIR}/` folder in {}", root.display()))
@@ -59,7 +63,8 @@ pub fn load(root: &Path) -> (Option<Model>, Diagnostics) {
     let pages = load_all(root, PAGES_DIR, &["md"], &mut failed, page::load_page);
     let data = load_all(root, DATA_DIR, &["yaml", "yml"], &mut failed, load_data);
     let fiches = load_all(root, FICHES_DIR, &["yaml", "yml"], &mut failed, load_fiche);
-    let home = if root.join(HOME_FILE).exists() {
+    // `symlink_metadata`: a link to a missing home page is reported, not taken for no home page.
+    let home = if root.join(HOME_FILE).symlink_metadata().is_ok() {
         collect(
             &mut failed.problems,
             page::load_page(root, Path::new(HOME_FILE)),
@@ -86,10 +91,10 @@ pub fn load(root: &Path) -> (Option<Model>, Diagnostics) {
     };
     model
         .activities
-        .sort_by(|a, b| (a.order, &a.slug.value).cmp(&(b.order, &b.slug.value)));
+        .sort_by(|a, b| (a.order.value, &a.slug.value).cmp(&(b.order.value, &b.slug.value)));
     model
         .pages
-        .sort_by(|a, b| (a.front.order, &a.slug).cmp(&(b.front.order, &b.slug)));
+        .sort_by(|a, b| (a.front.order.value, &a.slug).cmp(&(b.front.order.value, &b.slug)));
     (Some(model), problems)
 }
 
@@ -140,50 +145,21 @@ struct Failed {
 
 /// The content files of a folder, relative to the root; editor temporaries and hidden files are skipped.
 fn content_files(root: &Path, dir: &str, extensions: &[&str]) -> Result<Vec<PathBuf>, Diagnostic> {
-    let full = root.join(dir);
-    if !full.exists() {
+    if root.join(dir).symlink_metadata().is_err() {
         return Ok(Vec::new());
     }
-    let entries = fs::read_dir(&full)
-        .map_err(|e| Diagnostic::error(format!("cannot read folder: {e}")).in_file(dir))?;
-    let mut files = Vec::new();
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        let wanted = !name.starts_with('.')
-            && Path::new(name.as_ref())
+    files::list(root, Path::new(dir), |name| {
+        !name.starts_with('.')
+            && Path::new(name)
                 .extension()
-                .is_some_and(|ext| extensions.iter().any(|e| ext == *e));
-        if wanted && entry.path().is_file() {
-            files.push(Path::new(dir).join(name.as_ref()));
-        }
-    }
-    Ok(files)
+                .is_some_and(|ext| extensions.iter().any(|e| ext == *e))
+    })
 }
 
-/// Reads a content file: refuses huge files, reports invalid UTF-8 at its position.
+/// Reads a content file: refuses what is not an ordinary file of the project and huge files,
+/// reports invalid UTF-8 at its position.
 pub fn read_source(root: &Path, relative: &Path) -> Result<SourceText, Diagnostic> {
-    let full = root.join(relative);
-    let unreadable = |e: std::io::Error| {
-        let hint = match e.kind() {
-            std::io::ErrorKind::NotFound => "create this file (see docs/content-format.md)",
-            _ => "check the file's permissions",
-        };
-        Diagnostic::error(format!("cannot read file: {e}"))
-            .in_file(relative)
-            .hint(hint)
-    };
-    let size = fs::metadata(&full).map_err(unreadable)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(format!(
-            "file too large ({size} bytes; the limit is {MAX_FILE_BYTES})"
-        ))
-        .in_file(relative)
-        .hint(
-            "a handbook file is a few kilobytes: split it, or check that this is the right file",
-        ));
-    }
-    let bytes = fs::read(&full).map_err(unreadable)?;
+    let bytes = files::read(root, relative, MAX_FILE_BYTES)?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceText::new(
             relative,
@@ -269,7 +245,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn huge_file_is_refused_before_reading() {
+    fn huge_file_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let big = std::fs::File::create(dir.path().join("big.yaml")).unwrap();
         big.set_len(MAX_FILE_BYTES + 1).unwrap();

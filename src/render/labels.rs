@@ -5,11 +5,12 @@
 
 use std::path::Path;
 
-use minijinja::{Environment, Value};
+use minijinja::Value;
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::load::yaml;
+use crate::render::site::{text_environment, text_error};
 use crate::render::theme::{THEME_DIR, Theme};
 
 /// The labels file, inside `theme/`.
@@ -126,21 +127,27 @@ impl Labels {
 
     /// Expands the `{{ }}` values of a label.
     pub fn expand(&self, template: &str, values: &Value) -> Result<String, Diagnostic> {
-        let mut env = Environment::new();
-        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-        env.render_str(template, values).map_err(|error| {
-            let line = self
-                .source
-                .text
-                .lines()
-                .position(|l| l.contains(template.lines().next().unwrap_or_default()))
-                .map_or(1, |i| i + 1);
-            Diagnostic::error(format!(
-                "value error in theme/labels.yaml: {}",
-                error.detail().unwrap_or("cannot be expanded")
-            ))
-            .at(self.source.span_at(line, 1))
-            .hint("the values available are site, referentiel and activity (see docs/templates.md)")
-        })
+        text_environment()
+            .render_str(template, values)
+            .map_err(|error| {
+                let line = self
+                    .source
+                    .text
+                    .lines()
+                    .position(|l| l.contains(template.lines().next().unwrap_or_default()))
+                    .map_or(1, |i| i + 1);
+                let mut problem = text_error(&error).at(self.source.span_at(line, 1));
+                if error.kind() != minijinja::ErrorKind::OutOfFuel {
+                    problem.message = format!(
+                        "value error in theme/labels.yaml: {}",
+                        error.detail().unwrap_or("cannot be expanded")
+                    );
+                    problem.hint = Some(
+                        "the values available are site, referentiel and activity (see docs/templates.md)"
+                            .to_owned(),
+                    );
+                }
+                problem
+            })
     }
 }

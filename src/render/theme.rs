@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use include_dir::{Dir, include_dir};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+use crate::load::files::{self, MAX_THEME_FILE_BYTES};
 
 static DEFAULT_TEMPLATES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 static DEFAULT_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/theme");
@@ -115,40 +116,27 @@ fn embedded_files<'a>(dir: &'a Dir<'a>) -> Vec<&'a include_dir::File<'a>> {
     files
 }
 
-/// The project's files under `root/dir`, relative to that folder, in path order.
+/// The project's files under `root/dir`, relative to that folder, in path order (read through
+/// `load::files`, which refuses what is not an ordinary file of the project).
 fn project_files(root: &Path, dir: &str, problems: &mut Diagnostics) -> Vec<(PathBuf, Vec<u8>)> {
-    let base = root.join(dir);
-    if !base.is_dir() {
+    if !root.join(dir).is_dir() {
         return Vec::new();
     }
-    let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(&base).sort_by_file_name() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                problems
-                    .push(Diagnostic::error(format!("cannot read the theme: {e}")).in_file(dir));
-                continue;
-            }
-        };
-        let name = entry.file_name().to_string_lossy();
-        if !entry.file_type().is_file() || name.starts_with('.') || name.ends_with('~') {
-            continue;
+    let listed = match files::walk(root, Path::new(dir)) {
+        Ok(listed) => listed,
+        Err(problem) => {
+            problems.push(problem);
+            return Vec::new();
         }
-        let relative = entry
-            .path()
-            .strip_prefix(&base)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        match std::fs::read(entry.path()) {
-            Ok(bytes) => files.push((relative, bytes)),
-            Err(e) => problems.push(
-                Diagnostic::error(format!("cannot read file: {e}"))
-                    .in_file(Path::new(dir).join(&relative)),
-            ),
+    };
+    let mut read = Vec::new();
+    for relative in listed {
+        match files::read(root, &Path::new(dir).join(&relative), MAX_THEME_FILE_BYTES) {
+            Ok(bytes) => read.push((relative, bytes)),
+            Err(problem) => problems.push(problem),
         }
     }
-    files
+    read
 }
 
 /// Lets grass read the merged theme files instead of the disk.

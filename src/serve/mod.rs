@@ -42,6 +42,8 @@ pub struct Options {
 /// Runs the server until Ctrl-C. Errors are startup failures (output folder refused, port taken).
 pub fn serve(options: Options) -> Result<(), Diagnostics> {
     output::check_output_dir(&options.root, &options.output)?;
+    let recovered = output::recover(&options.output).map_err(|e| Diagnostics::from(e.problem))?;
+    print_problems(&recovered, options.color);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -53,10 +55,13 @@ pub fn serve(options: Options) -> Result<(), Diagnostics> {
 async fn run(options: Options) -> Result<(), Diagnostics> {
     let started = Instant::now();
     let mut current: Option<Compiled> = None;
+    // Whether the output folder lags behind the served site (its last write failed): the next
+    // good rebuild then writes it whole.
+    let mut stale = false;
     let served = match build::compile(&options.root) {
         Ok(compiled) => {
             print_problems(&compiled.warnings, options.color);
-            write(&options.output, &compiled, None)?;
+            stale = !write(&options.output, &compiled, None, options.color);
             let served = Served::new(&compiled.rendering.files);
             println!(
                 "livret: built {} files in {} ms",
@@ -111,11 +116,20 @@ async fn run(options: Options) -> Result<(), Diagnostics> {
                     changed.extend(more);
                 }
                 let previous = if failing { None } else { current.take() };
-                let (kept, ok) =
-                    on_change(&root, &output, color, previous, &changed, &served).await;
-                failing = !ok;
-                if kept.is_some() {
-                    current = kept;
+                let output = Output {
+                    dir: &output,
+                    stale,
+                    color,
+                };
+                let changed = Change {
+                    root: &root,
+                    paths: &changed,
+                };
+                let outcome = on_change(changed, output, previous, &served).await;
+                failing = !outcome.built;
+                stale = outcome.stale;
+                if outcome.kept.is_some() {
+                    current = outcome.kept;
                 }
             }
         })
@@ -135,26 +149,45 @@ async fn run(options: Options) -> Result<(), Diagnostics> {
     result.map_err(|e| Diagnostic::error(format!("the server stopped: {e}")).into())
 }
 
-/// Rebuilds after a change (everything when there is no `previous`), writes and publishes a good
-/// build, or shows the failure; returns the build to keep (the new one, or the previous one after a
-/// failure) and whether the rebuild succeeded.
-async fn on_change(
-    root: &Path,
-    output_dir: &Path,
+/// What changed, under which project folder.
+struct Change<'a> {
+    root: &'a Path,
+    paths: &'a BTreeSet<PathBuf>,
+}
+
+/// The output folder, and whether its last write failed.
+struct Output<'a> {
+    dir: &'a Path,
+    stale: bool,
     color: bool,
+}
+
+/// What a rebuild leaves: the build to keep, whether it succeeded, and whether the output folder
+/// now lags behind.
+struct Outcome {
+    kept: Option<Compiled>,
+    built: bool,
+    stale: bool,
+}
+
+/// Rebuilds after a change (everything when there is no `previous`), writes and publishes a good
+/// build, or shows the failure. After a failure the previous build is kept; after a write that
+/// failed, the next good build is written whole.
+async fn on_change(
+    change: Change<'_>,
+    output: Output<'_>,
     previous: Option<Compiled>,
-    changed: &BTreeSet<PathBuf>,
     served: &Arc<Served>,
-) -> (Option<Compiled>, bool) {
+) -> Outcome {
     let started = Instant::now();
-    let what = describe(changed);
-    let (root, changed) = (root.to_path_buf(), changed.clone());
-    let (previous, outcome) = tokio::task::spawn_blocking(move || {
-        let outcome = match &previous {
+    let what = describe(change.paths);
+    let (root, changed) = (change.root.to_path_buf(), change.paths.clone());
+    let (previous, result) = tokio::task::spawn_blocking(move || {
+        let result = match &previous {
             Some(previous) => rebuild::rebuild(&root, previous, &changed),
             None => build::compile(&root).map(|compiled| (compiled, Scope::Full)),
         };
-        (previous, outcome)
+        (previous, result)
     })
     .await
     .unwrap_or_else(|_| {
@@ -164,14 +197,14 @@ async fn on_change(
         )
     });
     let millis = started.elapsed().as_millis();
-    match outcome {
+    match result {
         Ok((compiled, scope)) => {
             // After a partial rebuild, most files are the previous build's: only the others are
-            // written.
-            let unchanged = previous.as_ref().filter(|_| scope != Scope::Full);
-            if let Err(problem) = write(output_dir, &compiled, unchanged) {
-                print_problems(&problem, color);
-            }
+            // written, unless the folder missed an earlier write.
+            let unchanged = previous
+                .as_ref()
+                .filter(|_| scope != Scope::Full && !output.stale);
+            let wrote = write(output.dir, &compiled, unchanged, output.color);
             let html = |files: &[crate::render::OutputFile]| {
                 files.iter().filter(|f| f.path.ends_with(".html")).count()
             };
@@ -185,16 +218,24 @@ async fn on_change(
             };
             served.publish(&compiled.rendering.files, message).await;
             println!("livret: {what} → {done} in {millis} ms");
-            (Some(compiled), true)
+            Outcome {
+                kept: Some(compiled),
+                built: true,
+                stale: !wrote,
+            }
         }
         Err(problems) => {
-            print_problems(&problems, color);
+            print_problems(&problems, output.color);
             println!(
                 "livret: {what} → {} error(s); the last good site is still served ({millis} ms)",
                 problems.error_count()
             );
             served.fail(plain(&problems)).await;
-            (previous, false)
+            Outcome {
+                kept: previous,
+                built: false,
+                stale: output.stale,
+            }
         }
     }
 }
@@ -213,18 +254,28 @@ fn describe(changed: &BTreeSet<PathBuf>) -> String {
 }
 
 /// Writes a good build to the output folder, as `livret build` does (without the reload script):
-/// whole, or over `previous` as far as it is the same.
-fn write(
-    output_dir: &Path,
-    compiled: &Compiled,
-    previous: Option<&Compiled>,
-) -> Result<(), Diagnostics> {
+/// whole, or over `previous` as far as it is the same. A failure is reported, and the next
+/// rebuild tries again; returns whether the folder now holds this build.
+fn write(output_dir: &Path, compiled: &Compiled, previous: Option<&Compiled>, color: bool) -> bool {
     let files = &compiled.rendering.files;
-    match previous {
+    let written = match previous {
         Some(previous) => output::update_site(output_dir, &previous.rendering.files, files),
         None => output::write_site(output_dir, files),
+    };
+    match written {
+        Ok(written) => {
+            print_problems(&written.warnings, color);
+            true
+        }
+        Err(error) => {
+            print_problems(&Diagnostics::from(error.problem), color);
+            println!(
+                "livret: {} was NOT updated (the preview is); the next rebuild writes it again",
+                output_dir.display()
+            );
+            false
+        }
     }
-    .map_err(Diagnostics::from)
 }
 
 fn print_problems(problems: &Diagnostics, color: bool) {

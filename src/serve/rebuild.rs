@@ -64,7 +64,7 @@ fn single_page_body(
         .iter()
         .chain(model.home.as_ref())
         .find(|p| p.source.path == *path)?;
-    let text = std::fs::read_to_string(root.join(path)).ok()?;
+    let text = load::read_source(root, path).ok()?.text;
     let (_, body_offset) = load::split_front_matter(&text)?;
     (text[..body_offset] == old.source.text[..old.body_offset]).then(|| path.clone())
 }

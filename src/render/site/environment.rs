@@ -1,6 +1,7 @@
-//! The template environment (the theme's templates, typography, escaping, strict variables), the
-//! rendering of the content's Markdown texts through it, and template errors as diagnostics. It
-//! knows nothing of which page uses which template.
+//! The template environments (the theme's templates, typography, escaping, strict variables, and
+//! the smaller one the content's texts and the labels expand their values in), each with a fuel
+//! budget so that template code cannot run away, the rendering of the content's Markdown texts,
+//! and template errors as diagnostics. It knows nothing of which page uses which template.
 
 use std::path::Path;
 
@@ -13,6 +14,23 @@ use crate::render::theme::{TEMPLATES_DIR, Theme};
 use crate::render::typography;
 
 use super::REQUIRED_TEMPLATES;
+
+/// The work one template render may do, in minijinja's fuel (about one instruction, or 64 bytes
+/// of data made): the heaviest render of a 10,000-page handbook, its print edition, takes about
+/// 1.1 million, the handbook's heaviest page about 12,000.
+pub const TEMPLATE_FUEL: u64 = 20_000_000;
+
+/// The work the values of one Markdown text or label may do: the handbook's texts take at most 29.
+pub const TEXT_FUEL: u64 = 100_000;
+
+/// The environment the content's texts and the theme's labels expand their `{{ }}` values in:
+/// strict undefined values, no templates, and the small [`TEXT_FUEL`] budget.
+pub fn text_environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.set_fuel(Some(TEXT_FUEL));
+    env
+}
 
 /// Renders the Markdown texts of the content: template values first (so a page can say
 /// `{{ site.certification.required_total }}` instead of repeating the settings), then Markdown.
@@ -71,22 +89,31 @@ impl Texts<'_> {
                 )
             }
             Err(error) => {
-                problems.push(
-                    Diagnostic::error(format!(
-                        "value error in the text: {} ({})",
-                        error.detail().unwrap_or("cannot be expanded"),
-                        error.kind()
-                    ))
-                    .at(markdown::locate_line(markdown, error.line().unwrap_or(1)))
-                    .hint(
-                        "a text may show values such as {{ site.certification.required_total }} or \
-                         {{ referentiel.competency_count }}; see docs/content-format.md",
-                    ),
-                );
+                let at = markdown::locate_line(markdown, error.line().unwrap_or(1));
+                problems.push(text_error(&error).at(at));
                 String::new()
             }
         }
     }
+}
+
+/// A text's value error, without its location: running out of fuel has its own explanation.
+pub fn text_error(error: &minijinja::Error) -> Diagnostic {
+    if error.kind() == minijinja::ErrorKind::OutOfFuel {
+        return Diagnostic::error(format!(
+            "the text's {{% %}} code does too much work (more than {TEXT_FUEL} steps)"
+        ))
+        .hint("a text shows a few values; a loop over thousands of items does not belong in it");
+    }
+    Diagnostic::error(format!(
+        "value error in the text: {} ({})",
+        error.detail().unwrap_or("cannot be expanded"),
+        error.kind()
+    ))
+    .hint(
+        "a text may show values such as {{ site.certification.required_total }} or \
+         {{ referentiel.competency_count }}; see docs/content-format.md",
+    )
 }
 
 /// The template environment: the theme's templates, auto-escaping, strict undefined variables
@@ -95,6 +122,7 @@ impl Texts<'_> {
 pub fn environment<'a>(model: &Model, theme: &'a Theme) -> Result<Environment<'a>, Diagnostics> {
     let mut env = Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.set_fuel(Some(TEMPLATE_FUEL));
     let language = model.settings.language.clone();
     env.set_formatter(move |out, state, value| match value.as_str() {
         // Escape only what HTML needs (minijinja's default also escapes `/`, which makes every
@@ -143,13 +171,17 @@ pub fn template_diagnostic(error: &minijinja::Error, theme: &Theme) -> Diagnosti
         error.detail().unwrap_or("rendering failed")
     );
     let hint = match error.kind() {
-        minijinja::ErrorKind::UndefinedError => {
-            "a variable or attribute this template uses does not exist; see docs/templates.md for what each template receives"
-        }
-        minijinja::ErrorKind::TemplateNotFound => {
-            "the template is missing from templates/ (the embedded default may have been renamed)"
-        }
-        _ => "fix the template; the last good site is kept",
+        minijinja::ErrorKind::UndefinedError => "a variable or attribute this template uses does \
+            not exist; see docs/templates.md for what each template receives"
+            .to_owned(),
+        minijinja::ErrorKind::TemplateNotFound => "the template is missing from templates/ (the \
+            embedded default may have been renamed)"
+            .to_owned(),
+        minijinja::ErrorKind::OutOfFuel => format!(
+            "the template does too much work for one page (a loop over a huge range?): a render \
+             stops after {TEMPLATE_FUEL} steps"
+        ),
+        _ => "fix the template; the last good site is kept".to_owned(),
     };
     let name = error.name().unwrap_or("");
     let diagnostic = Diagnostic::error(format!("{message} ({})", error.kind())).hint(hint);

@@ -30,6 +30,7 @@ use super::search;
 use super::theme::Theme;
 use super::views::{self, ActivityView, Link};
 use super::{OutputFile, StandIn};
+pub use environment::{TEMPLATE_FUEL, TEXT_FUEL, text_environment, text_error};
 use environment::{Texts, environment, template_diagnostic};
 use plan::{Kind, Plan};
 pub use print::PRINT_PATH;
@@ -151,8 +152,9 @@ pub fn render_pages(
         print_page => Serde(print::link()),
         search_page => Serde(plan.search().link()),
     };
+    let text_env = text_environment();
     let texts = Texts {
-        env: &env,
+        env: &text_env,
         values: &base,
         language: &model.settings.language,
         targets: &targets,

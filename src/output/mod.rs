@@ -1,0 +1,304 @@
+//! Output: writes the rendered site so that the published folder is never lost, torn or mixed.
+//!
+//! One writer at a time (`lock`): the site is written into a staging folder beside the output
+//! folder, unique to this process, and swapped in whole (`swap`), so a failed build leaves the
+//! previous output byte for byte intact and readers see either the old or the new site. A folder
+//! that cannot be swapped (a mount point) is updated in place, file by file (`place`), as are
+//! `serve`'s partial rebuilds. The output folder is refused when it is the project root, lies
+//! inside a source folder (symbolic links resolved), or holds files and no marker. In a marked
+//! folder, livret replaces and removes only the files its marker lists (`manifest`): files a person
+//! adds, such as a `.htaccess`, are kept. This module writes; it renders nothing.
+
+mod lock;
+mod manifest;
+mod place;
+mod swap;
+
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::render::OutputFile;
+
+pub use lock::OutputLock;
+pub use manifest::MARKER;
+use manifest::Manifest;
+use swap::Swapped;
+
+/// Folders of a project that an output folder may not be or lie in.
+const SOURCE_DIRS: &[&str] = &["content", "templates", "theme", "src", ".git"];
+
+/// The lock file's name inside a folder updated in place (beside it otherwise).
+const LOCK_INSIDE: &str = ".livret-lock";
+
+/// What a successful write did.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// What went right but deserves a word (a site put back, a folder that could not be removed).
+    pub warnings: Diagnostics,
+    /// The folder could not be swapped (a mount point) and was updated file by file.
+    pub in_place: bool,
+    /// Files a person put in the output folder, kept.
+    pub kept: usize,
+}
+
+/// A failed write, and what is published now.
+#[derive(Debug)]
+pub struct WriteError {
+    pub problem: Diagnostic,
+    pub site: SiteState,
+}
+
+/// What the output folder holds after a failed write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SiteState {
+    /// The previous site, untouched.
+    Unchanged,
+    /// A folder updated in place was stopped midway: some files are new, some old.
+    PartlyUpdated,
+    /// No site: the previous one is aside, and the next build puts it back.
+    Missing,
+}
+
+impl From<Diagnostic> for WriteError {
+    fn from(problem: Diagnostic) -> Self {
+        WriteError {
+            problem,
+            site: SiteState::Unchanged,
+        }
+    }
+}
+
+/// The output folder, its parent's links resolved, so that every path to one folder takes one lock.
+#[derive(Debug)]
+struct Target {
+    dir: PathBuf,
+    parent: PathBuf,
+    name: OsString,
+}
+
+impl Target {
+    fn new(output: &Path) -> Target {
+        let dir = resolve(output);
+        let parent = dir.parent().unwrap_or(Path::new("/")).to_path_buf();
+        let name = dir.file_name().map(OsString::from).unwrap_or_default();
+        Target { dir, parent, name }
+    }
+
+    /// `.<name>.livret-<suffix>` beside the output folder: on its file system, so renames are atomic.
+    fn sibling(&self, suffix: &str) -> PathBuf {
+        self.parent
+            .join(format!(".{}.livret-{suffix}", self.name.to_string_lossy()))
+    }
+
+    fn staging_prefix(&self) -> String {
+        format!(".{}.livret-new-", self.name.to_string_lossy())
+    }
+
+    /// Staging folders of earlier builds that were killed, and a retired site next to a present
+    /// one (only [`swap::recover`] calls this, after putting back a retired site with none).
+    fn leftovers(&self) -> Vec<PathBuf> {
+        let staging = self.staging_prefix();
+        let legacy = format!(".{}.livret-new", self.name.to_string_lossy());
+        let retired = self.sibling("old");
+        let Ok(entries) = fs::read_dir(&self.parent) else {
+            return Vec::new();
+        };
+        entries
+            .flatten()
+            .map(|entry| entry.path())
+            .filter(|path| {
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                name.starts_with(&staging) || name == legacy || *path == retired
+            })
+            .filter(|path| path.is_dir())
+            .collect()
+    }
+
+    /// A folder whose own root is a file system's (a USB key's), or without parent: it cannot be
+    /// renamed, and is updated in place.
+    fn is_mount_point(&self) -> bool {
+        if self.dir == self.parent {
+            return true;
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            match (fs::metadata(&self.dir), fs::metadata(&self.parent)) {
+                (Ok(dir), Ok(parent)) => dir.dev() != parent.dev(),
+                _ => false,
+            }
+        }
+        #[cfg(not(unix))]
+        false
+    }
+
+    fn lock(&self) -> Result<OutputLock, Diagnostic> {
+        let path = if self.is_mount_point() {
+            self.dir.join(LOCK_INSIDE)
+        } else {
+            self.sibling("lock")
+        };
+        OutputLock::acquire(&path, &self.dir)
+    }
+}
+
+/// Refuses output folders whose replacement could destroy sources; a path that does not exist
+/// yet is judged by where it would be, through the links of its nearest existing folder.
+pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let root = resolve(root);
+    let output = resolve(output);
+    let refuse = |why: &str| {
+        Diagnostic::error(format!(
+            "refusing to write the site to {}: {why}",
+            output.display()
+        ))
+        .hint("choose another folder with --output, e.g. --output public")
+    };
+    if output == root || root.starts_with(&output) {
+        return Err(refuse("it is the project folder or contains it"));
+    }
+    for dir in SOURCE_DIRS {
+        if output.starts_with(root.join(dir)) || output.starts_with(resolve(&root.join(dir))) {
+            return Err(refuse(&format!(
+                "it is inside the project's `{dir}/` folder"
+            )));
+        }
+    }
+    if output.exists() {
+        if !output.is_dir() {
+            return Err(refuse("it is a file"));
+        }
+        let is_ours = output.join(MARKER).is_file();
+        let is_empty = fs::read_dir(&output)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
+        if !is_ours && !is_empty {
+            return Err(refuse("it holds files livret did not create"));
+        }
+    }
+    Ok(())
+}
+
+/// Puts back a site that an interrupted build left aside, and removes what killed builds left;
+/// for a build to do first, even one that then fails. Returns what it did, as warnings.
+pub fn recover(output: &Path) -> Result<Diagnostics, WriteError> {
+    let target = Target::new(output);
+    let _lock = target.lock()?;
+    swap::recover(&target)
+}
+
+/// Writes `files` into `output`, replacing its previous content in one swap (or, for a folder
+/// that cannot be swapped, file by file); files a person added to the folder are kept.
+pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<Written, WriteError> {
+    let target = Target::new(output);
+    let _lock = target.lock()?;
+    let mut written = Written {
+        warnings: swap::recover(&target)?,
+        ..Written::default()
+    };
+    let previous = Manifest::read(&target.dir);
+    let skip = [LOCK_INSIDE];
+    let foreign = manifest::foreign_files(&target.dir, &previous, &skip)
+        .map_err(|e| swap::failed("read", &target.dir, &e))?;
+    refuse_collisions(&target.dir, &foreign, files)?;
+    written.kept = foreign.len();
+    let swapped = if target.is_mount_point() {
+        Swapped::Impossible
+    } else {
+        swap::replace(&target, files, &foreign)?
+    };
+    match swapped {
+        Swapped::Done(warnings) => written.warnings.extend(warnings),
+        Swapped::Impossible => {
+            place::update(&target.dir, &previous, files, |f| {
+                !place::holds(&target.dir, f)
+            })?;
+            written.in_place = true;
+        }
+    }
+    Ok(written)
+}
+
+/// Brings `output`, last written with `previous`, up to `files`: writes only the files whose bytes
+/// changed, each one atomically, and removes the files no longer in the site. For `serve`'s partial
+/// rebuilds, where rewriting the whole folder would cost far more than the rebuild; a folder that
+/// is not livret's output gets a full write.
+pub fn update_site(
+    output: &Path,
+    previous: &[OutputFile],
+    files: &[OutputFile],
+) -> Result<Written, WriteError> {
+    let target = Target::new(output);
+    let manifest = Manifest::read(&target.dir);
+    if manifest == Manifest::Absent {
+        return write_site(output, files);
+    }
+    let _lock = target.lock()?;
+    let before: std::collections::HashMap<&str, &OutputFile> =
+        previous.iter().map(|f| (f.path.as_str(), f)).collect();
+    let changed = |file: &OutputFile| {
+        before.get(file.path.as_str()).is_none_or(|old| {
+            // The same bytes (kept from the previous build) are not even compared.
+            let shared = old.bytes.as_ptr() == file.bytes.as_ptr();
+            !shared && old.bytes != file.bytes
+        })
+    };
+    let foreign = manifest::foreign_files(&target.dir, &manifest, &[LOCK_INSIDE])
+        .map_err(|e| swap::failed("read", &target.dir, &e))?;
+    refuse_collisions(&target.dir, &foreign, files)?;
+    place::update(&target.dir, &manifest, files, changed)?;
+    Ok(Written {
+        kept: foreign.len(),
+        ..Written::default()
+    })
+}
+
+/// A person's file where the new site has one of its own is never overwritten: the build stops.
+fn refuse_collisions(
+    dir: &Path,
+    foreign: &[String],
+    files: &[OutputFile],
+) -> Result<(), Diagnostic> {
+    let made: std::collections::HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let clashes: Vec<&str> = foreign
+        .iter()
+        .map(String::as_str)
+        .filter(|path| made.contains(path))
+        .collect();
+    if clashes.is_empty() {
+        return Ok(());
+    }
+    Err(Diagnostic::error(format!(
+        "{} holds {} that livret did not make, where the site now has a file of its own",
+        dir.display(),
+        clashes.join(", ")
+    ))
+    .hint("move that file out of the output folder (or delete it), then build again; the published site is unchanged"))
+}
+
+/// `path` made absolute with its links resolved as far as it exists, so that a path through a link
+/// is judged by where it leads even before it exists.
+fn resolve(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut resolved = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::ParentDir => {
+                resolved.pop();
+            }
+            Component::CurDir => {}
+            other => {
+                resolved.push(other);
+                if let Ok(real) = resolved.canonicalize() {
+                    resolved = real;
+                }
+            }
+        }
+    }
+    resolved
+}
+
+#[cfg(test)]
+mod tests;

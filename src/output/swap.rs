@@ -1,0 +1,263 @@
+//! Replacing an output folder whole: the new site is written into a staging folder beside it
+//! (unique to this process) and exchanged with it in one atomic step where the system offers one
+//! (Linux `renameat2(RENAME_EXCHANGE)`), else by two renames, which a build interrupted between
+//! them leaves for the next build to undo. Runs under the output lock.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::render::OutputFile;
+
+use super::manifest::{self, MARKER};
+use super::{SiteState, Target, WriteError};
+
+/// How a swap ended.
+pub enum Swapped {
+    /// The new site is in place; warnings about what could not be cleaned up.
+    Done(Diagnostics),
+    /// The folder cannot be swapped (a mount point, a folder in use): nothing was changed, and
+    /// the site must be updated in place.
+    Impossible,
+}
+
+/// Puts back the site of a build interrupted between its two renames, and removes what earlier
+/// builds left: staging folders of killed builds, a retired site that could not be removed.
+/// Returns warnings (what was put back, what could not be removed).
+pub fn recover(target: &Target) -> Result<Diagnostics, WriteError> {
+    let mut warnings = Diagnostics::new();
+    let retired = target.sibling("old");
+    if retired.is_dir() && fs::symlink_metadata(&target.dir).is_err() {
+        fs::rename(&retired, &target.dir).map_err(|e| WriteError {
+            problem: Diagnostic::error(format!(
+                "no site is published at {}: a build was interrupted, and its previous site \
+                 cannot be put back from {}: {e}",
+                target.dir.display(),
+                retired.display()
+            ))
+            .hint(format!(
+                "rename {} to {} by hand",
+                retired.display(),
+                target.dir.display()
+            )),
+            site: SiteState::Missing,
+        })?;
+        warnings.push(
+            Diagnostic::warning(format!(
+                "a build was interrupted while replacing {}: its previous site was put back",
+                target.dir.display()
+            ))
+            .hint("nothing was lost; this build then replaces it as usual"),
+        );
+    }
+    for leftover in target.leftovers() {
+        if let Err(e) = fs::remove_dir_all(&leftover) {
+            warnings.push(cannot_remove(&leftover, &e));
+        }
+    }
+    Ok(warnings)
+}
+
+/// Writes `files` (and the person's `foreign` files, taken from the current folder) into a
+/// staging folder, then swaps it with the output folder.
+pub fn replace(
+    target: &Target,
+    files: &[OutputFile],
+    foreign: &[String],
+) -> Result<Swapped, WriteError> {
+    let unchanged = |problem: Diagnostic| WriteError {
+        problem,
+        site: SiteState::Unchanged,
+    };
+    let staging = tempfile::Builder::new()
+        .prefix(&target.staging_prefix())
+        .tempdir_in(&target.parent);
+    let staging = match staging {
+        Ok(staging) => staging,
+        // A parent folder livret may not write in (a key's mount folder, say): update in place.
+        Err(e) if target.dir.is_dir() && is_not_permitted(&e) => return Ok(Swapped::Impossible),
+        Err(e) => return Err(unchanged(failed("create", &target.parent, &e))),
+    };
+    write_tree(staging.path(), files)
+        .and_then(|()| carry_over(&target.dir, staging.path(), foreign))
+        .map_err(|(path, e)| unchanged(failed("write", &path, &e)))?;
+    if fs::symlink_metadata(&target.dir).is_err() {
+        let staged = staging.keep();
+        return fs::rename(&staged, &target.dir)
+            .map(|()| Swapped::Done(Diagnostics::new()))
+            .map_err(|e| {
+                let _ = fs::remove_dir_all(&staged);
+                unchanged(failed("move into place", &target.dir, &e))
+            });
+    }
+    match exchange(staging.path(), &target.dir) {
+        Ok(()) => {
+            // The staging path now holds the previous site.
+            let previous = staging.path().to_path_buf();
+            let mut warnings = Diagnostics::new();
+            if let Err(e) = staging.close() {
+                warnings.push(cannot_remove(&previous, &e));
+            }
+            Ok(Swapped::Done(warnings))
+        }
+        Err(e) if cannot_swap(&e) => Ok(Swapped::Impossible),
+        Err(e) if exchange_unsupported(&e) => two_renames(target, staging),
+        Err(e) => Err(unchanged(failed("move into place", &target.dir, &e))),
+    }
+}
+
+/// The swap where no atomic exchange exists: the output folder is renamed aside, the staging
+/// folder into place, and the previous site removed. A build killed between the two renames
+/// leaves the previous site aside, where [`recover`] finds it.
+fn two_renames(target: &Target, staging: tempfile::TempDir) -> Result<Swapped, WriteError> {
+    let retired = target.sibling("old");
+    if let Err(e) = fs::rename(&target.dir, &retired) {
+        return if cannot_swap(&e) {
+            Ok(Swapped::Impossible)
+        } else {
+            Err(WriteError {
+                problem: failed("move aside", &target.dir, &e),
+                site: SiteState::Unchanged,
+            })
+        };
+    }
+    let staged = staging.keep();
+    if let Err(e) = fs::rename(&staged, &target.dir) {
+        let _ = fs::remove_dir_all(&staged);
+        return match fs::rename(&retired, &target.dir) {
+            Ok(()) => Err(WriteError {
+                problem: failed("move into place", &target.dir, &e),
+                site: SiteState::Unchanged,
+            }),
+            Err(_) => Err(WriteError {
+                problem: Diagnostic::error(format!(
+                    "cannot move the new site into place ({e}), nor put the previous one back: \
+                     no site is published at {}",
+                    target.dir.display()
+                ))
+                .hint(format!(
+                    "the previous site is in {}; the next build puts it back",
+                    retired.display()
+                )),
+                site: SiteState::Missing,
+            }),
+        };
+    }
+    let mut warnings = Diagnostics::new();
+    if let Err(e) = fs::remove_dir_all(&retired) {
+        warnings.push(cannot_remove(&retired, &e));
+    }
+    Ok(Swapped::Done(warnings))
+}
+
+/// Exchanges two folders in one step.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
+}
+
+/// The system or the file system has no atomic exchange.
+fn exchange_unsupported(error: &io::Error) -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::io::Errno;
+        let code = error.raw_os_error();
+        [Errno::INVAL, Errno::NOSYS, Errno::OPNOTSUPP]
+            .iter()
+            .any(|errno| code == Some(errno.raw_os_error()))
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        error.kind() == io::ErrorKind::Unsupported
+    }
+}
+
+/// The output folder cannot be renamed: a mount point, or a folder in use.
+fn cannot_swap(error: &io::Error) -> bool {
+    matches!(
+        error.kind(),
+        io::ErrorKind::ResourceBusy | io::ErrorKind::CrossesDevices
+    )
+}
+
+fn is_not_permitted(error: &io::Error) -> bool {
+    matches!(
+        error.kind(),
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+    )
+}
+
+/// Writes the files, and the marker listing them, into the new folder `dir`.
+fn write_tree(dir: &Path, files: &[OutputFile]) -> Result<(), (std::path::PathBuf, io::Error)> {
+    let marker = manifest::marker(files.iter().map(|f| f.path.as_str()));
+    fs::write(dir.join(MARKER), marker).map_err(|e| (dir.join(MARKER), e))?;
+    // Each folder once (not once per file), then the files on every core, without syncing: the
+    // swap, not the disk, is what keeps the previous site whole on failure.
+    let folders: std::collections::BTreeSet<&Path> = files
+        .iter()
+        .filter_map(|file| Path::new(&file.path).parent())
+        .collect();
+    for folder in folders {
+        let path = dir.join(folder);
+        fs::create_dir_all(&path).map_err(|e| (path, e))?;
+    }
+    files.par_iter().try_for_each(|file| {
+        let path = dir.join(&file.path);
+        fs::write(&path, &file.bytes).map_err(|e| (path, e))
+    })
+}
+
+/// Brings the person's files from the current folder into the staging one: linked where the
+/// file system allows (the current folder is removed after the swap), else copied.
+fn carry_over(
+    from: &Path,
+    to: &Path,
+    foreign: &[String],
+) -> Result<(), (std::path::PathBuf, io::Error)> {
+    for path in foreign {
+        let (source, target) = (from.join(path), to.join(path));
+        if let Some(folder) = target.parent() {
+            fs::create_dir_all(folder).map_err(|e| (folder.to_path_buf(), e))?;
+        }
+        let is_link = fs::symlink_metadata(&source).is_ok_and(|m| m.file_type().is_symlink());
+        let carried = if is_link {
+            copy_link(&source, &target)
+        } else {
+            fs::hard_link(&source, &target).or_else(|_| fs::copy(&source, &target).map(drop))
+        };
+        carried.map_err(|e| (source, e))?;
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn copy_link(source: &Path, target: &Path) -> io::Result<()> {
+    std::os::unix::fs::symlink(fs::read_link(source)?, target)
+}
+
+#[cfg(not(unix))]
+fn copy_link(source: &Path, target: &Path) -> io::Result<()> {
+    fs::copy(source, target).map(drop)
+}
+
+pub fn failed(what: &str, path: &Path, error: &io::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot {what} {}: {error}", path.display()))
+        .hint("check the disk space and the folder's permissions; the published site is unchanged")
+}
+
+fn cannot_remove(path: &Path, error: &io::Error) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "cannot remove {}, an earlier version of the site: {error}",
+        path.display()
+    ))
+    .hint("the next build tries again; you may also delete that folder yourself")
+}
