@@ -7,11 +7,11 @@
 //! renders nothing itself.
 
 mod http;
+mod listen;
 mod rebuild;
 mod watch;
 
 use std::collections::BTreeSet;
-use std::future::IntoFuture;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -134,19 +134,23 @@ async fn run(options: Options) -> Result<(), Diagnostics> {
             }
         })
     };
-    let app = http::router(served);
+    let hosts = listen::Hosts {
+        bind: options.bind,
+        port: address.port(),
+    };
+    let app = listen::guard(http::router(served), hosts);
     // Ctrl-C ends the server at once: the event streams never end by themselves, and the output
     // folder already holds the last good build (each is written atomically as it completes).
-    let result = tokio::select! {
-        result = axum::serve(listener, app).into_future() => result,
-        _ = tokio::signal::ctrl_c() => Ok(()),
+    tokio::select! {
+        () = listen::run(listener, app) => {},
+        _ = tokio::signal::ctrl_c() => {},
     };
     rebuilder.abort();
     println!(
         "livret: stopped; {} holds the last good build",
         options.output.display()
     );
-    result.map_err(|e| Diagnostic::error(format!("the server stopped: {e}")).into())
+    Ok(())
 }
 
 /// What changed, under which project folder.
