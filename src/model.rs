@@ -98,7 +98,8 @@ fn default_language() -> String {
 #[serde(deny_unknown_fields)]
 pub struct Platform {
     pub name: String,
-    pub url: String,
+    /// An absolute `http://` or `https://` address (checked).
+    pub url: Spanned<String>,
 }
 
 /// The certification rule, as data: how many competencies in total, how many may be missing per
@@ -287,7 +288,7 @@ pub struct FicheModel {
     pub title: Option<String>,
     /// A line under the title (Markdown inline).
     #[serde(default)]
-    pub intro: Option<String>,
+    pub intro: Option<Spanned<String>>,
     pub blocks: Vec<Spanned<FicheBlock>>,
 }
 

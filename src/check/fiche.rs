@@ -66,11 +66,17 @@ fn check_model(
             );
         }
     };
+    if let Some(intro) = &fiche.intro {
+        web_links_only(source, intro, &intro.value, problems);
+    }
     for block in &fiche.blocks {
         match &block.value {
             FicheBlock::Heading(text) => empty("heading", text, problems),
             FicheBlock::Subheading(text) => empty("subheading", text, problems),
-            FicheBlock::Instruction(text) => empty("instruction", text, problems),
+            FicheBlock::Instruction(text) => {
+                empty("instruction", text, problems);
+                web_links_only(source, text, &text.value, problems);
+            }
             FicheBlock::Annexes(title) => {
                 empty("annexes title", title, problems);
                 if activity.annexes.is_empty() {
@@ -86,6 +92,9 @@ fn check_model(
             FicheBlock::Field(field) => empty("label", &field.label, problems),
             FicheBlock::Table(table) => check_table(table, source, problems),
             FicheBlock::Checklist(list) => {
+                for item in &list.items.value {
+                    web_links_only(source, &list.items, item, problems);
+                }
                 if list.items.value.is_empty()
                     || list.items.value.iter().any(|i| i.trim().is_empty())
                 {
@@ -96,6 +105,28 @@ fn check_model(
                     );
                 }
             }
+        }
+    }
+}
+
+/// A fiche is downloaded and filled in away from the site: a link in its Markdown text must be a
+/// full address (`https://…`, `mailto:…`), which works from the document too.
+fn web_links_only<T>(source: &SourceText, at: &Spanned<T>, text: &str, problems: &mut Diagnostics) {
+    for event in pulldown_cmark::Parser::new(text) {
+        let pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { dest_url, .. }) = event else {
+            continue;
+        };
+        let full = ["http://", "https://", "mailto:"]
+            .iter()
+            .any(|scheme| dest_url.starts_with(scheme));
+        if !full {
+            problems.push(
+                Diagnostic::error(format!(
+                    "the link `{dest_url}` in a fiche model would lead nowhere from the downloaded document"
+                ))
+                .at(span_of(source, at))
+                .hint("in a fiche, write full addresses (https://…, mailto:…); link to the handbook's pages from the activity's `guidance` instead"),
+            );
         }
     }
 }

@@ -22,6 +22,7 @@ pub const RESERVED_SLUGS: &[&str] = &["index", "404", "impression", "recherche"]
 /// Runs every check and returns the problems found, errors and warnings.
 pub fn check(model: &Model) -> Diagnostics {
     let mut problems = Diagnostics::new();
+    check_platform(model, &mut problems);
     check_referentiel(model, &mut problems);
     check_activities(model, &mut problems);
     check_pages(model, &mut problems);
@@ -54,6 +55,26 @@ fn report_duplicates<'a>(
         } else {
             seen.insert(&value.value, (source, value));
         }
+    }
+}
+
+/// The platform's address goes into every page's footer: it must be a web address, else each
+/// page would carry a broken link blamed on the templates.
+fn check_platform(model: &Model, problems: &mut Diagnostics) {
+    let Some(platform) = &model.settings.platform else {
+        return;
+    };
+    let url = &platform.url;
+    let parsed = url.value.parse::<http::Uri>();
+    let is_web = parsed.is_ok_and(|uri| {
+        matches!(uri.scheme_str(), Some("http" | "https")) && uri.authority().is_some()
+    });
+    if !is_web {
+        problems.push(
+            Diagnostic::error(format!("`{}` is not a web address", url.value))
+                .at(span_of(&model.settings.source, url))
+                .hint("write the platform's full address, e.g. `url: \"https://moodle.example.fr/\"`, without spaces"),
+        );
     }
 }
 

@@ -123,7 +123,7 @@ impl Composer<'_> {
             text: self.text(title),
         });
         if let Some(intro) = &fiche.intro {
-            blocks.push(paragraph(ParagraphStyle::Normal, self.inline(intro)));
+            blocks.push(paragraph(ParagraphStyle::Normal, self.inline(&intro.value)));
         }
         let validation = format!("{} {}", labels.validation, codes.join(" – "));
         blocks.push(paragraph(
