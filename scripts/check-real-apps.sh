@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Real-application checks: what `cargo test` cannot do without outside tools (Node, Java,
-# LibreOffice, Python packages).
+# LibreOffice, Python packages, util-linux's unshare).
 # Installs what is missing (Java, LibreOffice and Chromium from Debian; the Nu HTML Checker,
 # playwright-core and axe-core from the committed npm lock file; python-docx, odfpy and PyYAML from
 # PyPI at pinned versions),
@@ -24,6 +24,7 @@ need_apt java default-jre-headless
 need_apt npm nodejs npm
 need_apt soffice libreoffice-writer-nogui
 need_apt chromium chromium
+need_apt unshare util-linux
 python3 -m pip install --quiet --disable-pip-version-check -r scripts/requirements.txt
 
 if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -d node_modules/playwright-core ] \
@@ -52,6 +53,12 @@ echo "check-real-apps: vnu: 0 errors on $pages pages"
 # The pages in headless Chromium: no console error or failed request over HTTP and from file://,
 # axe-core's WCAG 2.1 A/AA rules, keyboard navigation, search, the tracker, the print edition.
 LIVRET_SITE="$site/public" CHROMIUM="$(command -v chromium)" node --test tests/browser/
+
+# The output folder on a file system of its own (a USB key's root, a mount inside the old site),
+# in a private mount namespace: tests/mounts.rs, left out of a plain `cargo test`.
+unshare --mount --map-root-user true \
+  || { echo "check-real-apps: unshare cannot make a mount namespace here" >&2; exit 1; }
+cargo test --quiet --test mounts -- --ignored
 
 # The documents: LibreOffice reads every label and code; python-docx and odfpy find real heading
 # styles and repeating table headers.

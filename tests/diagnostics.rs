@@ -17,17 +17,16 @@
 //! max_seconds: 10                      optional: the failing build must end within this time
 //! ```
 
+#[allow(dead_code)] // the helpers the other test files use
+mod common;
+
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-/// No build of a small fixture may take longer: an alias bomb or a loop must fail the test, not hang it.
-const PROCESS_TIMEOUT: Duration = Duration::from_secs(20);
+use common::process::{Output, livret};
 
 /// At least this many broken cases must exist (so a lost folder does not silently shrink the suite).
 const MIN_BROKEN_CASES: usize = 18;
@@ -38,62 +37,6 @@ fn fixtures() -> PathBuf {
 
 // ---------------------------------------------------------------------------------------------
 // Running the binary
-
-struct Output {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-    elapsed: Duration,
-}
-
-/// Runs `livret` with `args` and NO_COLOR=1, killing it after [`PROCESS_TIMEOUT`].
-fn livret<I, S>(args: I) -> Result<Output, String>
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<OsStr>,
-{
-    let args: Vec<_> = args.into_iter().map(|a| a.as_ref().to_owned()).collect();
-    let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_livret"))
-        .args(&args)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start livret: {e}"))?;
-    // Drain the pipes on threads so a chatty process cannot block on a full pipe while we poll.
-    let drain = |mut pipe: Box<dyn Read + Send>| {
-        thread::spawn(move || {
-            let mut bytes = Vec::new();
-            let _ = pipe.read_to_end(&mut bytes);
-            String::from_utf8_lossy(&bytes).into_owned()
-        })
-    };
-    let stdout = drain(Box::new(child.stdout.take().expect("piped stdout")));
-    let stderr = drain(Box::new(child.stderr.take().expect("piped stderr")));
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) if started.elapsed() > PROCESS_TIMEOUT => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(format!(
-                    "livret {args:?} was still running after {PROCESS_TIMEOUT:?}: killed"
-                ));
-            }
-            Ok(None) => thread::sleep(Duration::from_millis(10)),
-            Err(e) => return Err(format!("cannot wait for livret: {e}")),
-        }
-    };
-    let elapsed = started.elapsed();
-    Ok(Output {
-        code: status.code(),
-        stdout: stdout.join().unwrap_or_default(),
-        stderr: stderr.join().unwrap_or_default(),
-        elapsed,
-    })
-}
 
 fn build(root: &Path) -> Result<Output, String> {
     livret([

@@ -10,6 +10,7 @@ use std::fs;
 use std::path::Path;
 
 use common::server::*;
+use common::tree;
 
 const FORMATION: &str = "content/pages/formation.md";
 const SITOGRAPHIE: &str = "content/activities/sitographie.yaml";

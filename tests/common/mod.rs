@@ -1,10 +1,12 @@
 //! What the integration tests share: the project root and a build of the real handbook.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 pub mod content;
+pub mod process;
 pub mod server;
 
 pub fn root() -> &'static Path {
@@ -48,4 +50,30 @@ pub fn copy_tree(from: &Path, to: &Path) {
             fs::copy(entry.path(), &target).unwrap();
         }
     }
+}
+
+/// Every file under `dir`, as paths relative to it.
+pub fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.strip_prefix(dir).unwrap().to_path_buf();
+        if path.is_dir() {
+            found.extend(files(&path).into_iter().map(|p| name.join(p)));
+        } else {
+            found.push(name);
+        }
+    }
+    found
+}
+
+/// Every file under `dir`: relative path → bytes.
+pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let read = |file: PathBuf| {
+        (
+            file.display().to_string(),
+            fs::read(dir.join(file)).unwrap(),
+        )
+    };
+    files(dir).into_iter().map(read).collect()
 }

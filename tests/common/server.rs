@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::copy_tree;
+use super::{copy_tree, tree};
 
 /// The longest any awaited thing may take; generous for a debug build on a busy 2-core machine.
 pub const TIMEOUT: Duration = Duration::from_secs(20);
@@ -313,32 +313,6 @@ impl Drop for Events {
 
 // ---------------------------------------------------------------------------------------------
 // Files
-
-/// Every file under `dir`, as paths relative to it.
-pub fn files(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.strip_prefix(dir).unwrap().to_path_buf();
-        if path.is_dir() {
-            found.extend(files(&path).into_iter().map(|p| name.join(p)));
-        } else {
-            found.push(name);
-        }
-    }
-    found
-}
-
-/// Every file under `dir`: relative path → bytes.
-pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let read = |file: PathBuf| {
-        (
-            file.display().to_string(),
-            fs::read(dir.join(file)).unwrap(),
-        )
-    };
-    files(dir).into_iter().map(read).collect()
-}
 
 /// Asserts that the output folder the server wrote is, file by file, what `livret build` of the
 /// same sources writes.
