@@ -173,3 +173,43 @@ fn check(bound: &Bound, value: i64, span: impl FnOnce() -> Span, problems: &mut 
         )),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 1000000 → « 1,000,000 », as the documentation writes numbers.
+    fn grouped(number: i64) -> String {
+        let digits = number.unsigned_abs().to_string();
+        let mut out = String::new();
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(digit);
+        }
+        if number < 0 { format!("-{out}") } else { out }
+    }
+
+    #[test]
+    fn the_documentation_gives_every_range() {
+        let doc = include_str!("../../docs/content-format.md");
+        let table = doc.split("## Numbers").nth(1).expect("a Numbers section");
+        for bound in BOUNDS {
+            let row = table
+                .lines()
+                .find(|l| l.starts_with(&format!("| `{}` |", bound.key)))
+                .unwrap_or_else(|| panic!("no row for `{}`", bound.key));
+            let range = format!(
+                "from {} to {}",
+                grouped(*bound.range.start()),
+                grouped(*bound.range.end())
+            );
+            assert!(
+                row.contains(&range),
+                "`{}`: {range:?} not in {row:?}",
+                bound.key
+            );
+        }
+    }
+}
