@@ -259,6 +259,16 @@ mod tests {
         assert_eq!(problem.message, "file too large (more than 4 bytes)");
     }
 
+    /// A file whose reported size is not its length, as /proc's are (0): the cap still holds.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_cap_holds_for_a_file_that_reports_no_size() {
+        let proc = Path::new("/proc/self");
+        assert_eq!(fs::metadata(proc.join("status")).unwrap().len(), 0);
+        let problem = read(proc, Path::new("status"), 64).unwrap_err();
+        assert!(problem.message.contains("too large"), "{}", problem.message);
+    }
+
     #[cfg(unix)]
     #[test]
     fn links_inside_the_project_are_followed_and_others_refused() {

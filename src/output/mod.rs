@@ -245,14 +245,17 @@ pub fn update_site(
             !shared && old.bytes != file.bytes
         })
     };
-    let foreign = manifest::foreign_files(&target.dir, &manifest, &[LOCK_INSIDE])
-        .map_err(|e| swap::failed("read", &target.dir, &e))?;
-    refuse_collisions(&target.dir, &foreign, files)?;
+    // Only a path new to the site can meet a person's file: no need to walk the whole folder.
+    let new_here: Vec<String> = files
+        .iter()
+        .filter(|f| {
+            !manifest.made(&f.path) && fs::symlink_metadata(target.dir.join(&f.path)).is_ok()
+        })
+        .map(|f| f.path.clone())
+        .collect();
+    refuse_collisions(&target.dir, &new_here, files)?;
     place::update(&target.dir, &manifest, files, changed)?;
-    Ok(Written {
-        kept: foreign.len(),
-        ..Written::default()
-    })
+    Ok(Written::default())
 }
 
 /// A person's file where the new site has one of its own is never overwritten: the build stops.

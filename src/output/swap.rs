@@ -261,3 +261,28 @@ fn cannot_remove(path: &Path, error: &io::Error) -> Diagnostic {
     ))
     .hint("the next build tries again; you may also delete that folder yourself")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_swap_by_two_renames_publishes_the_new_site_and_removes_the_old() {
+        let root = tempfile::tempdir().unwrap();
+        let target = Target::new(&root.path().join("public"));
+        fs::create_dir(&target.dir).unwrap();
+        fs::write(target.dir.join("old.html"), "old").unwrap();
+        let staging = tempfile::Builder::new()
+            .prefix(&target.staging_prefix())
+            .tempdir_in(&target.parent)
+            .unwrap();
+        fs::write(staging.path().join("new.html"), "new").unwrap();
+        let Swapped::Done(warnings) = two_renames(&target, staging).unwrap() else {
+            panic!("the swap was judged impossible");
+        };
+        assert!(warnings.is_empty());
+        assert_eq!(fs::read(target.dir.join("new.html")).unwrap(), b"new");
+        assert!(!target.dir.join("old.html").exists());
+        assert!(target.leftovers().is_empty(), "{:?}", target.leftovers());
+    }
+}

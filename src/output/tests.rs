@@ -129,8 +129,7 @@ fn serve_updates_write_the_changed_files_and_keep_a_persons_files() {
         file("changed.html", "new"),
         file("b/added.html", "added"),
     ];
-    let written = update_site(&output, &before, &after).unwrap();
-    assert_eq!(written.kept, 1);
+    update_site(&output, &before, &after).unwrap();
     assert_eq!(fs::read(output.join("a/kept.html")).unwrap(), b"untouched");
     assert_eq!(fs::read(output.join("changed.html")).unwrap(), b"new");
     assert_eq!(fs::read(output.join("b/added.html")).unwrap(), b"added");
@@ -139,4 +138,13 @@ fn serve_updates_write_the_changed_files_and_keep_a_persons_files() {
         names(&output),
         [".livret-output", "a", "b", "changed.html", "robots.txt"]
     );
+    // A page the site gains where the person has a file: refused, the file untouched.
+    let clash = [file("robots.txt", "generated")];
+    let problem = update_site(&output, &after, &clash).unwrap_err();
+    assert!(
+        problem.problem.message.contains("robots.txt"),
+        "{}",
+        problem.problem.message
+    );
+    assert_eq!(fs::read(output.join("robots.txt")).unwrap(), b"mine");
 }
