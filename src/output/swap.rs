@@ -50,7 +50,7 @@ pub fn recover(target: &Target) -> Result<Diagnostics, WriteError> {
                 "a build was interrupted while replacing {}: its previous site was put back",
                 target.dir.display()
             ))
-            .hint("nothing was lost; this build then replaces it as usual"),
+            .hint("nothing was lost: the folder holds the site it had before that build"),
         );
     }
     for leftover in target.leftovers() {
