@@ -142,3 +142,30 @@ fn a_write_blocked_by_another_writer_is_reported_and_retried_by_the_next_rebuild
     assert_equals_full_build(&server);
     assert!(Path::new(&lock_file).exists());
 }
+
+#[test]
+fn a_number_out_of_range_saved_while_serving_is_an_error_not_a_crash() {
+    const ACTIVITY: &str = "content/activities/analyse-article.yaml";
+    let mut server = Server::start(&["content"]);
+    let events = server.events();
+    let good = server.read(ACTIVITY);
+    let huge = good.replacen("        lines: 1\n", "        lines: 4000000000\n", 1);
+    assert_ne!(huge, good, "no `lines: 1` to change");
+    save(&server.path(ACTIVITY), &huge);
+    let shown = events.expect("failed");
+    assert!(
+        shown.contains("`lines` is 4000000000, out of its range"),
+        "{shown}"
+    );
+    assert!(
+        server.child.try_wait().unwrap().is_none(),
+        "the server stopped"
+    );
+    assert_eq!(
+        server.get("/").status,
+        200,
+        "the last good site is no longer served"
+    );
+    save(&server.path(ACTIVITY), &good);
+    events.expect("reload");
+}
