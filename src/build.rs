@@ -72,9 +72,10 @@ pub fn compile(root: &Path) -> Result<Compiled, Diagnostics> {
     };
     let loaded_whole = !problems.has_errors();
     // Coverage warnings computed without the files that failed to load would be false alarms.
-    let checked = check::check(&model).into_iter();
-    problems.extend(checked.filter(|d| loaded_whole || d.is_error()));
-    if !loaded_whole || !check::ranges::all_in_range(&model) {
+    let checked = check::check(&model);
+    let problems_found = checked.problems.into_iter();
+    problems.extend(problems_found.filter(|d| loaded_whole || d.is_error()));
+    if !loaded_whole || !checked.renderable {
         // Rendering a model with files missing would only add misleading follow-on errors (links to
         // the missing pages), and one with absurd numbers would not end; the checks above already
         // ran on what loaded.

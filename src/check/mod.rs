@@ -19,8 +19,17 @@ use serde_saphyr::Spanned;
 /// Page slugs the site generates itself, which a chapter may not take.
 pub const RESERVED_SLUGS: &[&str] = &["index", "404", "impression", "recherche"];
 
+/// What the checks found, and whether the model may be rendered.
+pub struct Checked {
+    /// Errors and warnings.
+    pub problems: Diagnostics,
+    /// Every number is in its range: a model with one out of range must not be rendered (a fiche
+    /// of four billion rows would exhaust memory).
+    pub renderable: bool,
+}
+
 /// Runs every check and returns the problems found, errors and warnings.
-pub fn check(model: &Model) -> Diagnostics {
+pub fn check(model: &Model) -> Checked {
     let mut problems = Diagnostics::new();
     check_platform(model, &mut problems);
     check_referentiel(model, &mut problems);
@@ -29,8 +38,14 @@ pub fn check(model: &Model) -> Diagnostics {
     check_data(model, &mut problems);
     check_rule(model, &mut problems);
     fiche::check_fiches(model, &mut problems);
-    ranges::check_ranges(model, &mut problems);
-    problems
+    let mut out_of_range = Diagnostics::new();
+    ranges::check_ranges(model, &mut out_of_range);
+    let renderable = !out_of_range.has_errors();
+    problems.extend(out_of_range);
+    Checked {
+        problems,
+        renderable,
+    }
 }
 
 /// Reports the second and later occurrences of each value, pointing back at the first.

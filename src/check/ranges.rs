@@ -66,14 +66,6 @@ pub const BOUNDS: &[&Bound] = &[
     &DATA_VALUE,
 ];
 
-/// Whether every number is in its range: a model with one out of range must not be rendered (a
-/// fiche of four billion rows would exhaust memory).
-pub fn all_in_range(model: &Model) -> bool {
-    let mut problems = Diagnostics::new();
-    check_ranges(model, &mut problems);
-    !problems.has_errors()
-}
-
 pub fn check_ranges(model: &Model, problems: &mut Diagnostics) {
     let settings = &model.settings;
     let rule = &settings.certification;

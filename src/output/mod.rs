@@ -61,6 +61,22 @@ pub enum SiteState {
     Missing,
 }
 
+impl WriteError {
+    /// A failed file operation, its hint saying what is published after it.
+    fn io(site: SiteState, what: &str, path: &Path, error: &std::io::Error) -> WriteError {
+        let after = match site {
+            SiteState::Unchanged => "the published site is unchanged",
+            SiteState::PartlyUpdated | SiteState::Missing => "then build again",
+        };
+        WriteError {
+            problem: Diagnostic::error(format!("cannot {what} {}: {error}", path.display())).hint(
+                format!("check the disk space and the folder's permissions; {after}"),
+            ),
+            site,
+        }
+    }
+}
+
 impl From<Diagnostic> for WriteError {
     fn from(problem: Diagnostic) -> Self {
         WriteError {
@@ -201,7 +217,7 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<Written, WriteE
     let previous = Manifest::read(&target.dir);
     let skip = [LOCK_INSIDE];
     let foreign = manifest::foreign_files(&target.dir, &previous, &skip)
-        .map_err(|e| swap::failed("read", &target.dir, &e))?;
+        .map_err(|e| WriteError::io(SiteState::Unchanged, "read", &target.dir, &e))?;
     refuse_collisions(&target.dir, &foreign, files)?;
     written.kept = foreign.len();
     let swapped = if target.is_mount_point() {

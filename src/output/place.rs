@@ -9,7 +9,6 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-use crate::diagnostic::Diagnostic;
 use crate::render::OutputFile;
 
 use super::manifest::{self, MARKER, Manifest, TEMPORARY_SUFFIX};
@@ -23,34 +22,28 @@ pub fn update(
     files: &[OutputFile],
     changed: impl Fn(&OutputFile) -> bool,
 ) -> Result<usize, WriteError> {
-    let partly = |problem: Diagnostic| WriteError {
-        problem,
-        site: SiteState::PartlyUpdated,
-    };
-    let unchanged = |problem: Diagnostic| WriteError {
-        problem,
-        site: SiteState::Unchanged,
-    };
-    fs::create_dir_all(dir).map_err(|e| unchanged(failed("create", dir, &e)))?;
+    let unchanged = |what, path: &Path, e| WriteError::io(SiteState::Unchanged, what, path, &e);
+    let partly = |what, path: &Path, e| WriteError::io(SiteState::PartlyUpdated, what, path, &e);
+    fs::create_dir_all(dir).map_err(|e| unchanged("create", dir, e))?;
     let new: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     // Until the end, the marker lists the old files as well as the new: an update stopped midway
     // leaves every file livret made known as livret's.
     let during = manifest::marker(previous.files().chain(new.iter().copied()));
-    replace_file(&dir.join(MARKER), &during).map_err(|e| unchanged(failed("write", dir, &e)))?;
+    replace_file(&dir.join(MARKER), &during).map_err(|e| unchanged("write", dir, e))?;
     let mut written = 0;
     for file in files.iter().filter(|f| changed(f)) {
         let path = dir.join(&file.path);
         if let Some(folder) = path.parent() {
-            fs::create_dir_all(folder).map_err(|e| partly(failed("create", folder, &e)))?;
+            fs::create_dir_all(folder).map_err(|e| partly("create", folder, e))?;
         }
-        replace_file(&path, &file.bytes).map_err(|e| partly(failed("write", &path, &e)))?;
+        replace_file(&path, &file.bytes).map_err(|e| partly("write", &path, e))?;
         written += 1;
     }
     for gone in previous.files().filter(|path| !new.contains(path)) {
         let path = dir.join(gone);
         match fs::remove_file(&path) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => {
-                return Err(partly(failed("remove", &path, &e)));
+                return Err(partly("remove", &path, e));
             }
             // A folder the site no longer uses goes with its last file (and stays if it is not
             // empty: a person's files may be in it).
@@ -58,7 +51,7 @@ pub fn update(
         }
     }
     let after = manifest::marker(new.iter().copied());
-    replace_file(&dir.join(MARKER), &after).map_err(|e| partly(failed("write", dir, &e)))?;
+    replace_file(&dir.join(MARKER), &after).map_err(|e| partly("write", dir, e))?;
     Ok(written)
 }
 
@@ -90,11 +83,6 @@ fn remove_empty_folders(dir: &Path, path: &Path) {
         }
         folder = current.parent();
     }
-}
-
-fn failed(what: &str, path: &Path, error: &io::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot {what} {}: {error}", path.display()))
-        .hint("check the disk space and the folder's permissions, then build again")
 }
 
 #[cfg(test)]

@@ -68,10 +68,7 @@ pub fn replace(
     files: &[OutputFile],
     foreign: &[String],
 ) -> Result<Swapped, WriteError> {
-    let unchanged = |problem: Diagnostic| WriteError {
-        problem,
-        site: SiteState::Unchanged,
-    };
+    let unchanged = |what, path: &Path, e| WriteError::io(SiteState::Unchanged, what, path, &e);
     let staging = tempfile::Builder::new()
         .prefix(&target.staging_prefix())
         .tempdir_in(&target.parent);
@@ -79,18 +76,18 @@ pub fn replace(
         Ok(staging) => staging,
         // A parent folder livret may not write in (a key's mount folder, say): update in place.
         Err(e) if target.dir.is_dir() && is_not_permitted(&e) => return Ok(Swapped::Impossible),
-        Err(e) => return Err(unchanged(failed("create", &target.parent, &e))),
+        Err(e) => return Err(unchanged("create", &target.parent, e)),
     };
     write_tree(staging.path(), files)
         .and_then(|()| carry_over(&target.dir, staging.path(), foreign))
-        .map_err(|(path, e)| unchanged(failed("write", &path, &e)))?;
+        .map_err(|(path, e)| unchanged("write", &path, e))?;
     if fs::symlink_metadata(&target.dir).is_err() {
         let staged = staging.keep();
         return fs::rename(&staged, &target.dir)
             .map(|()| Swapped::Done(Diagnostics::new()))
             .map_err(|e| {
                 let _ = fs::remove_dir_all(&staged);
-                unchanged(failed("move into place", &target.dir, &e))
+                unchanged("move into place", &target.dir, e)
             });
     }
     match exchange(staging.path(), &target.dir) {
@@ -105,7 +102,7 @@ pub fn replace(
         }
         Err(e) if cannot_swap(&e) => Ok(Swapped::Impossible),
         Err(e) if exchange_unsupported(&e) => two_renames(target, staging),
-        Err(e) => Err(unchanged(failed("move into place", &target.dir, &e))),
+        Err(e) => Err(unchanged("move into place", &target.dir, e)),
     }
 }
 
@@ -118,20 +115,24 @@ fn two_renames(target: &Target, staging: tempfile::TempDir) -> Result<Swapped, W
         return if cannot_swap(&e) {
             Ok(Swapped::Impossible)
         } else {
-            Err(WriteError {
-                problem: failed("move aside", &target.dir, &e),
-                site: SiteState::Unchanged,
-            })
+            Err(WriteError::io(
+                SiteState::Unchanged,
+                "move aside",
+                &target.dir,
+                &e,
+            ))
         };
     }
     let staged = staging.keep();
     if let Err(e) = fs::rename(&staged, &target.dir) {
         let _ = fs::remove_dir_all(&staged);
         return match fs::rename(&retired, &target.dir) {
-            Ok(()) => Err(WriteError {
-                problem: failed("move into place", &target.dir, &e),
-                site: SiteState::Unchanged,
-            }),
+            Ok(()) => Err(WriteError::io(
+                SiteState::Unchanged,
+                "move into place",
+                &target.dir,
+                &e,
+            )),
             Err(_) => Err(WriteError {
                 problem: Diagnostic::error(format!(
                     "cannot move the new site into place ({e}), nor put the previous one back: \
@@ -247,11 +248,6 @@ fn copy_link(source: &Path, target: &Path) -> io::Result<()> {
 #[cfg(not(unix))]
 fn copy_link(source: &Path, target: &Path) -> io::Result<()> {
     fs::copy(source, target).map(drop)
-}
-
-pub fn failed(what: &str, path: &Path, error: &io::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot {what} {}: {error}", path.display()))
-        .hint("check the disk space and the folder's permissions; the published site is unchanged")
 }
 
 fn cannot_remove(path: &Path, error: &io::Error) -> Diagnostic {

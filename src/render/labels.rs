@@ -136,18 +136,16 @@ impl Labels {
                     .lines()
                     .position(|l| l.contains(template.lines().next().unwrap_or_default()))
                     .map_or(1, |i| i + 1);
-                let mut problem = text_error(&error).at(self.source.span_at(line, 1));
-                if error.kind() != minijinja::ErrorKind::OutOfFuel {
-                    problem.message = format!(
+                let problem = if error.kind() == minijinja::ErrorKind::OutOfFuel {
+                    text_error(&error)
+                } else {
+                    Diagnostic::error(format!(
                         "value error in theme/labels.yaml: {}",
                         error.detail().unwrap_or("cannot be expanded")
-                    );
-                    problem.hint = Some(
-                        "the values available are site, referentiel and activity (see docs/templates.md)"
-                            .to_owned(),
-                    );
-                }
-                problem
+                    ))
+                    .hint("the values available are site, referentiel and activity (see docs/templates.md)")
+                };
+                problem.at(self.source.span_at(line, 1))
             })
     }
 }

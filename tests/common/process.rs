@@ -18,6 +18,19 @@ pub struct Output {
     pub elapsed: Duration,
 }
 
+/// `livret` with `args` and `env`, without colour, no input, its output piped.
+pub fn command<S: AsRef<OsStr>>(args: &[S], env: &[(&str, &str)]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_livret"));
+    command
+        .args(args)
+        .envs(env.iter().copied())
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    command
+}
+
 /// Runs `livret` with `args` and NO_COLOR=1, killing it after [`PROCESS_TIMEOUT`].
 pub fn livret<I, S>(args: I) -> Result<Output, String>
 where
@@ -35,13 +48,7 @@ where
 {
     let args: Vec<_> = args.into_iter().map(|a| a.as_ref().to_owned()).collect();
     let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_livret"))
-        .args(&args)
-        .envs(env.iter().copied())
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+    let mut child = command(&args, env)
         .spawn()
         .map_err(|e| format!("cannot start livret: {e}"))?;
     // Drain the pipes on threads so a chatty process cannot block on a full pipe while we poll.

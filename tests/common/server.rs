@@ -4,11 +4,12 @@
 #![allow(dead_code)] // not every serve test uses every helper
 
 use std::collections::BTreeMap;
+use std::ffi::OsStr;
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::{Child, Command, ExitStatus};
 use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -75,15 +76,10 @@ impl Server {
             copy_tree(&super::root().join(folder), &root.join(folder));
         }
         prepare(&root);
-        let mut child = Command::new(env!("CARGO_BIN_EXE_livret"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(&root)
-            .args(arguments)
-            .envs(env.iter().copied())
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
+        let mut args: Vec<&OsStr> = ["serve", "--port", "0", "--root"].map(OsStr::new).to_vec();
+        args.push(root.as_os_str());
+        args.extend(arguments.iter().map(OsStr::new));
+        let mut child = super::process::command(&args, env)
             .spawn()
             .expect("cannot start livret serve");
         let stdout = collect_lines(child.stdout.take().unwrap());
