@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use crate::check::links::Scans;
 use crate::coverage::{self, Coverage};
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Model;
 use crate::output::{self, SiteState};
 use crate::render::{self, OutputFile, Rendering, theme::Theme};
@@ -73,9 +73,9 @@ pub fn compile(root: &Path) -> Result<Compiled, Diagnostics> {
     let loaded_whole = !problems.has_errors();
     // Coverage warnings computed without the files that failed to load would be false alarms.
     let checked = check::check(&model);
-    let problems_found = checked.problems.into_iter();
+    let problems_found = checked.into_iter();
     problems.extend(problems_found.filter(|d| loaded_whole || d.is_error()));
-    if !loaded_whole || !checked.renderable {
+    if !loaded_whole {
         // Rendering a model with files missing would only add misleading follow-on errors (links to
         // the missing pages), and one with absurd numbers would not end; the checks above already
         // ran on what loaded.
@@ -138,6 +138,19 @@ pub fn check(root: &Path) -> Result<Report, Diagnostics> {
 pub struct Failure {
     pub problems: Diagnostics,
     pub site: SiteState,
+    /// The command line asked for something livret refuses (an output folder that would destroy
+    /// sources): a usage error, not a problem of the content.
+    pub usage: bool,
+}
+
+impl Failure {
+    /// A refused command line.
+    pub fn usage(problem: Diagnostic) -> Self {
+        Failure {
+            usage: true,
+            ..Failure::from(Diagnostics::from(problem))
+        }
+    }
 }
 
 impl From<Diagnostics> for Failure {
@@ -145,7 +158,14 @@ impl From<Diagnostics> for Failure {
         Failure {
             problems,
             site: SiteState::Unchanged,
+            usage: false,
         }
+    }
+}
+
+impl From<Diagnostic> for Failure {
+    fn from(problem: Diagnostic) -> Self {
+        Failure::from(Diagnostics::from(problem))
     }
 }
 
@@ -154,6 +174,7 @@ impl From<output::WriteError> for Failure {
         Failure {
             problems: error.problem.into(),
             site: error.site,
+            usage: false,
         }
     }
 }
@@ -162,7 +183,7 @@ impl From<output::WriteError> for Failure {
 /// interrupted build left aside is put back first, whatever happens next.
 pub fn build(root: &Path, output_dir: &Path) -> Result<Report, Failure> {
     let started = Instant::now();
-    output::check_output_dir(root, output_dir).map_err(Diagnostics::from)?;
+    output::check_output_dir(root, output_dir).map_err(Failure::usage)?;
     let recovered = output::recover(output_dir)?;
     let mut report = match check(root) {
         Ok(report) => report,

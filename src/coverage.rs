@@ -28,6 +28,17 @@ pub struct Coverage {
     pub rule_reachable: bool,
 }
 
+impl Coverage {
+    /// The domains over the limit even with every activity done, as `code (never validated)`.
+    pub fn domains_over_limit(&self) -> Vec<String> {
+        self.domains
+            .iter()
+            .filter(|d| d.over_limit)
+            .map(|d| format!("{} ({})", d.code, d.uncovered))
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct CoveredOnce {
     pub code: String,

@@ -5,11 +5,14 @@
 //! reports every problem at once. This module renders them (with annotate-snippets); it must not decide
 //! exit codes or print anything by itself: that is the CLI's job.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use crate::catalogue::{Lang, Message};
 
 /// How serious a diagnostic is: errors stop the build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -123,22 +126,22 @@ impl Span {
 pub struct Diagnostic {
     pub severity: Severity,
     /// What is wrong, in one sentence.
-    pub message: String,
+    pub message: Message,
     /// The file it is about, when there is one.
     pub path: Option<PathBuf>,
     /// Where in that file, when known.
     pub span: Option<Span>,
     /// A short label under the excerpt.
-    pub label: Option<String>,
+    pub label: Option<Message>,
     /// How to fix it.
-    pub hint: Option<String>,
+    pub hint: Option<Message>,
 }
 
 impl Diagnostic {
-    pub fn error(message: impl Into<String>) -> Self {
+    pub fn error(message: Message) -> Self {
         Diagnostic {
             severity: Severity::Error,
-            message: message.into(),
+            message,
             path: None,
             span: None,
             label: None,
@@ -146,7 +149,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(message: impl Into<String>) -> Self {
+    pub fn warning(message: Message) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(message)
@@ -164,13 +167,13 @@ impl Diagnostic {
         self
     }
 
-    pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
+    pub fn label(mut self, label: Message) -> Self {
+        self.label = Some(label);
         self
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn hint(mut self, hint: Message) -> Self {
+        self.hint = Some(hint);
         self
     }
 
@@ -190,47 +193,61 @@ impl Diagnostic {
         })
     }
 
-    /// Renders the diagnostic as an annotated excerpt, styled for a terminal when `color` is set.
-    pub fn render(&self, color: bool) -> String {
+    /// Renders the diagnostic in `lang` as an annotated excerpt, styled for a terminal when
+    /// `color` is set.
+    pub fn render(&self, lang: Lang, color: bool) -> String {
+        let word = |id| Message::new(id).text(lang);
         let level = match self.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
+            Severity::Error => Level::ERROR.with_name(word("level-error")),
+            Severity::Warning => Level::WARNING.with_name(word("level-warning")),
         };
-        let title = level.primary_title(self.message.as_str());
+        let help = Level::HELP.with_name(word("level-help"));
+        let title = level.primary_title(self.message.text(lang));
         let renderer = if color {
             Renderer::styled()
         } else {
             Renderer::plain()
         };
+        let hint = self.hint.as_ref().map(|hint| hint.text(lang));
         let Some(span) = &self.span else {
             // annotate-snippets shows a path only with an excerpt: lay out the file-only case here.
             let mut out = renderer.render(&[Group::with_title(title)]);
             if let Some(location) = self.location() {
                 out.push_str(&format!("\n  --> {location}"));
             }
-            if let Some(hint) = &self.hint {
-                out.push_str(&format!("\n  = help: {hint}"));
+            if let Some(hint) = hint {
+                out.push_str(&format!("\n  = {}: {hint}", word("level-help")));
             }
             return out;
         };
-        let annotation = AnnotationKind::Primary
-            .span(span.range.clone())
-            .label(self.label.as_deref());
+        let (text, range) = visible_tabs(&span.source.text, span.range.clone());
+        let label = self.label.as_ref().map(|label| label.text(lang));
+        let annotation = AnnotationKind::Primary.span(range).label(label);
         let mut groups = vec![
             title.element(
-                Snippet::source(span.source.text.as_ref())
+                Snippet::source(text)
                     .path(span.source.path.display().to_string())
                     .fold(true)
                     .annotation(annotation),
             ),
         ];
-        if let Some(hint) = &self.hint {
-            groups.push(Group::with_title(
-                Level::HELP.secondary_title(hint.as_str()),
-            ));
+        if let Some(hint) = hint {
+            groups.push(Group::with_title(help.secondary_title(hint)));
         }
         renderer.render(&groups)
     }
+}
+
+/// The text with every tab shown as `→` (a tab in YAML indentation is an error the reader must
+/// see), and `range` moved to match.
+fn visible_tabs(text: &str, range: Range<usize>) -> (Cow<'_, str>, Range<usize>) {
+    if !text.contains('\t') {
+        return (Cow::Borrowed(text), range);
+    }
+    let extra = '→'.len_utf8() - 1;
+    let shift = |offset: usize| offset + text[..offset].matches('\t').count() * extra;
+    let moved = shift(range.start)..shift(range.end);
+    (Cow::Owned(text.replace('\t', "→")), moved)
 }
 
 /// The problems of one run, in the order they were found.
@@ -246,12 +263,8 @@ impl Diagnostics {
 
     /// Adds a diagnostic, unless the same problem at the same place is already reported.
     pub fn push(&mut self, diagnostic: Diagnostic) {
-        let key = (diagnostic.message.as_str(), diagnostic.location());
-        if !self
-            .items
-            .iter()
-            .any(|d| (d.message.as_str(), d.location()) == key)
-        {
+        let key = (&diagnostic.message, diagnostic.location());
+        if !self.items.iter().any(|d| (&d.message, d.location()) == key) {
             self.items.push(diagnostic);
         }
     }
@@ -319,6 +332,14 @@ pub fn did_you_mean<'a>(
         .map(|(_, candidate)| candidate)
 }
 
+/// `rest`, preceded by « did you mean `close`? » when there is a close candidate.
+pub fn suggest(close: Option<&str>, rest: Message) -> Message {
+    match close {
+        Some(close) => crate::msg!("did-you-mean", close = close, rest = rest),
+        None => rest,
+    }
+}
+
 /// The `count` candidates closest to `word`, closest first (ties in alphabetical order, so that
 /// hints do not depend on the candidates' order).
 pub fn closest<'a>(
@@ -337,6 +358,7 @@ pub fn closest<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::msg;
 
     #[test]
     fn line_column_round_trips_through_offsets() {
@@ -350,21 +372,50 @@ mod tests {
     #[test]
     fn rendered_error_names_file_line_and_hint() {
         let source = SourceText::new("content/a.yaml", "codes: [A.1, Z.9]\n");
-        let text = Diagnostic::error("unknown competency code `Z.9`")
+        let problem = Diagnostic::error(msg!("unknown-code", code = "Z.9"))
             .at(source.span_at(1, 14))
-            .label("not in the référentiel")
-            .hint("use one of A.1")
-            .render(false);
+            .label(msg!("unknown-code-label"))
+            .hint(msg!(
+                "unknown-code-hint-domain",
+                domain = "A",
+                codes = "A.1"
+            ));
+        let text = problem.render(Lang::En, false);
         assert!(text.contains("content/a.yaml:1:14"), "{text}");
         assert!(text.contains("Z.9"), "{text}");
-        assert!(text.contains("use one of A.1"), "{text}");
+        assert!(text.contains("help: domain A has: A.1"), "{text}");
+        let text = problem.render(Lang::Fr, false);
+        assert!(
+            text.contains("erreur: code de compétence inconnu"),
+            "{text}"
+        );
+        assert!(
+            text.contains("aide: le domaine A contient\u{202f}: A.1"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn tabs_are_shown_and_the_caret_stays_under_its_token() {
+        let source = SourceText::new("a.yaml", "title: x\n\torder: 2\n");
+        let text = Diagnostic::error(msg!("yaml-empty-text"))
+            .at(source.span(9..10))
+            .render(Lang::En, false);
+        assert!(text.contains("→order: 2"), "{text}");
+        let caret_line = text.lines().find(|l| l.contains('^')).unwrap();
+        let excerpt_line = text.lines().find(|l| l.contains("→order")).unwrap();
+        assert_eq!(
+            caret_line.find('^').unwrap(),
+            excerpt_line.find('→').unwrap(),
+            "{text}"
+        );
     }
 
     #[test]
     fn file_only_error_shows_path() {
-        let text = Diagnostic::error("cannot read file")
+        let text = Diagnostic::error(msg!("not-utf8"))
             .in_file("content/x.yaml")
-            .render(false);
+            .render(Lang::En, false);
         assert!(text.contains("--> content/x.yaml"), "{text}");
     }
 

@@ -10,6 +10,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod build;
+pub mod catalogue;
 pub mod check;
 pub mod coverage;
 pub mod diagnostic;
@@ -17,4 +18,5 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod schema;
 pub mod serve;

@@ -8,8 +8,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use livret::build::{self, Failure, Report};
+use livret::catalogue::Lang;
 use livret::coverage::Coverage;
 use livret::diagnostic::Diagnostics;
+use livret::msg;
 use livret::output::SiteState;
 
 /// Publish a competency-certification handbook (référentiel, activities, guidance) as a static site.
@@ -65,6 +67,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = use_color();
+    let lang = Lang::choose(livret::load::handbook_language(&cli.root).as_deref());
     let result = match &cli.command {
         Command::Build { output } => {
             let output = build::default_output(&cli.root, output.clone());
@@ -85,13 +88,14 @@ fn main() -> ExitCode {
                 open: *open,
                 poll: *poll,
                 color,
+                lang,
             };
             // `serve` reports its own builds; only a startup failure comes back.
             return match livret::serve::serve(options) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(problems) => {
-                    print_diagnostics(&problems, color);
-                    ExitCode::from(1)
+                Err(failure) => {
+                    print_diagnostics(&failure.problems, lang, color);
+                    exit_code(&failure)
                 }
             };
         }
@@ -108,126 +112,127 @@ fn main() -> ExitCode {
     };
     match result {
         Ok((report, output)) => {
-            print_diagnostics(&report.warnings, color);
+            print_diagnostics(&report.warnings, lang, color);
             if output.is_none() {
-                print_coverage(&report.coverage);
+                print_coverage(&report.coverage, lang);
             }
-            print_summary(&report, output, cli.verbose);
+            print_summary(&report, output, cli.verbose, lang);
             ExitCode::SUCCESS
         }
-        Err(Failure { problems, site }) => {
-            print_diagnostics(&problems, color);
-            let published = match site {
-                SiteState::Unchanged => "nothing was written",
-                SiteState::PartlyUpdated => {
-                    "the output folder is partly updated: build again once this is fixed"
-                }
-                SiteState::Missing => {
-                    "no site is published now: the next build puts the previous one back"
-                }
+        Err(failure) => {
+            let problems = &failure.problems;
+            print_diagnostics(problems, lang, color);
+            let published = match failure.site {
+                SiteState::Unchanged => "unchanged",
+                SiteState::PartlyUpdated => "partly",
+                SiteState::Missing => "missing",
             };
-            eprintln!(
-                "livret: {} error(s), {} warning(s); {published}",
-                problems.error_count(),
-                problems.warning_count()
+            let summary = msg!(
+                "summary-failed",
+                errors = problems.error_count(),
+                warnings = problems.warning_count(),
+                published = published
             );
-            ExitCode::from(1)
+            eprintln!("{}", summary.text(lang));
+            exit_code(&failure)
         }
     }
 }
 
-fn print_diagnostics(problems: &Diagnostics, color: bool) {
+/// 2 for a usage error (a refused `--output`), 1 for problems in the content.
+fn exit_code(failure: &Failure) -> ExitCode {
+    ExitCode::from(if failure.usage { 2 } else { 1 })
+}
+
+fn print_diagnostics(problems: &Diagnostics, lang: Lang, color: bool) {
     for problem in problems.iter() {
-        eprintln!("{}\n", problem.render(color));
+        eprintln!("{}\n", problem.render(lang, color));
     }
 }
 
 /// What the activity → competency mapping covers, for trainers (`livret check`).
-fn print_coverage(coverage: &Coverage) {
-    let none_or = |items: Vec<String>| {
+fn print_coverage(coverage: &Coverage, lang: Lang) {
+    let list = |items: Vec<String>| {
         if items.is_empty() {
-            "none".to_owned()
+            msg!("coverage-none").text(lang)
         } else {
             items.join(", ")
         }
     };
-    println!(
-        "Coverage: {} of {} competencies are validated by at least one activity.",
-        coverage.covered, coverage.total
-    );
-    println!(
-        "  validated by no activity: {}",
-        none_or(coverage.uncovered.clone())
-    );
-    let once = coverage
+    let once: Vec<String> = coverage
         .covered_once
         .iter()
-        .map(|c| format!("{} ({})", c.code, c.activity));
-    println!(
-        "  validated by one activity only ({}): {}",
-        coverage.covered_once.len(),
-        none_or(once.collect())
-    );
-    println!(
-        "  activities validating no competency: {}",
-        none_or(coverage.without_competency.clone())
-    );
+        .map(|c| format!("{} ({})", c.code, c.activity))
+        .collect();
+    let over = coverage.domains_over_limit();
     let verdict = if coverage.rule_reachable {
-        "can be met by doing every activity".to_owned()
+        msg!("coverage-rule-met")
     } else {
-        let over: Vec<String> = coverage
-            .domains
-            .iter()
-            .filter(|d| d.over_limit)
-            .map(|d| format!("domain {}: {} never validated", d.code, d.uncovered))
-            .collect();
-        format!(
-            "CANNOT be met by doing every activity ({} covered; {})",
-            coverage.covered,
-            none_or(over)
+        msg!(
+            "coverage-rule-unmet",
+            covered = coverage.covered,
+            domains = list(over)
         )
     };
-    println!(
-        "  certification rule ({} competencies, at most {} non-validated per domain): {verdict}.",
-        coverage.required_total, coverage.max_missing_per_domain
-    );
+    let lines = [
+        msg!(
+            "coverage-title",
+            covered = coverage.covered,
+            total = coverage.total
+        ),
+        msg!(
+            "coverage-uncovered",
+            codes = list(coverage.uncovered.clone())
+        ),
+        msg!(
+            "coverage-once",
+            count = coverage.covered_once.len(),
+            codes = list(once)
+        ),
+        msg!(
+            "coverage-idle",
+            activities = list(coverage.without_competency.clone())
+        ),
+        msg!(
+            "coverage-rule",
+            required = coverage.required_total,
+            missing = coverage.max_missing_per_domain,
+            verdict = verdict
+        ),
+    ];
+    for line in lines {
+        println!("{}", line.text(lang));
+    }
 }
 
-fn print_summary(report: &Report, output: Option<PathBuf>, verbose: bool) {
+fn print_summary(report: &Report, output: Option<PathBuf>, verbose: bool, lang: Lang) {
     if verbose {
         for file in &report.output {
-            println!("  {} ({} bytes)", file.path, file.bytes.len());
+            let line = msg!("summary-file", path = &file.path, bytes = file.bytes.len());
+            println!("{}", line.text(lang));
         }
     }
-    let millis = report.elapsed.as_millis();
-    let warnings = match report.warnings.warning_count() {
-        0 => String::new(),
-        n => format!(", {n} warning(s)"),
+    let millis = report.elapsed.as_millis() as u64;
+    let summary = match output {
+        Some(output) => msg!(
+            "summary-built",
+            pages = report.pages,
+            files = report.files,
+            millis = millis,
+            warnings = report.warnings.warning_count(),
+            folder = &output,
+            kept = report.kept,
+            in_place = if report.in_place { "yes" } else { "no" }
+        ),
+        None => msg!(
+            "summary-checked",
+            pages = report.pages,
+            files = report.files,
+            millis = millis,
+            warnings = report.warnings.warning_count()
+        ),
     };
-    let mut notes = String::new();
-    if report.kept > 0 {
-        notes.push_str(&format!(
-            "; kept {} file(s) livret did not make",
-            report.kept
-        ));
-    }
-    if report.in_place {
-        notes.push_str(
-            "; updated in place, file by file (the folder cannot be swapped: a mount point?)",
-        );
-    }
-    match output {
-        Some(output) => println!(
-            "livret: built {} pages, {} files in {millis} ms{warnings} → {}{notes}",
-            report.pages,
-            report.files,
-            output.display()
-        ),
-        None => println!(
-            "livret: checked {} pages, {} files in {millis} ms{warnings}",
-            report.pages, report.files
-        ),
-    }
+    println!("{}", summary.text(lang));
 }
 
 /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).

@@ -335,6 +335,7 @@ fn activity_pages_link_back_to_their_competency_pages() {
 fn check_reports_the_uncovered_competency_and_deny_warnings_fails() {
     let livret = env!("CARGO_BIN_EXE_livret");
     let run = Command::new(livret)
+        .env("LIVRET_LANG", "en")
         .args(["check", "--root"])
         .arg(root())
         .env("NO_COLOR", "1")

@@ -564,7 +564,7 @@ fn links_to_documents_exports_and_assets_pass_and_a_misspelt_one_fails() {
         blocks[0]
     );
     assert!(
-        blocks[0].contains("did you mean documents/observation.odt?"),
+        blocks[0].contains("did you mean `documents/observation.odt`?"),
         "{}",
         blocks[0]
     );

@@ -100,6 +100,7 @@ fn build_fixture(overlay: Option<&str>, epoch: Option<&str>) -> (tempfile::TempD
     fs::write(&referentiel, undated).unwrap();
     let mut command = Command::new(env!("CARGO_BIN_EXE_livret"));
     command
+        .env("LIVRET_LANG", "en")
         .args(["build", "--root"])
         .arg(dir.path())
         .env("NO_COLOR", "1")

@@ -162,6 +162,7 @@ fn a_build_killed_at_any_moment_leaves_a_complete_site() {
     let output = out.path().join("public");
     let start = |output: &Path| {
         let mut child = Command::new(env!("CARGO_BIN_EXE_livret"))
+            .env("LIVRET_LANG", "en")
             .args(build_args(a.path(), output))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -266,7 +267,7 @@ fn files_a_person_adds_to_the_output_folder_are_kept() {
     let run = build(project.path(), &output);
     assert_built(&run);
     assert!(
-        run.stdout.contains("kept 1 file(s) livret did not make"),
+        run.stdout.contains("kept 1 file livret did not make"),
         "{}",
         run.stdout
     );
@@ -285,7 +286,8 @@ fn an_output_path_through_a_link_into_the_sources_is_refused() {
     std::os::unix::fs::symlink(root.join("content"), root.join("p/link")).unwrap();
     let before = tree(&root.join("content"));
     let run = build(root, &root.join("p/link/new"));
-    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    // A refused `--output` is a usage error.
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
     assert!(
         run.stderr
             .contains("inside the project's `content/` folder"),

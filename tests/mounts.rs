@@ -24,6 +24,7 @@ fn in_namespace(root: &Path, work: &Path, script: &str) -> String {
         // One stream, in order, so a run's diagnostics stay with its summary.
         .arg(format!("exec 2>&1\n{script}"))
         .env("LIVRET", env!("CARGO_BIN_EXE_livret"))
+        .env("LIVRET_LANG", "en")
         .env("ROOT", root)
         .env("WORK", work)
         .env("NO_COLOR", "1")

@@ -16,6 +16,7 @@ use std::fs;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
+use livret::catalogue::Lang;
 use livret::diagnostic::{Diagnostic, Diagnostics};
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -238,7 +239,10 @@ fn located(root: &Path, mutated: &Path, problems: &Diagnostics) -> Result<(), Te
     prop_assert!(!errors.is_empty(), "a failing run without an error");
     for error in &errors {
         let Some(path) = &error.path else {
-            return Err(TestCaseError::fail(format!("no file: {}", error.message)));
+            return Err(TestCaseError::fail(format!(
+                "no file: {}",
+                error.message.english()
+            )));
         };
         let in_project = root.join(path).exists() || path.starts_with("templates");
         prop_assert!(in_project, "not a project file: {}", path.display());
@@ -247,7 +251,7 @@ fn located(root: &Path, mutated: &Path, problems: &Diagnostics) -> Result<(), Te
                 error.span.is_some(),
                 "no line in {}: {}",
                 path.display(),
-                error.message
+                error.message.english()
             );
         }
     }
@@ -257,7 +261,10 @@ fn located(root: &Path, mutated: &Path, problems: &Diagnostics) -> Result<(), Te
         in_mutated || references,
         "no diagnostic in {}: {:?}",
         mutated.display(),
-        errors.iter().map(|d| d.render(false)).collect::<Vec<_>>()
+        errors
+            .iter()
+            .map(|d| d.render(Lang::En, false))
+            .collect::<Vec<_>>()
     );
     Ok(())
 }
@@ -272,7 +279,7 @@ fn is_reference(problem: &Diagnostic) -> bool {
         "the rule requires",
     ]
     .iter()
-    .any(|words| problem.message.contains(words))
+    .any(|words| problem.message.english().contains(words))
 }
 
 fn config(cases: u32) -> Config {

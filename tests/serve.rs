@@ -78,7 +78,7 @@ fn a_broken_anchor_fails_a_single_page_rebuild_as_a_full_build_would() {
     assert_has(&data, "no anchor `#debut-absent` in formation.html");
     assert_has(&data, &format!("{FORMATION}:"));
     let line = server.wait_for_rebuild(mark);
-    assert_has(&line, "1 error(s); the last good site is still served");
+    assert_has(&line, "1 error; the last good site is still served");
 }
 
 #[test]
@@ -110,7 +110,7 @@ fn a_broken_file_keeps_the_last_good_site_and_shows_the_error_until_fixed() {
     assert_has(&data, &format!("{SITOGRAPHIE}:4:"));
     assert_has(&data, "unknown key `couleur`");
     let line = server.wait_for_rebuild(mark);
-    assert_has(&line, "1 error(s); the last good site is still served");
+    assert_has(&line, "1 error; the last good site is still served");
     assert!(
         server.page(SITOGRAPHIE_PAGE) == before,
         "not the last good page"
@@ -224,7 +224,7 @@ fn a_failure_stands_until_the_sources_build_again() {
     append(&server.path(FORMATION), "\nUn autre ajout.\n");
     assert_has(&events.expect("failed"), "unknown key `x`");
     let line = server.wait_for_rebuild(mark);
-    assert_has(&line, "1 error(s); the last good site is still served");
+    assert_has(&line, "1 error; the last good site is still served");
     server.events().expect("failed");
 }
 

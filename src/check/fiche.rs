@@ -6,8 +6,9 @@ use std::collections::HashMap;
 
 use serde_saphyr::Spanned;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, did_you_mean, suggest};
 use crate::model::{Activity, FicheBlock, FicheModel, Model, TableSpec, span_of};
+use crate::msg;
 
 pub fn check_fiches(model: &Model, problems: &mut Diagnostics) {
     let mut seen: HashMap<&str, &SourceText> = HashMap::new();
@@ -15,16 +16,14 @@ pub fn check_fiches(model: &Model, problems: &mut Diagnostics) {
         let slug = file.activity.value.as_str();
         let Some(activity) = model.activity(slug) else {
             let slugs = model.activities.iter().map(|a| a.slug.value.as_str());
-            let mut hint = "`activity:` names an activity by its slug".to_owned();
-            if let Some(close) = did_you_mean(slug, slugs) {
-                hint = format!("did you mean `{close}`? {hint}");
-            }
+            let hint = suggest(
+                did_you_mean(slug, slugs),
+                msg!("fiche-activity-unknown-hint"),
+            );
             problems.push(
-                Diagnostic::error(format!(
-                    "fiche model for an activity that does not exist: `{slug}`"
-                ))
-                .at(span_of(&file.source, &file.activity))
-                .hint(hint),
+                Diagnostic::error(msg!("fiche-activity-unknown", slug = slug))
+                    .at(span_of(&file.source, &file.activity))
+                    .hint(hint),
             );
             continue;
         };
@@ -35,10 +34,10 @@ pub fn check_fiches(model: &Model, problems: &mut Diagnostics) {
             .or(seen.get(slug).copied());
         if let Some(other) = other {
             problems.push(
-                Diagnostic::error(format!("activity `{slug}` has two fiche models"))
+                Diagnostic::error(msg!("fiche-twice", slug = slug))
                     .at(span_of(&file.source, &file.activity))
-                    .label(format!("the other is in {}", other.path.display()))
-                    .hint("keep one: the activity's `fiche:` or one file in content/fiches/"),
+                    .label(msg!("fiche-twice-label", file = &other.path))
+                    .hint(msg!("fiche-twice-hint")),
             );
         }
         seen.insert(slug, &file.source);
@@ -57,12 +56,13 @@ fn check_model(
     fiche: &FicheModel,
     problems: &mut Diagnostics,
 ) {
-    let empty = |what: &str, value: &Spanned<String>, problems: &mut Diagnostics| {
+    // `what` selects the wording of `fiche-empty-text`.
+    let empty = |what: &'static str, value: &Spanned<String>, problems: &mut Diagnostics| {
         if value.value.trim().is_empty() {
             problems.push(
-                Diagnostic::error(format!("empty {what} in the fiche model"))
+                Diagnostic::error(msg!("fiche-empty-text", what = what))
                     .at(span_of(source, value))
-                    .hint(format!("write the {what}'s text, or remove the block")),
+                    .hint(msg!("fiche-empty-text-hint", what = what)),
             );
         }
     };
@@ -78,14 +78,12 @@ fn check_model(
                 web_links_only(source, text, &text.value, problems);
             }
             FicheBlock::Annexes(title) => {
-                empty("annexes title", title, problems);
+                empty("annexes", title, problems);
                 if activity.annexes.is_empty() {
                     problems.push(
-                        Diagnostic::warning(
-                            "the fiche lists the annexes, but the activity has none",
-                        )
-                        .at(span_of(source, title))
-                        .hint("list them under the activity's `annexes:`, or remove this block"),
+                        Diagnostic::warning(msg!("fiche-annexes-none"))
+                            .at(span_of(source, title))
+                            .hint(msg!("fiche-annexes-none-hint")),
                     );
                 }
             }
@@ -99,9 +97,9 @@ fn check_model(
                     || list.items.value.iter().any(|i| i.trim().is_empty())
                 {
                     problems.push(
-                        Diagnostic::error("a checklist with no items or an empty item")
+                        Diagnostic::error(msg!("fiche-checklist-empty"))
                             .at(span_of(source, &list.items))
-                            .hint("give every item a text: `items: [\"…\", \"…\"]`"),
+                            .hint(msg!("fiche-checklist-empty-hint")),
                     );
                 }
             }
@@ -121,11 +119,9 @@ fn web_links_only<T>(source: &SourceText, at: &Spanned<T>, text: &str, problems:
             .any(|scheme| dest_url.starts_with(scheme));
         if !full {
             problems.push(
-                Diagnostic::error(format!(
-                    "the link `{dest_url}` in a fiche model would lead nowhere from the downloaded document"
-                ))
-                .at(span_of(source, at))
-                .hint("in a fiche, write full addresses (https://…, mailto:…); link to the handbook's pages from the activity's `guidance` instead"),
+                Diagnostic::error(msg!("fiche-relative-link", link = dest_url.as_ref()))
+                    .at(span_of(source, at))
+                    .hint(msg!("fiche-relative-link-hint")),
             );
         }
     }
@@ -135,15 +131,15 @@ fn check_table(table: &TableSpec, source: &SourceText, problems: &mut Diagnostic
     let columns = &table.columns.value;
     if columns.is_empty() {
         problems.push(
-            Diagnostic::error("a table without columns")
+            Diagnostic::error(msg!("fiche-table-no-columns"))
                 .at(span_of(source, &table.columns))
-                .hint("list the column headers: `columns: [\"Lien\", \"Description\"]`"),
+                .hint(msg!("fiche-table-no-columns-hint")),
         );
     } else if columns.iter().any(|c| c.label.trim().is_empty()) {
         problems.push(
-            Diagnostic::error("a table column with an empty label")
+            Diagnostic::error(msg!("fiche-column-empty"))
                 .at(span_of(source, &table.columns))
-                .hint("give every column a label"),
+                .hint(msg!("fiche-column-empty-hint")),
         );
     }
     let shapes = [
@@ -153,21 +149,21 @@ fn check_table(table: &TableSpec, source: &SourceText, problems: &mut Diagnostic
     ];
     if shapes.iter().filter(|given| **given).count() > 1 {
         problems.push(
-            Diagnostic::error("a table with more than one of `rows`, `empty_rows` and `cells`")
+            Diagnostic::error(msg!("fiche-table-shapes"))
                 .at(span_of(source, &table.columns))
-                .hint("choose one: row headers (`rows`), a number of empty rows (`empty_rows`), or labelled cells (`cells`)"),
+                .hint(msg!("fiche-table-shapes-hint")),
         );
     }
     for row in &table.cells {
         if !columns.is_empty() && row.value.len() != columns.len() {
             problems.push(
-                Diagnostic::error(format!(
-                    "a row of {} labelled cells in a table of {} columns",
-                    row.value.len(),
-                    columns.len()
+                Diagnostic::error(msg!(
+                    "fiche-cells-width",
+                    cells = row.value.len(),
+                    columns = columns.len()
                 ))
                 .at(span_of(source, row))
-                .hint("give one label per column; use \"\" for a cell without label"),
+                .hint(msg!("fiche-cells-width-hint")),
             );
         }
     }

@@ -17,13 +17,16 @@ use std::collections::{HashMap, HashSet};
 // A fast hash for the many lookups of a large site (no untrusted keys here).
 use foldhash::{HashMap as FastMap, HashSet as FastSet};
 use std::ops::Range;
+use std::path::Path;
 use std::sync::Arc;
 
 use lol_html::{HtmlRewriter, Settings, element};
 use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, closest, did_you_mean};
+use crate::catalogue::Message;
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, closest, did_you_mean, suggest};
+use crate::msg;
 use crate::render::markdown::SourceLink;
 use crate::render::{OutputFile, StandIn, entities};
 
@@ -241,9 +244,13 @@ fn scan(path: &str, html: &[u8]) -> Result<Scan, Diagnostic> {
     );
     let parsed = rewriter.write(html).and_then(|()| rewriter.end());
     parsed.map_err(|e| {
-        Diagnostic::error(format!("cannot check the links of {path}: {e}"))
-            .in_file(path)
-            .hint("the page is not HTML the checker can read; look at its template")
+        Diagnostic::error(msg!(
+            "links-unreadable-html",
+            path = path,
+            detail = e.to_string()
+        ))
+        .in_file(path)
+        .hint(msg!("links-unreadable-html-hint"))
     })?;
     Ok(Scan { ids, links })
 }
@@ -285,57 +292,83 @@ impl Site<'_> {
         })
     }
 
-    fn hint(&self, broken: &Broken, page: &str) -> String {
+    fn hint(&self, broken: &Broken, page: &str) -> Message {
         match broken {
-            Broken::OutOfSite(_) => {
-                "its `..` climb above the site's root folder: link to a file of the site".to_owned()
-            }
+            Broken::OutOfSite(_) => msg!("link-out-of-site-hint"),
             Broken::NoFile(path) => {
-                let relative = format!("links are relative to the page they are in ({page})");
-                match did_you_mean(path, self.paths.iter().copied()) {
-                    Some(close) => format!("did you mean {close}? {relative}"),
-                    None => relative,
+                if let Some(html) = self.page_of_source(path) {
+                    return msg!("link-to-source-hint", page = relative_to(page, html));
                 }
+                let relative = msg!("link-relative-hint", page = page);
+                // A suggestion equal to what was written would send the reader round in circles.
+                let close = did_you_mean(path, self.paths.iter().copied()).filter(|c| c != path);
+                let close = close.map(|c| relative_to(page, c));
+                suggest(close.as_deref(), relative)
             }
             Broken::NoAnchor { path, fragment } => {
                 let ids = self.anchors.get(path.as_str());
                 let ids = ids.iter().flat_map(|ids| ids.iter().map(String::as_str));
                 let near = closest(fragment, ids, HINT_ANCHORS);
                 if near.is_empty() {
-                    return format!("{path} has no anchor: link to the page without `#{fragment}`");
+                    return msg!("link-no-anchors-hint", path = path, fragment = fragment);
                 }
                 let list: Vec<String> = near.iter().map(|id| format!("#{id}")).collect();
-                let guess = match did_you_mean(fragment, near.iter().copied()) {
-                    Some(close) => format!("did you mean `#{close}`? "),
-                    None => String::new(),
-                };
-                format!(
-                    "{guess}closest anchors of {path}: {}; a heading's anchor is made from its text \
-                     (see docs/content-format.md)",
-                    list.join(", ")
+                let anchors = msg!("link-anchors-hint", path = path, anchors = list.join(", "));
+                let close = did_you_mean(fragment, near.iter().copied()).map(|c| format!("#{c}"));
+                suggest(close.as_deref(), anchors)
+            }
+        }
+    }
+
+    /// The page a link to a Markdown source file (`content/pages/activites.md`) meant: the site
+    /// has `activites.html` for it.
+    fn page_of_source(&self, path: &str) -> Option<&str> {
+        let stem = Path::new(path).file_stem()?.to_str()?;
+        if !path.ends_with(".md") {
+            return None;
+        }
+        let page = if stem == "index" {
+            "index.html".to_owned()
+        } else {
+            format!("{stem}.html")
+        };
+        self.paths.get(page.as_str()).copied()
+    }
+}
+
+/// The URL of the site file `target` from the page `page` (both paths from the site root).
+fn relative_to(page: &str, target: &str) -> String {
+    let depth = page.matches('/').count();
+    format!("{}{target}", "../".repeat(depth))
+}
+
+impl Broken {
+    fn message(&self, url: &str) -> Message {
+        match self {
+            Broken::OutOfSite(_) => msg!("link-out-of-site", url = url),
+            Broken::NoFile(path) => msg!("link-no-file", url = url, path = path),
+            Broken::NoAnchor { path, fragment } => {
+                msg!(
+                    "link-no-anchor",
+                    url = url,
+                    path = path,
+                    fragment = fragment
                 )
             }
         }
     }
-}
 
-impl Broken {
-    fn message(&self, url: &str) -> String {
+    /// A selector of `link-label`.
+    fn kind(&self) -> &'static str {
         match self {
-            Broken::OutOfSite(_) => format!("broken link `{url}`: it leads out of the site"),
-            Broken::NoFile(path) => format!("broken link `{url}`: the site has no file {path}"),
-            Broken::NoAnchor { path, fragment } => {
-                format!("broken link `{url}`: no anchor `#{fragment}` in {path}")
-            }
+            Broken::OutOfSite(_) => "out",
+            Broken::NoFile(_) => "file",
+            Broken::NoAnchor { .. } => "anchor",
         }
     }
 
-    fn label(&self) -> &'static str {
-        match self {
-            Broken::OutOfSite(_) => "leads out of the site",
-            Broken::NoFile(_) => "no such file",
-            Broken::NoAnchor { .. } => "no such anchor",
-        }
+    fn label(&self) -> Message {
+        msg!("link-label", kind = self.kind())
     }
 }
 
@@ -360,23 +393,24 @@ impl TemplateProblem<'_> {
                 .unwrap_or(0);
         let mut pages: Vec<&str> = self.pages.iter().copied().filter(|p| *p != page).collect();
         pages.dedup();
-        let mut label = format!("{}, in the generated page {page}", self.broken.label());
-        if !pages.is_empty() {
-            let mut named = pages[..pages.len().min(LABEL_PAGES)].join(", ");
-            if pages.len() > LABEL_PAGES {
-                named.push_str(", …");
-            }
-            let noun = if pages.len() == 1 { "page" } else { "pages" };
-            label.push_str(&format!(" and on {} other {noun} ({named})", pages.len()));
+        let mut named = pages[..pages.len().min(LABEL_PAGES)].join(", ");
+        if pages.len() > LABEL_PAGES {
+            named.push_str(", …");
         }
+        let label = msg!(
+            "link-template-label",
+            kind = self.broken.kind(),
+            page = page,
+            others = pages.len(),
+            named = named
+        );
         let url = entities::decode(&self.found.url);
         Diagnostic::error(self.broken.message(&url))
             .at(html.span(start..start + self.found.url.len()))
             .label(label)
-            .hint(format!(
-                "this link comes from a template (templates/ or the default theme) or from raw \
-                 HTML in a text, not from a Markdown link; {}",
-                site.hint(&self.broken, page)
+            .hint(msg!(
+                "link-template-hint",
+                rest = site.hint(&self.broken, page)
             ))
     }
 }
@@ -472,7 +506,7 @@ mod tests {
     }
 
     fn messages(problems: &Diagnostics) -> Vec<String> {
-        problems.iter().map(|d| d.message.clone()).collect()
+        problems.iter().map(|d| d.message.english()).collect()
     }
 
     #[test]
@@ -534,7 +568,7 @@ mod tests {
         );
         let anchor = problems.iter().nth(1).unwrap();
         assert!(
-            anchor.hint.as_ref().unwrap().contains("#plan"),
+            anchor.hint.as_ref().unwrap().english().contains("#plan"),
             "{anchor:?}"
         );
         let page = String::from_utf8_lossy(&files[1].bytes);
@@ -555,8 +589,22 @@ mod tests {
         let problems = check_files(&files, &[]);
         assert_eq!(problems.error_count(), 1, "{:?}", messages(&problems));
         let problem = problems.iter().next().unwrap();
-        assert!(problem.label.as_ref().unwrap().contains("2 other pages"));
-        assert!(problem.hint.as_ref().unwrap().contains("template"));
+        assert!(
+            problem
+                .label
+                .as_ref()
+                .unwrap()
+                .english()
+                .contains("2 other pages")
+        );
+        assert!(
+            problem
+                .hint
+                .as_ref()
+                .unwrap()
+                .english()
+                .contains("template")
+        );
     }
 
     #[test]
@@ -573,7 +621,14 @@ mod tests {
         assert_eq!(problems.error_count(), 1);
         let problem = problems.iter().next().unwrap();
         assert_eq!(problem.location().unwrap(), "content/pages/b.md:1:6");
-        assert!(!problem.hint.as_ref().unwrap().contains("template"));
+        assert!(
+            !problem
+                .hint
+                .as_ref()
+                .unwrap()
+                .english()
+                .contains("template")
+        );
     }
 
     #[test]

@@ -7,29 +7,20 @@
 
 mod fiche;
 pub mod links;
-pub mod ranges;
 
 use std::collections::HashMap;
 
 use crate::coverage;
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, did_you_mean, suggest};
 use crate::model::{ChartSpec, DataTable, Model, PageTemplate, span_of};
+use crate::msg;
 use serde_saphyr::Spanned;
 
 /// Page slugs the site generates itself, which a chapter may not take.
 pub const RESERVED_SLUGS: &[&str] = &["index", "404", "impression", "recherche"];
 
-/// What the checks found, and whether the model may be rendered.
-pub struct Checked {
-    /// Errors and warnings.
-    pub problems: Diagnostics,
-    /// Every number is in its range: a model with one out of range must not be rendered (a fiche
-    /// of four billion rows would exhaust memory).
-    pub renderable: bool,
-}
-
 /// Runs every check and returns the problems found, errors and warnings.
-pub fn check(model: &Model) -> Checked {
+pub fn check(model: &Model) -> Diagnostics {
     let mut problems = Diagnostics::new();
     check_platform(model, &mut problems);
     check_referentiel(model, &mut problems);
@@ -38,34 +29,28 @@ pub fn check(model: &Model) -> Checked {
     check_data(model, &mut problems);
     check_rule(model, &mut problems);
     fiche::check_fiches(model, &mut problems);
-    let mut out_of_range = Diagnostics::new();
-    ranges::check_ranges(model, &mut out_of_range);
-    let renderable = !out_of_range.has_errors();
-    problems.extend(out_of_range);
-    Checked {
-        problems,
-        renderable,
-    }
+    problems
 }
 
-/// Reports the second and later occurrences of each value, pointing back at the first.
+/// Reports the second and later occurrences of each value, pointing back at the first. Each
+/// value comes with a `what` that selects the wording of the `duplicate` message.
 fn report_duplicates<'a>(
-    what: &str,
-    values: impl IntoIterator<Item = (&'a SourceText, &'a Spanned<String>)>,
+    values: impl IntoIterator<Item = (&'static str, &'a SourceText, &'a Spanned<String>)>,
     problems: &mut Diagnostics,
 ) {
     let mut seen: HashMap<&str, (&SourceText, &Spanned<String>)> = HashMap::new();
-    for (source, value) in values {
+    for (what, source, value) in values {
         if let Some((first_source, first)) = seen.get(value.value.as_str()) {
             let (line, _) = span_of(first_source, first).line_column();
             problems.push(
-                Diagnostic::error(format!("duplicate {what} `{}`", value.value))
+                Diagnostic::error(msg!("duplicate", what = what, value = &value.value))
                     .at(span_of(source, value))
-                    .label(format!(
-                        "already used in {}:{line}",
-                        first_source.path.display()
+                    .label(msg!(
+                        "duplicate-label",
+                        file = &first_source.path,
+                        line = line
                     ))
-                    .hint(format!("each {what} must be unique: rename or remove one")),
+                    .hint(msg!("duplicate-hint", what = what)),
             );
         } else {
             seen.insert(&value.value, (source, value));
@@ -86,9 +71,9 @@ fn check_platform(model: &Model, problems: &mut Diagnostics) {
     });
     if !is_web {
         problems.push(
-            Diagnostic::error(format!("`{}` is not a web address", url.value))
+            Diagnostic::error(msg!("platform-url-invalid", url = &url.value))
                 .at(span_of(&model.settings.source, url))
-                .hint("write the platform's full address, e.g. `url: \"https://moodle.example.fr/\"`, without spaces"),
+                .hint(msg!("platform-url-invalid-hint")),
         );
     }
 }
@@ -96,21 +81,21 @@ fn check_platform(model: &Model, problems: &mut Diagnostics) {
 fn check_referentiel(model: &Model, problems: &mut Diagnostics) {
     let referentiel = &model.referentiel;
     let source = &referentiel.source;
+    // One code space for every level: the exports derive Moodle ID numbers and CASE identifiers
+    // from the codes, so a domain may not share a competency's code either.
     let groups = referentiel.groups.iter().filter_map(|g| g.code.as_ref());
-    report_duplicates("group code", groups.map(|c| (source, c)), problems);
-    let domains = referentiel.domains().map(|d| (source, &d.code));
-    report_duplicates("domain code", domains, problems);
-    let codes = referentiel.competencies().map(|c| (source, &c.code));
-    report_duplicates("competency code", codes, problems);
+    let groups = groups.map(|c| ("group", source, c));
+    let domains = referentiel.domains().map(|d| ("domain", source, &d.code));
+    let codes = referentiel
+        .competencies()
+        .map(|c| ("competency", source, &c.code));
+    report_duplicates(groups.chain(domains).chain(codes), problems);
     for domain in referentiel.domains() {
         if domain.competencies.is_empty() {
             problems.push(
-                Diagnostic::error(format!(
-                    "domain `{}` has no competencies",
-                    domain.code.value
-                ))
-                .at(span_of(source, &domain.code))
-                .hint("list its competencies under `competencies:`, or remove the domain"),
+                Diagnostic::error(msg!("domain-empty", domain = &domain.code.value))
+                    .at(span_of(source, &domain.code))
+                    .hint(msg!("domain-empty-hint")),
             );
         }
     }
@@ -119,12 +104,12 @@ fn check_referentiel(model: &Model, problems: &mut Diagnostics) {
         .filter(|c| c.text.value.trim().is_empty());
     for competency in blank {
         problems.push(
-            Diagnostic::error(format!(
-                "competency `{}` has an empty text",
-                competency.code.value
+            Diagnostic::error(msg!(
+                "competency-text-empty",
+                competency = &competency.code.value
             ))
             .at(span_of(source, &competency.text))
-            .hint("write the competency's wording after `text:`"),
+            .hint(msg!("competency-text-empty-hint")),
         );
     }
 }
@@ -137,28 +122,29 @@ fn check_activities(model: &Model, problems: &mut Diagnostics) {
         .map(|c| c.code.value.as_str())
         .collect();
     let example = example.join(", ");
-    let slugs = model.activities.iter().map(|a| (&a.source, &a.slug));
-    report_duplicates("activity slug", slugs, problems);
+    let slugs = model
+        .activities
+        .iter()
+        .map(|a| ("slug", &a.source, &a.slug));
+    report_duplicates(slugs, problems);
     for activity in &model.activities {
         check_slug(&activity.source, &activity.slug, problems);
-        let mut listed: Vec<(&SourceText, &Spanned<String>)> = Vec::new();
+        let mut listed: Vec<(&str, &SourceText, &Spanned<String>)> = Vec::new();
         for code in &activity.competencies.value {
             if model.referentiel.competency(&code.value).is_none() {
                 problems.push(unknown_code(model, &activity.source, code));
             }
-            listed.push((&activity.source, code));
+            listed.push(("listed-code", &activity.source, code));
         }
-        report_duplicates("competency code in this activity", listed, problems);
+        report_duplicates(listed, problems);
         if activity.competencies.value.is_empty() {
             problems.push(
-                Diagnostic::warning(format!(
-                    "activity `{}` validates no competency",
-                    activity.slug.value
+                Diagnostic::warning(msg!(
+                    "activity-validates-nothing",
+                    activity = &activity.slug.value
                 ))
                 .at(span_of(&activity.source, &activity.competencies))
-                .hint(format!(
-                    "list the codes it validates, e.g. `competencies: [{example}]`"
-                )),
+                .hint(msg!("activity-validates-nothing-hint", example = &example)),
             );
         }
     }
@@ -171,35 +157,30 @@ fn unknown_code(model: &Model, source: &SourceText, code: &Spanned<String>) -> D
         .competencies()
         .map(|c| c.code.value.as_str())
         .collect();
-    let mut hint = String::new();
-    if let Some(close) = did_you_mean(&code.value, all.iter().copied()) {
-        hint.push_str(&format!("did you mean `{close}`? "));
-    }
+    let close = did_you_mean(&code.value, all.iter().copied());
     let domain = referentiel
         .domains()
         .filter(|d| code.value.starts_with(d.code.value.as_str()))
         .max_by_key(|d| d.code.value.len());
-    match domain {
+    let hint = match domain {
         Some(domain) => {
             let codes: Vec<&str> = domain
                 .competencies
                 .iter()
                 .map(|c| c.code.value.as_str())
                 .collect();
-            hint.push_str(&format!(
-                "domain {} has: {}",
-                domain.code.value,
-                codes.join(", ")
-            ));
+            msg!(
+                "unknown-code-hint-domain",
+                domain = &domain.code.value,
+                codes = codes.join(", ")
+            )
         }
-        None => hint.push_str(&format!(
-            "codes are listed in {}",
-            referentiel.source.path.display()
-        )),
-    }
-    Diagnostic::error(format!("unknown competency code `{}`", code.value))
+        None => msg!("unknown-code-hint-file", file = &referentiel.source.path),
+    };
+    let hint = suggest(close, hint);
+    Diagnostic::error(msg!("unknown-code", code = &code.value))
         .at(span_of(source, code))
-        .label("not in the référentiel")
+        .label(msg!("unknown-code-label"))
         .hint(hint)
 }
 
@@ -212,9 +193,9 @@ fn check_slug(source: &SourceText, slug: &Spanned<String>, problems: &mut Diagno
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if !valid {
         problems.push(
-            Diagnostic::error(format!("invalid slug `{}`", slug.value))
+            Diagnostic::error(msg!("slug-invalid", slug = &slug.value))
                 .at(span_of(source, slug))
-                .hint("a slug is a file name: use lowercase letters without accents, digits and hyphens, e.g. `analyse-article`"),
+                .hint(msg!("slug-invalid-hint")),
         );
     }
 }
@@ -225,36 +206,33 @@ fn check_pages(model: &Model, problems: &mut Diagnostics) {
         let at_title = || page.source.span_at(2, 1);
         if RESERVED_SLUGS.contains(&page.slug.as_str()) {
             problems.push(
-                Diagnostic::error(format!("a chapter cannot be named `{}`", page.slug))
+                Diagnostic::error(msg!("page-slug-reserved", slug = &page.slug))
                     .in_file(&page.source.path)
-                    .hint("rename the file: this name is taken by a page the site generates"),
+                    .hint(msg!("page-slug-reserved-hint")),
             );
         }
         if page.front.template != PageTemplate::Page
             && let Some(other) = listing.insert(page.front.template, &page.slug)
         {
             problems.push(
-                Diagnostic::error(format!(
-                    "two pages use `template: {}` ({other} and {})",
-                    page.front.template.name(),
-                    page.slug
+                Diagnostic::error(msg!(
+                    "page-template-twice",
+                    template = page.front.template.name(),
+                    other = other,
+                    page = &page.slug
                 ))
                 .at(at_title())
-                .hint("only one page may list the activities or show the référentiel"),
+                .hint(msg!("page-template-twice-hint")),
             );
         }
         for name in &page.front.data {
             if model.data_table(&name.value).is_none() && !model.data_table_unloaded(&name.value) {
                 let names: Vec<&str> = model.data.iter().map(|t| t.name.as_str()).collect();
-                let mut hint = format!(
-                    "data tables are the files of content/data/: {}",
-                    names.join(", ")
-                );
-                if let Some(close) = did_you_mean(&name.value, names.iter().copied()) {
-                    hint = format!("did you mean `{close}`? {hint}");
-                }
+                let close = did_you_mean(&name.value, names.iter().copied());
+                let tables = msg!("data-table-unknown-hint", tables = names.join(", "));
+                let hint = suggest(close, tables);
                 problems.push(
-                    Diagnostic::error(format!("unknown data table `{}`", name.value))
+                    Diagnostic::error(msg!("data-table-unknown", table = &name.value))
                         .at(span_of(&page.source, name))
                         .hint(hint),
                 );
@@ -268,9 +246,9 @@ fn check_data(model: &Model, problems: &mut Diagnostics) {
         let width = table.columns.len();
         if width == 0 {
             problems.push(
-                Diagnostic::error(format!("data table `{}` has no columns", table.name))
+                Diagnostic::error(msg!("data-table-no-columns", table = &table.name))
                     .at(table.source.span_at(1, 1))
-                    .hint("list the column headers under `columns:`"),
+                    .hint(msg!("data-table-no-columns-hint")),
             );
         }
         if let Some(chart) = &table.chart {
@@ -279,13 +257,14 @@ fn check_data(model: &Model, problems: &mut Diagnostics) {
         for row in table.groups.iter().flat_map(|g| &g.rows) {
             if row.values.value.len() != width {
                 problems.push(
-                    Diagnostic::error(format!(
-                        "row `{}` has {} values, but the table has {width} columns",
-                        row.label,
-                        row.values.value.len()
+                    Diagnostic::error(msg!(
+                        "data-row-width",
+                        row = &row.label,
+                        values = row.values.value.len(),
+                        columns = width
                     ))
                     .at(span_of(&table.source, &row.values))
-                    .hint("give one value per column; write `null` for a blank cell"),
+                    .hint(msg!("data-row-width-hint")),
                 );
             }
         }
@@ -296,9 +275,9 @@ fn check_chart(table: &DataTable, chart: &Spanned<ChartSpec>, problems: &mut Dia
     let spec = &chart.value;
     if spec.title.value.trim().is_empty() {
         problems.push(
-            Diagnostic::error(format!("the chart of `{}` has an empty title", table.name))
+            Diagnostic::error(msg!("chart-title-empty", table = &table.name))
                 .at(span_of(&table.source, &spec.title))
-                .hint("the title is also the first words of the chart's text alternative"),
+                .hint(msg!("chart-title-empty-hint")),
         );
     }
     let untitled = table.groups.iter().any(|g| g.title.is_none());
@@ -307,11 +286,8 @@ fn check_chart(table: &DataTable, chart: &Spanned<ChartSpec>, problems: &mut Dia
         .as_ref()
         .is_some_and(|n| !n.value.trim().is_empty());
     if untitled && !named {
-        let problem = Diagnostic::error(format!(
-            "the chart of `{}` needs a legend name for the rows without a group title",
-            table.name
-        ))
-        .hint("add `untitled_group: \"…\"` to `chart:`");
+        let problem = Diagnostic::error(msg!("chart-untitled-group", table = &table.name))
+            .hint(msg!("chart-untitled-group-hint"));
         problems.push(match &spec.untitled_group {
             Some(name) => problem.at(span_of(&table.source, name)),
             None => problem.at(span_of(&table.source, chart)),
@@ -327,12 +303,13 @@ fn check_rule(model: &Model, problems: &mut Diagnostics) {
     let coverage = coverage::coverage(model);
     if rule.required_total.value as usize > coverage.total {
         problems.push(
-            Diagnostic::error(format!(
-                "the rule requires {} competencies, but the référentiel has only {}",
-                rule.required_total.value, coverage.total
+            Diagnostic::error(msg!(
+                "rule-exceeds-referentiel",
+                required = rule.required_total.value,
+                total = coverage.total
             ))
             .at(span_of(&settings.source, &rule.required_total))
-            .hint("lower `required_total`, or complete the référentiel"),
+            .hint(msg!("rule-exceeds-referentiel-hint")),
         );
     }
     for code in &coverage.uncovered {
@@ -340,30 +317,35 @@ fn check_rule(model: &Model, problems: &mut Diagnostics) {
             continue;
         };
         problems.push(
-            Diagnostic::warning(format!("competency `{code}` is validated by no activity"))
+            Diagnostic::warning(msg!("competency-uncovered", code = code))
                 .at(span_of(&referentiel.source, &competency.code))
-                .hint("add its code to an activity's `competencies:` list if an activity should validate it"),
+                .hint(msg!("competency-uncovered-hint")),
         );
     }
     if !coverage.rule_reachable {
-        let mut reasons = Vec::new();
-        if coverage.covered < coverage.required_total as usize {
-            reasons.push(format!(
-                "the activities validate {} competencies, the rule requires {}",
-                coverage.covered, coverage.required_total
-            ));
-        }
-        reasons.extend(coverage.domains.iter().filter(|d| d.over_limit).map(|d| {
-            format!(
-                "domain {}: {} never validated, maximum {}",
-                d.code, d.uncovered, coverage.max_missing_per_domain
+        let over = coverage.domains_over_limit();
+        let total = msg!(
+            "rule-unreachable-total",
+            covered = coverage.covered,
+            required = coverage.required_total
+        );
+        let label = if over.is_empty() {
+            total
+        } else {
+            let maximum = coverage.max_missing_per_domain;
+            let over = over.join(", ");
+            msg!(
+                "rule-unreachable-domains",
+                total = total,
+                over = over,
+                maximum = maximum
             )
-        }));
+        };
         problems.push(
-            Diagnostic::warning("the certification rule cannot be met by doing every activity")
+            Diagnostic::warning(msg!("rule-unreachable"))
                 .at(span_of(&settings.source, &rule.required_total))
-                .label(reasons.join("; "))
-                .hint("map more competencies to activities, or relax the rule in the settings"),
+                .label(label)
+                .hint(msg!("rule-unreachable-hint")),
         );
     }
 }

@@ -11,7 +11,9 @@ use std::fs::{self, File, Metadata};
 use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
 
+use crate::catalogue::Message;
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 
 /// Content files larger than this are refused: a handbook file is a few kilobytes, and a runaway
 /// file must not eat memory.
@@ -35,13 +37,9 @@ pub fn read(root: &Path, relative: &Path, cap: u64) -> Result<Vec<u8>, Diagnosti
         .read_to_end(&mut bytes)
         .map_err(|e| unreadable(relative, &e))?;
     if bytes.len() as u64 > cap {
-        return Err(Diagnostic::error(format!(
-            "file too large (more than {cap} bytes)"
-        ))
-        .in_file(relative)
-        .hint(
-            "a handbook file is a few kilobytes: split it, or check that this is the right file",
-        ));
+        return Err(Diagnostic::error(msg!("file-too-large", cap = cap))
+            .in_file(relative)
+            .hint(msg!("file-too-large-hint")));
     }
     Ok(bytes)
 }
@@ -56,9 +54,9 @@ pub fn list(
 ) -> Result<Vec<PathBuf>, Diagnostic> {
     let folder = resolve(root, relative)?;
     let entries = fs::read_dir(&folder).map_err(|e| {
-        Diagnostic::error(format!("cannot read the folder: {e}"))
+        Diagnostic::error(msg!("folder-unreadable", error = &e))
             .in_file(relative)
-            .hint("check the folder's permissions")
+            .hint(msg!("folder-unreadable-hint"))
     })?;
     let mut files = Vec::new();
     for entry in entries.flatten() {
@@ -104,11 +102,9 @@ pub fn resolve(root: &Path, relative: &Path) -> Result<PathBuf, Diagnostic> {
     let mut current = root.to_path_buf();
     for component in relative.components() {
         if !matches!(component, Component::Normal(_)) {
-            return Err(Diagnostic::error(format!(
-                "the path {} leaves its folder",
-                relative.display()
-            ))
-            .in_file(relative));
+            return Err(
+                Diagnostic::error(msg!("path-leaves-folder", path = relative)).in_file(relative),
+            );
         }
         current.push(component);
         match fs::symlink_metadata(&current) {
@@ -128,7 +124,8 @@ fn follow_link(root: &Path, relative: &Path, link: &Path) -> Result<PathBuf, Dia
     let target = fs::read_link(link)
         .map(|t| t.display().to_string())
         .unwrap_or_else(|_| "?".to_owned());
-    let refuse = |what: String, hint: &str| Diagnostic::error(what).in_file(relative).hint(hint);
+    let refuse =
+        |what: Message, hint: Message| Diagnostic::error(what).in_file(relative).hint(hint);
     let full = root.join(relative);
     match full.canonicalize() {
         Ok(real) => {
@@ -137,27 +134,18 @@ fn follow_link(root: &Path, relative: &Path, link: &Path) -> Result<PathBuf, Dia
                 Ok(real)
             } else {
                 Err(refuse(
-                    format!(
-                        "{} is a link to {target}, outside the project: livret does not follow it",
-                        shown.display()
-                    ),
-                    "copy the file into the project instead of linking to it",
+                    msg!("link-outside", link = shown, target = target),
+                    msg!("link-outside-hint"),
                 ))
             }
         }
         Err(e) if is_loop(&e) => Err(refuse(
-            format!(
-                "{} is a symbolic link that loops (through {target})",
-                shown.display()
-            ),
-            "replace the link by the file it should lead to, or delete it",
+            msg!("link-loops", link = shown, target = target),
+            msg!("link-loops-hint"),
         )),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Err(refuse(
-            format!(
-                "{} is a link to {target}, which does not exist",
-                shown.display()
-            ),
-            "restore the file it leads to, or delete the link",
+            msg!("link-dangling", link = shown, target = target),
+            msg!("link-dangling-hint"),
         )),
         Err(e) => Err(unreadable(relative, &e)),
     }
@@ -189,38 +177,39 @@ fn open(path: &Path) -> io::Result<File> {
 
 fn not_regular(relative: &Path, metadata: &Metadata) -> Diagnostic {
     let kind = file_kind(metadata);
-    Diagnostic::error(format!("not an ordinary file: it is {kind}"))
+    Diagnostic::error(msg!("not-a-file", kind = kind))
         .in_file(relative)
-        .hint("livret reads content from ordinary files: replace it by a file saved by an editor")
+        .hint(msg!("not-a-file-hint"))
 }
 
+/// What a path that is not an ordinary file is, as a word for `not-a-file`.
 fn file_kind(metadata: &Metadata) -> &'static str {
     let kind = metadata.file_type();
     if kind.is_dir() {
-        return "a folder";
+        return "folder";
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_fifo() {
-            return "a named pipe";
+            return "pipe";
         }
         if kind.is_socket() {
-            return "a socket";
+            return "socket";
         }
         if kind.is_char_device() || kind.is_block_device() {
-            return "a device";
+            return "device";
         }
     }
-    "not a file"
+    "other"
 }
 
 pub fn unreadable(relative: &Path, error: &io::Error) -> Diagnostic {
     let hint = match error.kind() {
-        io::ErrorKind::NotFound => "create this file (see docs/content-format.md)",
-        _ => "check the file's permissions",
+        io::ErrorKind::NotFound => msg!("file-missing-hint"),
+        _ => msg!("file-unreadable-hint"),
     };
-    Diagnostic::error(format!("cannot read file: {error}"))
+    Diagnostic::error(msg!("file-unreadable", error = error))
         .in_file(relative)
         .hint(hint)
 }
@@ -232,17 +221,16 @@ fn walk_error(root: &Path, relative: &Path, base: &Path, error: &walkdir::Error)
         .and_then(|p| p.strip_prefix(base).ok())
         .map_or_else(|| relative.to_path_buf(), |p| relative.join(p));
     if error.loop_ancestor().is_some() {
-        return Diagnostic::error(format!(
-            "{} is a symbolic link that loops (it leads to a folder that contains it)",
-            inside.display()
-        ))
-        .in_file(&inside)
-        .hint("replace the link by the folder it should lead to, or delete it");
+        return Diagnostic::error(msg!("link-loops-folder", link = &inside))
+            .in_file(&inside)
+            .hint(msg!("link-loops-folder-hint"));
     }
     // A dangling or escaping link: `resolve` says which, naming the link.
     match resolve(root, &inside) {
         Err(problem) => problem,
-        Ok(_) => Diagnostic::error(format!("cannot read the folder: {error}")).in_file(&inside),
+        Ok(_) => {
+            Diagnostic::error(msg!("folder-unreadable", error = error.to_string())).in_file(&inside)
+        }
     }
 }
 
@@ -256,7 +244,10 @@ mod tests {
         fs::write(dir.path().join("a.yaml"), "12345").unwrap();
         assert_eq!(read(dir.path(), Path::new("a.yaml"), 5).unwrap(), b"12345");
         let problem = read(dir.path(), Path::new("a.yaml"), 4).unwrap_err();
-        assert_eq!(problem.message, "file too large (more than 4 bytes)");
+        assert_eq!(
+            problem.message.english(),
+            "file too large (more than 4 bytes)"
+        );
     }
 
     /// A file whose reported size is not its length, as /proc's are (0): the cap still holds.
@@ -266,7 +257,11 @@ mod tests {
         let proc = Path::new("/proc/self");
         assert_eq!(fs::metadata(proc.join("status")).unwrap().len(), 0);
         let problem = read(proc, Path::new("status"), 64).unwrap_err();
-        assert!(problem.message.contains("too large"), "{}", problem.message);
+        assert!(
+            problem.message.english().contains("too large"),
+            "{}",
+            problem.message.english()
+        );
     }
 
     #[cfg(unix)]
@@ -296,11 +291,15 @@ mod tests {
         ] {
             let problem = read(name).unwrap_err();
             assert!(
-                problem.message.contains(says),
+                problem.message.english().contains(says),
                 "{name}: {}",
-                problem.message
+                problem.message.english()
             );
-            assert!(problem.message.contains(name), "{}", problem.message);
+            assert!(
+                problem.message.english().contains(name),
+                "{}",
+                problem.message.english()
+            );
             assert!(!format!("{problem:?}").contains("the secret line"));
         }
     }

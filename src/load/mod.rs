@@ -17,6 +17,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
 use crate::model::{
     Activity, DataTable, FicheFile, Group, Model, RawReferentiel, Referentiel, Settings,
 };
+use crate::msg;
 
 pub use files::MAX_FILE_BYTES;
 pub use page::{load_page, split_front_matter};
@@ -43,8 +44,8 @@ pub fn load(root: &Path) -> (Option<Model>, Diagnostics) {
     }
     if !root.join(CONTENT_DIR).is_dir() {
         let problem =
-            Diagnostic::error(format!("no `{CONTENT_DIR}/` folder in {}", root.display()))
-                .hint("run livret in a handbook project, or pass its folder with --root DIR");
+            Diagnostic::error(msg!("no-content-folder", folder = CONTENT_DIR, root = root))
+                .hint(msg!("no-content-folder-hint"));
         return (None, problem.into());
     }
     let mut failed = Failed {
@@ -98,8 +99,8 @@ pub fn load(root: &Path) -> (Option<Model>, Diagnostics) {
     (Some(model), problems)
 }
 
-fn collect<T>(problems: &mut Diagnostics, result: Result<T, Diagnostic>) -> Option<T> {
-    result.map_err(|d| problems.push(d)).ok()
+fn collect<T>(problems: &mut Diagnostics, result: Result<T, Diagnostics>) -> Option<T> {
+    result.map_err(|found| problems.extend(found)).ok()
 }
 
 /// Loads every file with one of `extensions` in `dir` (sorted by name, so output order is stable).
@@ -108,7 +109,7 @@ fn load_all<T: Send>(
     dir: &str,
     extensions: &[&str],
     failed: &mut Failed,
-    load_one: impl Fn(&Path, &Path) -> Result<T, Diagnostic> + Sync,
+    load_one: impl Fn(&Path, &Path) -> Result<T, Diagnostics> + Sync,
 ) -> Vec<T> {
     let Failed {
         problems,
@@ -128,8 +129,8 @@ fn load_all<T: Send>(
     for (path, result) in files.into_iter().zip(results) {
         match result {
             Ok(value) => loaded.push(value),
-            Err(problem) => {
-                problems.push(problem);
+            Err(found) => {
+                problems.extend(found);
                 failed_files.push(path);
             }
         }
@@ -170,22 +171,34 @@ pub fn read_source(root: &Path, relative: &Path) -> Result<SourceText, Diagnosti
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let source = SourceText::new(relative, lossy);
             let span = source.span(valid..valid + 1);
-            Err(Diagnostic::error("the file is not valid UTF-8")
+            Err(Diagnostic::error(msg!("not-utf8"))
                 .at(span)
-                .label("invalid byte here")
-                .hint("save the file as UTF-8 in your editor (Save as… → Encoding: UTF-8)"))
+                .label(msg!("not-utf8-label"))
+                .hint(msg!("not-utf8-hint")))
         }
     }
 }
 
-fn load_settings(root: &Path) -> Result<Settings, Diagnostic> {
+/// The handbook's `language`, read leniently (a settings file with other mistakes still names its
+/// language), to choose the language of livret's messages before anything is checked.
+pub fn handbook_language(root: &Path) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Language {
+        language: Option<String>,
+    }
+    let source = read_source(root, Path::new(SETTINGS_FILE)).ok()?;
+    let found: Language = serde_saphyr::from_str(&source.text).ok()?;
+    found.language
+}
+
+fn load_settings(root: &Path) -> Result<Settings, Diagnostics> {
     let source = read_source(root, Path::new(SETTINGS_FILE))?;
     let mut settings: Settings = yaml::parse(&source, &source.text)?;
     settings.source = source;
     Ok(settings)
 }
 
-fn load_referentiel(root: &Path) -> Result<Referentiel, Diagnostic> {
+fn load_referentiel(root: &Path) -> Result<Referentiel, Diagnostics> {
     let source = read_source(root, Path::new(REFERENTIEL_FILE))?;
     let mut raw: RawReferentiel = yaml::parse(&source, &source.text)?;
     let (groups, has_groups) = match (raw.groups.take(), raw.domains.take()) {
@@ -200,33 +213,34 @@ fn load_referentiel(root: &Path) -> Result<Referentiel, Diagnostic> {
         ),
         (groups, _) => {
             let message = if groups.is_some() {
-                "the référentiel has both `groups` and `domains` at the top"
+                msg!("referentiel-groups-and-domains")
             } else {
-                "the référentiel has neither `groups` nor `domains`"
+                msg!("referentiel-no-domains-key")
             };
             return Err(Diagnostic::error(message)
                 .at(source.span_at(1, 1))
-                .hint("list the domains under `domains:`, or under each group of `groups:` — one of the two"));
+                .hint(msg!("referentiel-domains-hint"))
+                .into());
         }
     };
     Ok(Referentiel::new(raw, groups, has_groups, source))
 }
 
-fn load_activity(root: &Path, path: &Path) -> Result<Activity, Diagnostic> {
+fn load_activity(root: &Path, path: &Path) -> Result<Activity, Diagnostics> {
     let source = read_source(root, path)?;
     let mut activity: Activity = yaml::parse(&source, &source.text)?;
     activity.source = source;
     Ok(activity)
 }
 
-fn load_fiche(root: &Path, path: &Path) -> Result<FicheFile, Diagnostic> {
+fn load_fiche(root: &Path, path: &Path) -> Result<FicheFile, Diagnostics> {
     let source = read_source(root, path)?;
     let mut fiche: FicheFile = yaml::parse(&source, &source.text)?;
     fiche.source = source;
     Ok(fiche)
 }
 
-fn load_data(root: &Path, path: &Path) -> Result<DataTable, Diagnostic> {
+fn load_data(root: &Path, path: &Path) -> Result<DataTable, Diagnostics> {
     let source = read_source(root, path)?;
     let mut table: DataTable = yaml::parse(&source, &source.text)?;
     table.name = file_stem(path);
@@ -251,9 +265,9 @@ mod tests {
         big.set_len(MAX_FILE_BYTES + 1).unwrap();
         let problem = read_source(dir.path(), Path::new("big.yaml")).unwrap_err();
         assert!(
-            problem.message.starts_with("file too large"),
+            problem.message.english().starts_with("file too large"),
             "{}",
-            problem.message
+            problem.message.english()
         );
         assert_eq!(problem.path.as_deref(), Some(Path::new("big.yaml")));
     }
@@ -272,6 +286,7 @@ mod tests {
                 .hint
                 .as_ref()
                 .unwrap()
+                .english()
                 .contains("--root")
         );
     }

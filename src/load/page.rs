@@ -5,12 +5,13 @@
 
 use std::path::Path;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{FrontMatter, Page};
+use crate::msg;
 
 use super::{file_stem, read_source, yaml};
 
-pub fn load_page(root: &Path, path: &Path) -> Result<Page, Diagnostic> {
+pub fn load_page(root: &Path, path: &Path) -> Result<Page, Diagnostics> {
     let source = read_source(root, path)?;
     let Some((front_end, body_offset)) = split_front_matter(&source.text) else {
         let opened = source
@@ -19,13 +20,12 @@ pub fn load_page(root: &Path, path: &Path) -> Result<Page, Diagnostic> {
             .next()
             .is_some_and(|l| l.trim_end() == "---");
         let problem = if opened {
-            Diagnostic::error("the front matter is never closed")
-                .hint("end the front matter with a line holding only ---, before the Markdown")
+            Diagnostic::error(msg!("front-matter-unclosed"))
+                .hint(msg!("front-matter-unclosed-hint"))
         } else {
-            Diagnostic::error("the page has no front matter")
-                .hint("start the file with a block like:\n---\ntitle: Le titre\norder: 1\n---")
+            Diagnostic::error(msg!("front-matter-missing")).hint(msg!("front-matter-missing-hint"))
         };
-        return Err(problem.at(source.span_at(1, 1)));
+        return Err(problem.at(source.span_at(1, 1)).into());
     };
     let front: FrontMatter = yaml::parse(&source, &source.text[..front_end])?;
     Ok(Page {
@@ -81,7 +81,8 @@ mod tests {
             "---\ntitle: A\nordre: 1\n---\n# x\n",
         )
         .unwrap();
-        let error = load_page(dir.path(), Path::new("p.md")).unwrap_err();
-        assert_eq!(error.span.unwrap().line_column(), (3, 1));
+        let errors = load_page(dir.path(), Path::new("p.md")).unwrap_err();
+        let error = errors.iter().next().unwrap();
+        assert_eq!(error.span.as_ref().unwrap().line_column(), (3, 1));
     }
 }

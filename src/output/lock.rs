@@ -10,6 +10,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 
 /// How long a writer waits for another to finish, unless `LIVRET_LOCK_WAIT` (seconds) says.
 const DEFAULT_WAIT: Duration = Duration::from_secs(10);
@@ -25,12 +26,8 @@ impl OutputLock {
     /// another writer at most `LIVRET_LOCK_WAIT` seconds (10 by default).
     pub fn acquire(path: &Path, shown: &Path) -> Result<OutputLock, Diagnostic> {
         let cannot = |e: std::io::Error| {
-            Diagnostic::error(format!(
-                "cannot lock {} for writing ({}): {e}",
-                shown.display(),
-                path.display()
-            ))
-            .hint("check the permissions of the folder that holds the output folder")
+            Diagnostic::error(msg!("lock-failed", folder = shown, lock = path, error = &e))
+                .hint(msg!("lock-failed-hint"))
         };
         let mut file = OpenOptions::new()
             .read(true)
@@ -84,20 +81,15 @@ fn busy(file: &mut File, shown: &Path, waited: Duration) -> Diagnostic {
         .rewind()
         .and_then(|()| Read::by_ref(file).take(1024).read_to_string(&mut holder));
     let holder = holder.trim();
-    let who = if holder.is_empty() {
-        "another livret".to_owned()
-    } else {
-        format!("another livret ({holder})")
-    };
-    Diagnostic::error(format!(
-        "{who} is writing {}: waited {:.0} s for it to finish",
-        shown.display(),
-        waited.as_secs_f64()
+    let known = if holder.is_empty() { "no" } else { "yes" };
+    Diagnostic::error(msg!(
+        "lock-busy",
+        known = known,
+        holder = holder,
+        folder = shown,
+        seconds = waited.as_secs()
     ))
-    .hint(
-        "let it finish, or stop it (Ctrl-C in its terminal), then build again; the published site \
-         is unchanged. LIVRET_LOCK_WAIT=60 waits up to a minute",
-    )
+    .hint(msg!("lock-busy-hint"))
 }
 
 #[cfg(test)]
@@ -117,9 +109,10 @@ mod tests {
         assert!(
             problem
                 .message
+                .english()
                 .contains(&format!("process {}", std::process::id())),
             "{}",
-            problem.message
+            problem.message.english()
         );
         drop(first);
         assert!(other.try_lock().is_ok(), "the lock is released on drop");

@@ -19,6 +19,7 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::msg;
 use crate::render::OutputFile;
 
 pub use lock::OutputLock;
@@ -63,15 +64,21 @@ pub enum SiteState {
 
 impl WriteError {
     /// A failed file operation, its hint saying what is published after it.
-    fn io(site: SiteState, what: &str, path: &Path, error: &std::io::Error) -> WriteError {
-        let after = match site {
-            SiteState::Unchanged => "the published site is unchanged",
-            SiteState::PartlyUpdated | SiteState::Missing => "then build again",
+    /// `what` is `create`, `write`, `remove`, `move` or `read` (selectors of `write-failed`).
+    fn io(site: SiteState, what: &'static str, path: &Path, error: &std::io::Error) -> WriteError {
+        let unchanged = if site == SiteState::Unchanged {
+            "yes"
+        } else {
+            "no"
         };
         WriteError {
-            problem: Diagnostic::error(format!("cannot {what} {}: {error}", path.display())).hint(
-                format!("check the disk space and the folder's permissions; {after}"),
-            ),
+            problem: Diagnostic::error(msg!(
+                "write-failed",
+                what = what,
+                path = path,
+                error = error
+            ))
+            .hint(msg!("write-failed-hint", unchanged = unchanged)),
             site,
         }
     }
@@ -165,33 +172,34 @@ impl Target {
 pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let root = resolve(root);
     let output = resolve(output);
-    let refuse = |why: &str| {
-        Diagnostic::error(format!(
-            "refusing to write the site to {}: {why}",
-            output.display()
+    // `why` selects the reason in `output-refused`; `dir` names a source folder.
+    let refuse = |why: &'static str, dir: &str| {
+        Diagnostic::error(msg!(
+            "output-refused",
+            folder = &output,
+            why = why,
+            dir = dir
         ))
-        .hint("choose another folder with --output, e.g. --output public")
+        .hint(msg!("output-refused-hint"))
     };
     if output == root || root.starts_with(&output) {
-        return Err(refuse("it is the project folder or contains it"));
+        return Err(refuse("project", ""));
     }
     for dir in SOURCE_DIRS {
         if output.starts_with(root.join(dir)) || output.starts_with(resolve(&root.join(dir))) {
-            return Err(refuse(&format!(
-                "it is inside the project's `{dir}/` folder"
-            )));
+            return Err(refuse("inside", dir));
         }
     }
     if output.exists() {
         if !output.is_dir() {
-            return Err(refuse("it is a file"));
+            return Err(refuse("file", ""));
         }
         let is_ours = output.join(MARKER).is_file();
         let is_empty = fs::read_dir(&output)
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
         if !is_ours && !is_empty {
-            return Err(refuse("it holds files livret did not create"));
+            return Err(refuse("foreign", ""));
         }
     }
     Ok(())
@@ -289,12 +297,13 @@ fn refuse_collisions(
     if clashes.is_empty() {
         return Ok(());
     }
-    Err(Diagnostic::error(format!(
-        "{} holds {} that livret did not make, where the site now has a file of its own",
-        dir.display(),
-        clashes.join(", ")
+    Err(Diagnostic::error(msg!(
+        "output-collision",
+        folder = dir,
+        files = clashes.join(", "),
+        count = clashes.len()
     ))
-    .hint("move that file out of the output folder (or delete it), then build again; the published site is unchanged"))
+    .hint(msg!("output-collision-hint")))
 }
 
 /// `path` made absolute with its links resolved as far as it exists, so that a path through a link

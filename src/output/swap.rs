@@ -10,6 +10,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::msg;
 use crate::render::OutputFile;
 
 use super::manifest::{self, MARKER};
@@ -32,25 +33,22 @@ pub fn recover(target: &Target) -> Result<Diagnostics, WriteError> {
     let retired = target.sibling("old");
     if retired.is_dir() && fs::symlink_metadata(&target.dir).is_err() {
         fs::rename(&retired, &target.dir).map_err(|e| WriteError {
-            problem: Diagnostic::error(format!(
-                "no site is published at {}: a build was interrupted, and its previous site \
-                 cannot be put back from {}: {e}",
-                target.dir.display(),
-                retired.display()
+            problem: Diagnostic::error(msg!(
+                "recover-failed",
+                folder = &target.dir,
+                retired = &retired,
+                error = &e
             ))
-            .hint(format!(
-                "rename {} to {} by hand",
-                retired.display(),
-                target.dir.display()
+            .hint(msg!(
+                "recover-failed-hint",
+                folder = &target.dir,
+                retired = &retired
             )),
             site: SiteState::Missing,
         })?;
         warnings.push(
-            Diagnostic::warning(format!(
-                "a build was interrupted while replacing {}: its previous site was put back",
-                target.dir.display()
-            ))
-            .hint("nothing was lost: the folder holds the site it had before that build"),
+            Diagnostic::warning(msg!("recovered", folder = &target.dir))
+                .hint(msg!("recovered-hint")),
         );
     }
     for leftover in target.leftovers() {
@@ -87,7 +85,7 @@ pub fn replace(
             .map(|()| Swapped::Done(Diagnostics::new()))
             .map_err(|e| {
                 let _ = fs::remove_dir_all(&staged);
-                unchanged("move into place", &target.dir, e)
+                unchanged("move", &target.dir, e)
             });
     }
     match exchange(staging.path(), &target.dir) {
@@ -102,7 +100,7 @@ pub fn replace(
         }
         Err(e) if cannot_swap(&e) => Ok(Swapped::Impossible),
         Err(e) if exchange_unsupported(&e) => two_renames(target, staging),
-        Err(e) => Err(unchanged("move into place", &target.dir, e)),
+        Err(e) => Err(unchanged("move", &target.dir, e)),
     }
 }
 
@@ -129,20 +127,13 @@ fn two_renames(target: &Target, staging: tempfile::TempDir) -> Result<Swapped, W
         return match fs::rename(&retired, &target.dir) {
             Ok(()) => Err(WriteError::io(
                 SiteState::Unchanged,
-                "move into place",
+                "move",
                 &target.dir,
                 &e,
             )),
             Err(_) => Err(WriteError {
-                problem: Diagnostic::error(format!(
-                    "cannot move the new site into place ({e}), nor put the previous one back: \
-                     no site is published at {}",
-                    target.dir.display()
-                ))
-                .hint(format!(
-                    "the previous site is in {}; the next build puts it back",
-                    retired.display()
-                )),
+                problem: Diagnostic::error(msg!("swap-failed", folder = &target.dir, error = &e))
+                    .hint(msg!("swap-failed-hint", retired = &retired)),
                 site: SiteState::Missing,
             }),
         };
@@ -251,11 +242,8 @@ fn copy_link(source: &Path, target: &Path) -> io::Result<()> {
 }
 
 fn cannot_remove(path: &Path, error: &io::Error) -> Diagnostic {
-    Diagnostic::warning(format!(
-        "cannot remove {}, an earlier version of the site: {error}",
-        path.display()
-    ))
-    .hint("the next build tries again; you may also delete that folder yourself")
+    Diagnostic::warning(msg!("cannot-remove-old", folder = path, error = error))
+        .hint(msg!("cannot-remove-old-hint"))
 }
 
 #[cfg(test)]

@@ -36,9 +36,12 @@ fn a_new_folder_under_a_link_into_the_sources_is_refused() {
     std::os::unix::fs::symlink(root.path().join("content"), root.path().join("p/link")).unwrap();
     let problem = check_output_dir(root.path(), &root.path().join("p/link/new")).unwrap_err();
     assert!(
-        problem.message.contains("inside the project's `content/`"),
+        problem
+            .message
+            .english()
+            .contains("inside the project's `content/`"),
         "{}",
-        problem.message
+        problem.message.english()
     );
     // With `..` after the link, which the system applies to the link's target.
     let dotted = root.path().join("p/link/new/../x");
@@ -81,9 +84,9 @@ fn files_a_person_adds_are_kept_and_never_overwritten() {
         write_site(&output, &[file("index.html", "v3"), file(".htaccess", "x")]).unwrap_err();
     assert_eq!(problem.site, SiteState::Unchanged);
     assert!(
-        problem.problem.message.contains(".htaccess"),
+        problem.problem.message.english().contains(".htaccess"),
         "{}",
-        problem.problem.message
+        problem.problem.message.english()
     );
     assert_eq!(fs::read(output.join("index.html")).unwrap(), b"v2");
 }
@@ -102,9 +105,9 @@ fn a_site_left_aside_by_an_interrupted_swap_is_put_back_first() {
     assert_eq!(warnings.warning_count(), 1);
     let warning = warnings.iter().next().unwrap();
     assert!(
-        warning.message.contains("was put back"),
+        warning.message.english().contains("was put back"),
         "{}",
-        warning.message
+        warning.message.english()
     );
     assert_eq!(fs::read(output.join("index.html")).unwrap(), b"old");
     assert_eq!(names(root.path()), [".public.livret-lock", "public"]);
@@ -142,9 +145,9 @@ fn serve_updates_write_the_changed_files_and_keep_a_persons_files() {
     let clash = [file("robots.txt", "generated")];
     let problem = update_site(&output, &after, &clash).unwrap_err();
     assert!(
-        problem.problem.message.contains("robots.txt"),
+        problem.problem.message.english().contains("robots.txt"),
         "{}",
-        problem.problem.message
+        problem.problem.message.english()
     );
     assert_eq!(fs::read(output.join("robots.txt")).unwrap(), b"mine");
 }

@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::load::yaml;
+use crate::msg;
 use crate::render::site::{text_environment, text_error};
 use crate::render::theme::{THEME_DIR, Theme};
 
@@ -114,13 +115,13 @@ impl Labels {
     pub fn load(theme: &Theme) -> Result<Labels, Diagnostic> {
         let path = Path::new(THEME_DIR).join(LABELS_FILE);
         let bytes = theme.files.get(Path::new(LABELS_FILE)).ok_or_else(|| {
-            Diagnostic::error("the labels file is missing")
+            Diagnostic::error(msg!("labels-missing"))
                 .in_file(&path)
-                .hint("restore theme/labels.yaml (livret embeds a default one)")
+                .hint(msg!("labels-missing-hint"))
         })?;
         let text = String::from_utf8_lossy(bytes);
         let source = SourceText::new(path, text.as_ref());
-        let mut labels: Labels = yaml::parse(&source, &source.text)?;
+        let mut labels: Labels = yaml::parse_unchecked(&source, &source.text)?;
         labels.source = source;
         Ok(labels)
     }
@@ -139,11 +140,11 @@ impl Labels {
                 let problem = if error.kind() == minijinja::ErrorKind::OutOfFuel {
                     text_error(&error)
                 } else {
-                    Diagnostic::error(format!(
-                        "value error in theme/labels.yaml: {}",
-                        error.detail().unwrap_or("cannot be expanded")
+                    Diagnostic::error(msg!(
+                        "labels-value-error",
+                        detail = error.detail().unwrap_or("?")
                     ))
-                    .hint("the values available are site, referentiel and activity (see docs/templates.md)")
+                    .hint(msg!("labels-value-error-hint"))
                 };
                 problem.at(self.source.span_at(line, 1))
             })

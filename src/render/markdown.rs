@@ -16,6 +16,7 @@ use std::path::{Component, Path, PathBuf};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, Span};
+use crate::msg;
 
 use super::typography;
 
@@ -218,30 +219,43 @@ fn rewrite_link<'a>(
                 known.sort();
                 known
             };
-            let hint = match crate::diagnostic::did_you_mean(
-                &resolved.display().to_string(),
-                known.iter().map(String::as_str),
-            ) {
-                Some(close) => {
-                    format!("did you mean {close}? Links are relative to the file they are in.")
-                }
-                None => {
-                    "link to a page (.md) or an activity (.yaml) of content/, relative to this file"
-                        .to_owned()
-                }
+            let resolved_text = resolved.display().to_string();
+            let close =
+                crate::diagnostic::did_you_mean(&resolved_text, known.iter().map(String::as_str));
+            // The suggestion is written as the link must be: relative to this file's folder.
+            let hint = match close {
+                Some(close) => msg!(
+                    "markdown-link-close-hint",
+                    close = relative_path(base, Path::new(close))
+                ),
+                None => msg!("markdown-link-missing-hint"),
             };
             problems.push(
-                Diagnostic::error(format!("link to a missing page `{path_part}`"))
+                Diagnostic::error(msg!("markdown-link-missing", link = path_part))
                     .at(locate(markdown, range))
-                    .label(format!(
-                        "resolves to {}, which does not exist",
-                        resolved.display()
+                    .label(msg!(
+                        "markdown-link-missing-label",
+                        resolved = &resolved_text
                     ))
                     .hint(hint),
             );
             dest
         }
     }
+}
+
+/// The path of `to` as written from the folder `from` (both relative to the project root).
+fn relative_path(from: &Path, to: &Path) -> String {
+    let from: Vec<_> = from.components().collect();
+    let to: Vec<_> = to.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_owned(); from.len() - common];
+    parts.extend(
+        to[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
 }
 
 /// The span in the source file of a range of the Markdown text.

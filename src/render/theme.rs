@@ -14,6 +14,7 @@ use include_dir::{Dir, include_dir};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
 use crate::load::files::{self, MAX_THEME_FILE_BYTES};
+use crate::msg;
 
 static DEFAULT_TEMPLATES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 static DEFAULT_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/theme");
@@ -79,9 +80,9 @@ impl Theme {
                 self.templates.insert(name, SourceText::new(shown, text));
             }
             Err(_) => problems.push(
-                Diagnostic::error("the template is not valid UTF-8")
+                Diagnostic::error(msg!("not-utf8"))
                     .in_file(shown)
-                    .hint("save the file as UTF-8"),
+                    .hint(msg!("not-utf8-hint")),
             ),
         }
     }
@@ -191,12 +192,12 @@ fn sass_diagnostic(error: grass::Error, files: &BTreeMap<PathBuf, Vec<u8>>) -> D
             let source = SourceText::new(shown, text);
             let start = source.offset_of(loc.begin.line + 1, loc.begin.column + 1);
             let end = source.offset_of(loc.end.line + 1, loc.end.column + 1);
-            Diagnostic::error(format!("Sass error: {message}"))
+            Diagnostic::error(msg!("sass-error", detail = message.as_str()))
                 .at(source.span(start..end.max(start + 1)))
-                .hint("fix the stylesheet; the last good site is kept")
+                .hint(msg!("sass-error-hint"))
         }
-        other => Diagnostic::error(format!("Sass error: {other:?}"))
+        other => Diagnostic::error(msg!("sass-error", detail = format!("{other:?}")))
             .in_file(Path::new(THEME_DIR).join(STYLE_ENTRY))
-            .hint("theme/style.scss is the stylesheet's entry point"),
+            .hint(msg!("sass-entry-hint")),
     }
 }

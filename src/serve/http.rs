@@ -24,6 +24,7 @@ use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::{Stream, StreamExt};
 use tower_http::set_header::SetResponseHeaderLayer;
 
+use crate::catalogue::{Catalogue, Lang, Message as CatalogueMessage};
 use crate::render::OutputFile;
 
 /// Where the serve-only routes live; no built file can be there (no site path starts with `__`).
@@ -60,15 +61,20 @@ pub struct Served {
     /// The last build's failure, shown to browsers that connect while it stands.
     failure: RwLock<Option<String>>,
     messages: broadcast::Sender<Message>,
+    /// The reload script, its overlay's words in the reader's language.
+    script: String,
+    lang: Lang,
 }
 
 impl Served {
-    pub fn new(files: &[OutputFile]) -> Arc<Served> {
+    pub fn new(files: &[OutputFile], lang: Lang) -> Arc<Served> {
         let (messages, _) = broadcast::channel(64);
         Arc::new(Served {
             files: RwLock::new(Arc::new(index(files))),
             failure: RwLock::new(None),
             messages,
+            script: reload_script_in(lang),
+            lang,
         })
     }
 
@@ -110,11 +116,25 @@ pub fn router(served: Arc<Served>) -> Router {
         ))
 }
 
-async fn reload_script() -> Response {
-    let script = include_str!("reload.js");
+/// The reload script with the overlay's words from the catalogue (as JSON strings, so no text can
+/// break the script).
+fn reload_script_in(lang: Lang) -> String {
+    let word = |id| serde_json::to_string(&Catalogue::get(lang).text(&CatalogueMessage::new(id)));
+    include_str!("reload.js")
+        .replace(
+            "\"__FAILED_TITLE__\"",
+            &word("serve-overlay-title").unwrap_or_default(),
+        )
+        .replace(
+            "\"__HIDE__\"",
+            &word("serve-overlay-hide").unwrap_or_default(),
+        )
+}
+
+async fn reload_script(State(served): State<Arc<Served>>) -> Response {
     (
         [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
-        script,
+        served.script.clone(),
     )
         .into_response()
 }
@@ -135,8 +155,11 @@ async fn file(State(served): State<Arc<Served>>, uri: Uri) -> Response {
     let files = served.files.read().await.clone();
     if files.is_empty() {
         // No good build yet: a page that shows the failure and reloads when it is fixed.
-        let page = "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">\
-                    <title>livret serve</title></head><body></body></html>";
+        let page = format!(
+            "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\">\
+             <title>livret serve</title></head><body></body></html>",
+            served.lang.code()
+        );
         return respond(
             StatusCode::SERVICE_UNAVAILABLE,
             "index.html",

@@ -19,8 +19,10 @@ use std::time::Instant;
 
 use tokio::sync::mpsc;
 
-use crate::build::{self, Compiled};
+use crate::build::{self, Compiled, Failure};
+use crate::catalogue::Lang;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::msg;
 use crate::output;
 
 pub use http::{EVENTS, RELOAD_SCRIPT, content_type, site_path};
@@ -37,19 +39,21 @@ pub struct Options {
     pub poll: bool,
     /// Colour in terminal diagnostics.
     pub color: bool,
+    /// The language of every message, in the terminal and in the browser.
+    pub lang: Lang,
 }
 
 /// Runs the server until Ctrl-C. Errors are startup failures (output folder refused, port taken).
-pub fn serve(options: Options) -> Result<(), Diagnostics> {
-    output::check_output_dir(&options.root, &options.output)?;
-    let recovered = output::recover(&options.output).map_err(|e| Diagnostics::from(e.problem))?;
-    print_problems(&recovered, options.color);
+pub fn serve(options: Options) -> Result<(), Failure> {
+    output::check_output_dir(&options.root, &options.output).map_err(Failure::usage)?;
+    let recovered = output::recover(&options.output)?;
+    print_problems(&recovered, options.color, options.lang);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| Diagnostic::error(format!("cannot start the server: {e}")))?;
-    runtime.block_on(run(options))
+        .map_err(|e| Diagnostic::error(msg!("serve-start-failed", error = &e)))?;
+    runtime.block_on(run(options)).map_err(Failure::from)
 }
 
 async fn run(options: Options) -> Result<(), Diagnostics> {
@@ -58,50 +62,66 @@ async fn run(options: Options) -> Result<(), Diagnostics> {
     // Whether the output folder lags behind the served site (its last write failed): the next
     // good rebuild then writes it whole.
     let mut stale = false;
+    let lang = options.lang;
+    let out = Output {
+        dir: &options.output,
+        stale: false,
+        color: options.color,
+        lang,
+    };
     let served = match build::compile(&options.root) {
         Ok(compiled) => {
-            print_problems(&compiled.warnings, options.color);
-            stale = !write(&options.output, &compiled, None, options.color);
-            let served = Served::new(&compiled.rendering.files);
-            println!(
-                "livret: built {} files in {} ms",
-                compiled.rendering.files.len(),
-                started.elapsed().as_millis()
-            );
+            print_problems(&compiled.warnings, options.color, lang);
+            stale = !write(&out, &compiled, None);
+            let served = Served::new(&compiled.rendering.files, lang);
+            let files = compiled.rendering.files.len();
+            let millis = started.elapsed().as_millis() as u64;
+            say(lang, msg!("serve-built", files = files, millis = millis));
             current = Some(compiled);
             served
         }
         Err(problems) => {
-            print_problems(&problems, options.color);
-            let served = Served::new(&[]);
-            served.fail(plain(&problems)).await;
+            print_problems(&problems, options.color, lang);
+            let served = Served::new(&[], lang);
+            served.fail(plain(&problems, lang)).await;
             served
         }
     };
     let address = SocketAddr::new(options.bind, options.port);
     let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| {
-        Diagnostic::error(format!("cannot listen on {address}: {e}"))
-            .hint("choose another port with --port, or stop the program that uses this one")
+        Diagnostic::error(msg!(
+            "serve-listen-failed",
+            address = address.to_string(),
+            error = &e
+        ))
+        .hint(msg!("serve-listen-failed-hint"))
     })?;
-    let address = listener
-        .local_addr()
-        .map_err(|e| Diagnostic::error(e.to_string()))?;
+    let address = listener.local_addr().map_err(|e| {
+        Diagnostic::error(msg!(
+            "serve-listen-failed",
+            address = address.to_string(),
+            error = &e
+        ))
+    })?;
     // Watch before announcing the address, so that a save made right after is seen.
     let (changes, mut batches) = mpsc::unbounded_channel::<BTreeSet<PathBuf>>();
     let _watching = watch::watch(&options.root, options.poll, move |batch| {
         let _ = changes.send(batch);
     })
-    .map_err(|e| Diagnostic::error(format!("cannot watch the sources: {e}")).hint("try --poll"))?;
+    .map_err(|e| {
+        Diagnostic::error(msg!("serve-watch-failed", detail = e.to_string()))
+            .hint(msg!("serve-watch-failed-hint"))
+    })?;
     let url = format!("http://{address}/");
-    println!("livret: serving {url} (Ctrl-C to stop)");
+    say(lang, msg!("serve-serving", url = &url));
     if !options.bind.is_loopback() {
-        println!(
-            "livret: listening on {} — any computer of the network can read this preview",
-            options.bind
+        say(
+            lang,
+            msg!("serve-network", address = options.bind.to_string()),
         );
     }
     if options.open && open::that(&url).is_err() {
-        println!("livret: could not open a browser; open {url}");
+        say(lang, msg!("serve-no-browser", url = &url));
     }
     let rebuilder = {
         let served = served.clone();
@@ -120,6 +140,7 @@ async fn run(options: Options) -> Result<(), Diagnostics> {
                     dir: &output,
                     stale,
                     color,
+                    lang,
                 };
                 let changed = Change {
                     root: &root,
@@ -146,10 +167,7 @@ async fn run(options: Options) -> Result<(), Diagnostics> {
         _ = tokio::signal::ctrl_c() => {},
     };
     rebuilder.abort();
-    println!(
-        "livret: stopped; {} holds the last good build",
-        options.output.display()
-    );
+    say(lang, msg!("serve-stopped", folder = &options.output));
     Ok(())
 }
 
@@ -164,6 +182,7 @@ struct Output<'a> {
     dir: &'a Path,
     stale: bool,
     color: bool,
+    lang: Lang,
 }
 
 /// What a rebuild leaves: the build to keep, whether it succeeded, and whether the output folder
@@ -185,6 +204,7 @@ async fn on_change(
 ) -> Outcome {
     let started = Instant::now();
     let what = describe(change.paths);
+    let lang = output.lang;
     let (root, changed) = (change.root.to_path_buf(), change.paths.clone());
     let (previous, result) = tokio::task::spawn_blocking(move || {
         let result = match &previous {
@@ -197,10 +217,10 @@ async fn on_change(
     .unwrap_or_else(|_| {
         (
             None,
-            Err(Diagnostic::error("the rebuild stopped unexpectedly").into()),
+            Err(Diagnostic::error(msg!("serve-rebuild-crashed")).into()),
         )
     });
-    let millis = started.elapsed().as_millis();
+    let millis = started.elapsed().as_millis() as u64;
     match result {
         Ok((compiled, scope)) => {
             // After a partial rebuild, most files are the previous build's: only the others are
@@ -208,20 +228,24 @@ async fn on_change(
             let unchanged = previous
                 .as_ref()
                 .filter(|_| scope != Scope::Full && !output.stale);
-            let wrote = write(output.dir, &compiled, unchanged, output.color);
-            let html = |files: &[crate::render::OutputFile]| {
-                files.iter().filter(|f| f.path.ends_with(".html")).count()
+            let wrote = write(&output, &compiled, unchanged);
+            let pages = match scope {
+                Scope::Page => 1,
+                Scope::Stylesheet => 0,
+                Scope::Full => compiled
+                    .rendering
+                    .files
+                    .iter()
+                    .filter(|f| f.path.ends_with(".html"))
+                    .count(),
             };
-            let (done, message) = match scope {
-                Scope::Page => ("1 page re-rendered".to_owned(), Message::Reload),
-                Scope::Stylesheet => ("stylesheet recompiled".to_owned(), Message::Css),
-                Scope::Full => (
-                    format!("{} pages re-rendered", html(&compiled.rendering.files)),
-                    Message::Reload,
-                ),
+            let event = match scope {
+                Scope::Stylesheet => Message::Css,
+                Scope::Page | Scope::Full => Message::Reload,
             };
-            served.publish(&compiled.rendering.files, message).await;
-            println!("livret: {what} → {done} in {millis} ms");
+            served.publish(&compiled.rendering.files, event).await;
+            let done = msg!("serve-rebuilt", what = what, pages = pages, millis = millis);
+            say(lang, done);
             Outcome {
                 kept: Some(compiled),
                 built: true,
@@ -229,12 +253,18 @@ async fn on_change(
             }
         }
         Err(problems) => {
-            print_problems(&problems, output.color);
-            println!(
-                "livret: {what} → {} error(s); the last good site is still served ({millis} ms)",
-                problems.error_count()
+            print_problems(&problems, output.color, lang);
+            let errors = problems.error_count();
+            say(
+                lang,
+                msg!(
+                    "serve-failed",
+                    what = what,
+                    errors = errors,
+                    millis = millis
+                ),
             );
-            served.fail(plain(&problems)).await;
+            served.fail(plain(&problems, lang)).await;
             Outcome {
                 kept: previous,
                 built: false,
@@ -245,54 +275,58 @@ async fn on_change(
 }
 
 /// « content/pages/x.md changed », or the first paths and a count.
-fn describe(changed: &BTreeSet<PathBuf>) -> String {
-    let mut names: Vec<String> = changed
+fn describe(changed: &BTreeSet<PathBuf>) -> crate::catalogue::Message {
+    let names: Vec<String> = changed
         .iter()
         .take(3)
         .map(|p| p.display().to_string())
         .collect();
-    if changed.len() > 3 {
-        names.push(format!("{} more", changed.len() - 3));
-    }
-    format!("{} changed", names.join(", "))
+    let more = changed.len().saturating_sub(3);
+    msg!(
+        "serve-changed",
+        names = names.join(", "),
+        more = more,
+        count = changed.len()
+    )
 }
 
 /// Writes a good build to the output folder, as `livret build` does (without the reload script):
 /// whole, or over `previous` as far as it is the same. A failure is reported, and the next
 /// rebuild tries again; returns whether the folder now holds this build.
-fn write(output_dir: &Path, compiled: &Compiled, previous: Option<&Compiled>, color: bool) -> bool {
+fn write(output: &Output, compiled: &Compiled, previous: Option<&Compiled>) -> bool {
     let files = &compiled.rendering.files;
     let written = match previous {
-        Some(previous) => output::update_site(output_dir, &previous.rendering.files, files),
-        None => output::write_site(output_dir, files),
+        Some(previous) => output::update_site(output.dir, &previous.rendering.files, files),
+        None => output::write_site(output.dir, files),
     };
     match written {
         Ok(written) => {
-            print_problems(&written.warnings, color);
+            print_problems(&written.warnings, output.color, output.lang);
             true
         }
         Err(error) => {
-            print_problems(&Diagnostics::from(error.problem), color);
-            println!(
-                "livret: {} was NOT updated (the preview is); the next rebuild writes it again",
-                output_dir.display()
-            );
+            print_problems(&Diagnostics::from(error.problem), output.color, output.lang);
+            say(output.lang, msg!("serve-output-stale", folder = output.dir));
             false
         }
     }
 }
 
-fn print_problems(problems: &Diagnostics, color: bool) {
+fn say(lang: Lang, message: crate::catalogue::Message) {
+    println!("{}", message.text(lang));
+}
+
+fn print_problems(problems: &Diagnostics, color: bool, lang: Lang) {
     for problem in problems.iter() {
-        eprintln!("{}\n", problem.render(color));
+        eprintln!("{}\n", problem.render(lang, color));
     }
 }
 
 /// The diagnostics as the browser overlay shows them: the terminal's text, without colour.
-fn plain(problems: &Diagnostics) -> String {
+fn plain(problems: &Diagnostics, lang: Lang) -> String {
     problems
         .iter()
-        .map(|p| p.render(false))
+        .map(|p| p.render(lang, false))
         .collect::<Vec<_>>()
         .join("\n\n")
 }

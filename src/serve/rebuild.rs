@@ -71,7 +71,7 @@ fn single_page_body(
 
 /// Reloads one page and re-renders it alone.
 fn page(root: &Path, previous: &Compiled, path: &Path) -> Result<Compiled, Diagnostics> {
-    let page = load::load_page(root, path).map_err(Diagnostics::from)?;
+    let page = load::load_page(root, path)?;
     let mut model = previous.model.clone();
     let slot = if path == Path::new(HOME_FILE) {
         model.home.as_mut()
@@ -111,11 +111,9 @@ fn stylesheet(root: &Path, previous: &Compiled) -> Result<Compiled, Diagnostics>
     match rendering.files.iter_mut().find(|f| f.path == path) {
         Some(file) => file.bytes = css.into_bytes().into(),
         None => {
-            return Err(
-                Diagnostic::error("the stylesheet is missing from the last build")
-                    .in_file(Path::new(THEME_DIR).join(STYLE_ENTRY))
-                    .into(),
-            );
+            return Err(Diagnostic::error(crate::msg!("serve-stylesheet-missing"))
+                .in_file(Path::new(THEME_DIR).join(STYLE_ENTRY))
+                .into());
         }
     }
     Ok(Compiled {

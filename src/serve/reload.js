@@ -26,13 +26,13 @@
       "background:rgba(20,20,24,.94);color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2rem";
     var title = document.createElement("p");
     title.style.cssText = "font:700 1.1rem system-ui,sans-serif;margin:0 0 1rem";
-    title.textContent = "La reconstruction a échoué : la dernière version correcte reste affichée.";
+    title.textContent = "__FAILED_TITLE__";
     var body = document.createElement("pre");
     body.style.cssText = "white-space:pre-wrap;margin:0";
     body.textContent = text;
     var close = document.createElement("button");
     close.type = "button";
-    close.textContent = "Masquer";
+    close.textContent = "__HIDE__";
     close.style.cssText = "margin-top:1rem;font:inherit;padding:.4rem 1rem";
     close.addEventListener("click", hideOverlay);
     overlay.append(title, body, close);

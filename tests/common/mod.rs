@@ -24,6 +24,7 @@ pub fn build() -> (tempfile::TempDir, PathBuf) {
 /// Builds the project at `project` with the real binary into `output`; the build must succeed.
 pub fn build_project(project: &Path, output: &Path) {
     let run = Command::new(env!("CARGO_BIN_EXE_livret"))
+        .env("LIVRET_LANG", "en")
         .args(["build", "--root"])
         .arg(project)
         .arg("--output")

@@ -18,11 +18,14 @@ pub struct Output {
     pub elapsed: Duration,
 }
 
-/// `livret` with `args` and `env`, without colour, no input, its output piped.
+/// `livret` with `args` and `env`, in English and without colour unless `env` says otherwise, no
+/// input, its output piped.
 pub fn command<S: AsRef<OsStr>>(args: &[S], env: &[(&str, &str)]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_livret"));
+    // English unless a test asks otherwise (`LIVRET_LANG` empty counts as unset).
     command
         .args(args)
+        .env("LIVRET_LANG", "en")
         .envs(env.iter().copied())
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())

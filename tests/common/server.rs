@@ -316,6 +316,7 @@ impl Drop for Events {
 pub fn assert_equals_full_build(server: &Server) {
     let other = tempfile::tempdir().unwrap();
     let run = Command::new(env!("CARGO_BIN_EXE_livret"))
+        .env("LIVRET_LANG", "en")
         .args(["build", "--root"])
         .arg(&server.root)
         .arg("--output")

@@ -18,6 +18,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Model;
+use crate::msg;
 
 use super::OutputFile;
 use super::labels::{LABELS_FILE, Labels};
@@ -81,11 +82,15 @@ pub fn render(
     let mut documents: Vec<Document> = Vec::new();
     for document in compose::compose(model, labels, problems) {
         if documents.iter().any(|d| d.slug == document.slug) {
-            problems.push(
-                Diagnostic::error(format!("two documents would be named `{}`", document.slug))
-                    .in_file(format!("{}/{LABELS_FILE}", super::theme::THEME_DIR))
-                    .hint("an activity's slug is the same as the fiche de suivi's `tracking.slug`: rename one"),
-            );
+            // Two activities with one slug are reported by the checks; only the fiche de suivi's
+            // name, which the labels give, is this stage's to report.
+            if document.slug == labels.tracking.slug {
+                problems.push(
+                    Diagnostic::error(msg!("document-name-taken", slug = &document.slug))
+                        .in_file(format!("{}/{LABELS_FILE}", super::theme::THEME_DIR))
+                        .hint(msg!("document-name-taken-hint")),
+                );
+            }
             continue;
         }
         documents.push(document);
@@ -117,9 +122,11 @@ pub fn render(
                     });
                     files.push(OutputFile::new(path, bytes));
                 }
-                Err(error) => {
-                    problems.push(Diagnostic::error(format!("cannot write {path}: {error}")))
-                }
+                Err(error) => problems.push(Diagnostic::error(msg!(
+                    "document-write-error",
+                    path = &path,
+                    detail = error.to_string()
+                ))),
             }
         }
         rendered.push(Rendered {

@@ -18,7 +18,7 @@ use uuid::Uuid;
 use crate::diagnostic::Diagnostics;
 use crate::model::Referentiel;
 
-use super::{Context, Level, Node, duplicate_codes, nodes, pretty_json};
+use super::{Context, Level, Node, nodes, pretty_json};
 
 /// livret's namespace for CASE documents: the UUID v5 of the URL namespace and
 /// `https://livret.invalid/case` (checked by a test), fixed forever.
@@ -100,17 +100,12 @@ impl Link {
     }
 }
 
-/// The package, or `None` when it must not be written (without a date, or with codes used twice).
+/// The package, or `None` when it must not be written (without a date). Codes are unique: the
+/// checks refuse a référentiel that gives one twice.
 pub fn write(context: &Context, problems: &mut Diagnostics) -> Option<Vec<u8>> {
     // No date: `date::resolve` has reported why.
     let last_change = context.dates.last_change?.rfc3339();
-    let referentiel = &context.model.referentiel;
-    let nodes = nodes(referentiel);
-    let duplicates = duplicate_codes(referentiel, &nodes);
-    if !duplicates.is_empty() {
-        problems.extend(duplicates);
-        return None;
-    }
+    let nodes = nodes(&context.model.referentiel);
     let package = package(context, &nodes, &last_change);
     pretty_json("CASE", &package, problems)
 }

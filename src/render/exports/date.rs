@@ -4,6 +4,7 @@
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Referentiel, span_of};
+use crate::msg;
 
 /// A calendar date, years 0 to 9999.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,15 +135,10 @@ pub fn resolve(
             },
             None => {
                 problems.push(
-                    Diagnostic::error(format!(
-                        "invalid date `{}` in the référentiel",
-                        written.value
-                    ))
-                    .at(span_of(&referentiel.source, written))
-                    .label("not a date YYYY-MM-DD")
-                    .hint(
-                        "write the publication date as year-month-day, e.g. `date: \"2011-02-03\"`",
-                    ),
+                    Diagnostic::error(msg!("date-invalid", date = &written.value))
+                        .at(span_of(&referentiel.source, written))
+                        .label(msg!("date-invalid-label"))
+                        .hint(msg!("date-invalid-hint")),
                 );
                 Dates {
                     date: None,
@@ -161,19 +157,17 @@ pub fn resolve(
             Some(instant) => Some(instant),
             None => {
                 problems.push(
-                    Diagnostic::error(format!(
-                        "SOURCE_DATE_EPOCH is `{epoch}`, not a number of seconds since 1970"
-                    ))
-                    .hint("set it to a whole number of seconds (e.g. `git log -1 --format=%ct`), or unset it and add a `date:` to the référentiel"),
+                    Diagnostic::error(msg!("source-date-epoch-invalid", epoch = epoch))
+                        .hint(msg!("source-date-epoch-invalid-hint")),
                 );
                 None
             }
         },
         None => {
             problems.push(
-                Diagnostic::warning("the référentiel has no `date:`: the CASE export is left out")
+                Diagnostic::warning(msg!("date-missing"))
                     .in_file(&referentiel.source.path)
-                    .hint("add the publication date of this version at the top of the référentiel, e.g. `date: \"2011-02-03\"` (a CASE package must say when the framework last changed, and livret never uses the clock)"),
+                    .hint(msg!("date-missing-hint")),
             );
             None
         }
@@ -263,9 +257,9 @@ mod tests {
         assert_eq!((problems.error_count(), problems.warning_count()), (0, 1));
         let warning = problems.iter().next().unwrap();
         assert!(
-            warning.message.contains("no `date:`"),
+            warning.message.english().contains("no `date:`"),
             "{}",
-            warning.message
+            warning.message.english()
         );
         assert_eq!(
             warning.location().as_deref(),

@@ -4,6 +4,7 @@
 //! compute anything the mapping does not say.
 
 use crate::diagnostic::Diagnostics;
+use crate::msg;
 
 use super::{Context, labels_error, one_line, written};
 
@@ -19,11 +20,11 @@ pub fn write(context: &Context, problems: &mut Diagnostics) -> Option<Vec<u8>> {
         .filter(|s| s.is_ascii_punctuation() || *s == b'\t');
     let Some(separator) = separator else {
         problems.push(labels_error(
-            format!(
-                "invalid separator `{}` in `exports.matrix.separator`",
-                labels.separator
+            msg!(
+                "matrix-separator-invalid",
+                separator = labels.separator.to_string()
             ),
-            "use one ASCII punctuation character, such as `;` or `,`",
+            msg!("matrix-separator-invalid-hint"),
         ));
         return None;
     };

@@ -17,8 +17,10 @@ mod moodle;
 use serde::Serialize;
 use serde_saphyr::Spanned;
 
+use crate::catalogue::Message;
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::model::{Model, Referentiel, span_of};
+use crate::msg;
 
 use super::OutputFile;
 use super::labels::{ExportLabels, ExportNames, LABELS_FILE, Labels};
@@ -182,28 +184,6 @@ impl FrameworkId {
     }
 }
 
-/// A code given twice in the référentiel (at any level): both Moodle's ID numbers and CASE's
-/// identifiers derive from the codes. Moodle and CASE report it with the same words, so the
-/// problem is listed once.
-fn duplicate_code(
-    referentiel: &Referentiel,
-    code: &Spanned<String>,
-    first: &Spanned<String>,
-) -> Diagnostic {
-    let (line, _) = span_of(&referentiel.source, first).line_column();
-    Diagnostic::error(format!(
-        "exports refused: code `{}` is used twice in the référentiel",
-        code.value
-    ))
-    .at(span_of(&referentiel.source, code))
-    .label(format!("already used on line {line}"))
-    .hint(
-        "Moodle silently drops a competency whose ID number is already in the framework (with \
-         everything under it), and CASE identifiers derive from the codes: give each group, \
-         domain and competency its own code",
-    )
-}
-
 /// A code and where it is written, or where the code-less item starts.
 type Located<'a> = (&'a str, Span);
 
@@ -213,8 +193,6 @@ type Located<'a> = (&'a str, Span);
 struct Node<'a> {
     level: Level,
     code: Located<'a>,
-    /// The code as written, when there is one (a group's code is optional).
-    spanned: Option<&'a Spanned<String>>,
     /// A domain's or group's title.
     title: Option<&'a str>,
     /// A competency's text, with its location.
@@ -246,7 +224,6 @@ fn nodes(referentiel: &Referentiel) -> Vec<Node<'_>> {
             nodes.push(Node {
                 level: Level::Group,
                 code: (group.code.as_ref().map_or("", |c| c.value.as_str()), at),
-                spanned: group.code.as_ref(),
                 title: group.title.as_deref(),
                 text: None,
                 items: &[],
@@ -261,7 +238,6 @@ fn nodes(referentiel: &Referentiel) -> Vec<Node<'_>> {
             nodes.push(Node {
                 level: Level::Domain,
                 code: (&domain.code.value, span_of(source, &domain.code)),
-                spanned: Some(&domain.code),
                 title: Some(&domain.title),
                 text: None,
                 items: &[],
@@ -273,7 +249,6 @@ fn nodes(referentiel: &Referentiel) -> Vec<Node<'_>> {
                 nodes.push(Node {
                     level: Level::Competency,
                     code: (&competency.code.value, span_of(source, &competency.code)),
-                    spanned: Some(&competency.code),
                     title: None,
                     text: Some(&competency.text),
                     items: &competency.items,
@@ -286,21 +261,6 @@ fn nodes(referentiel: &Referentiel) -> Vec<Node<'_>> {
     nodes
 }
 
-/// The second and later nodes whose code was already used, as diagnostics.
-fn duplicate_codes(referentiel: &Referentiel, nodes: &[Node]) -> Vec<Diagnostic> {
-    let mut seen: std::collections::HashMap<&str, &Spanned<String>> = Default::default();
-    let mut problems = Vec::new();
-    for code in nodes.iter().filter_map(|n| n.spanned) {
-        match seen.get(code.value.as_str()) {
-            Some(first) => problems.push(duplicate_code(referentiel, code, first)),
-            None => {
-                seen.insert(&code.value, code);
-            }
-        }
-    }
-    problems
-}
-
 /// The bytes of a writer, or `None` with a diagnostic naming the export when it failed.
 fn written<E: std::fmt::Display>(
     what: &str,
@@ -309,8 +269,10 @@ fn written<E: std::fmt::Display>(
 ) -> Option<Vec<u8>> {
     result
         .map_err(|error| {
-            problems.push(Diagnostic::error(format!(
-                "cannot write the {what} export: {error}"
+            problems.push(Diagnostic::error(msg!(
+                "export-write-error",
+                export = what,
+                detail = error.to_string()
             )))
         })
         .ok()
@@ -326,7 +288,7 @@ fn pretty_json(what: &str, value: &impl Serialize, problems: &mut Diagnostics) -
 }
 
 /// A problem with the exports' wording or settings, in the theme's labels file.
-fn labels_error(message: String, hint: impl Into<String>) -> Diagnostic {
+fn labels_error(message: Message, hint: Message) -> Diagnostic {
     Diagnostic::error(message)
         .in_file(format!("{THEME_DIR}/{LABELS_FILE}"))
         .hint(hint)

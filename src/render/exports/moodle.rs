@@ -11,10 +11,12 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::catalogue::Message;
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::model::span_of;
+use crate::msg;
 
-use super::{Context, Level, duplicate_codes, labels_error, nodes, one_line, written};
+use super::{Context, Level, labels_error, nodes, one_line, written};
 
 /// The header Moodle's own export writes; Moodle matches columns by position, not by header.
 const HEADER: [&str; 14] = [
@@ -67,7 +69,7 @@ struct Row {
     /// The framework's own columns; `None` on a competency row.
     framework: Option<FrameworkColumns>,
     /// What the row is, for messages: « competency `X.1.1` ».
-    what: String,
+    what: Message,
     /// The values the ID number is made of, with where each is written.
     idnumber_from: Vec<(String, Span)>,
     /// Where the short name comes from.
@@ -140,7 +142,7 @@ pub fn write(context: &Context, problems: &mut Diagnostics) -> Option<Vec<u8>> {
         Err(problem) => (FrameworkColumns::default(), Some(problem)),
     };
     let rows = rows(context, columns);
-    let mut refusals = refusals(context, &rows);
+    let mut refusals = refusals(&rows);
     refusals.extend(labels_problem);
     if !refusals.is_empty() {
         problems.extend(refusals);
@@ -167,8 +169,8 @@ fn framework_columns(context: &Context) -> Result<FrameworkColumns, Diagnostic> 
     let scale = &labels.scale;
     if scale.is_empty() || scale.iter().any(|s| s.trim().is_empty() || s.contains(',')) {
         return Err(labels_error(
-            format!("invalid Moodle scale in `exports.scale`: {scale:?}"),
-            "list at least one non-empty item, without commas (Moodle joins them with commas), lowest first",
+            msg!("moodle-scale-invalid", scale = format!("{scale:?}")),
+            msg!("moodle-scale-invalid-hint"),
         ));
     }
     let (terms, depth) = if context.model.referentiel.has_groups {
@@ -178,12 +180,14 @@ fn framework_columns(context: &Context) -> Result<FrameworkColumns, Diagnostic> 
     };
     if terms.len() != depth || terms.iter().any(|t| !TAXONOMY_TERMS.contains(&t.as_str())) {
         return Err(labels_error(
-            format!(
-                "invalid Moodle taxonomy {terms:?} in `exports.taxonomy`: the framework has {depth} levels"
+            msg!(
+                "moodle-taxonomy-invalid",
+                terms = format!("{terms:?}"),
+                depth = depth
             ),
-            format!(
-                "give one term per level, from the top, among: {}",
-                TAXONOMY_TERMS.join(", ")
+            msg!(
+                "moodle-taxonomy-invalid-hint",
+                terms = TAXONOMY_TERMS.join(", ")
             ),
         ));
     }
@@ -233,8 +237,8 @@ fn rows(context: &Context, framework: FrameworkColumns) -> Vec<Row> {
         description,
         framework: Some(framework),
         what: match context.framework.id.as_str() {
-            "" => "the framework".to_owned(),
-            id => format!("the framework `{}`", shorten(id, 40)),
+            "" => msg!("moodle-framework-unnamed"),
+            id => msg!("moodle-item", level = "framework", code = shorten(id, 40)),
         },
         idnumber_from: context.framework.parts.clone(),
         shortname_at: referentiel.name_span.clone(),
@@ -270,8 +274,12 @@ fn rows(context: &Context, framework: FrameworkColumns) -> Vec<Row> {
             }
         };
         let what = match (code.is_empty(), node.title) {
-            (true, Some(title)) => format!("{what} « {} »", shorten(title, 40)),
-            _ => format!("{what} `{}`", shorten(code, 40)),
+            (true, Some(title)) => msg!(
+                "moodle-item-titled",
+                level = what,
+                title = shorten(title, 40)
+            ),
+            _ => msg!("moodle-item", level = what, code = shorten(code, 40)),
         };
         rows.push(Row {
             parent: parent.to_owned(),
@@ -288,70 +296,78 @@ fn rows(context: &Context, framework: FrameworkColumns) -> Vec<Row> {
 }
 
 /// Why Moodle would drop or alter a row, for every row that it would.
-fn refusals(context: &Context, rows: &[Row]) -> Vec<Diagnostic> {
+fn refusals(rows: &[Row]) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    let refuse = |message: String, at: Span, hint: &str| {
-        Diagnostic::error(format!("Moodle export refused: {message}"))
+    let refuse = |reason: Message, at: Span, hint: Message| {
+        Diagnostic::error(msg!("moodle-refused", reason = reason))
             .at(at)
-            .hint(hint.to_owned())
+            .hint(hint)
     };
     for row in rows {
         let what = &row.what;
         let id = &row.idnumber;
         if id.trim().is_empty() {
             problems.push(refuse(
-                format!("{what} has no ID number (code)"),
+                msg!("moodle-no-idnumber", what = what.clone()),
                 row.idnumber_at(|_| true),
-                "Moodle silently drops a competency without an ID number, with everything under it: give it a `code:`",
+                msg!("moodle-no-idnumber-hint"),
             ));
         }
         let length = id.chars().count();
         if length > MAX_LENGTH {
             problems.push(refuse(
-                format!("the ID number of {what} is {length} characters long, over Moodle's {MAX_LENGTH}"),
+                msg!(
+                    "moodle-idnumber-too-long",
+                    what = what.clone(),
+                    length = length,
+                    max = MAX_LENGTH
+                ),
                 row.idnumber_at(|_| true),
-                "Moodle cuts ID numbers at 100 characters on import, which changes this one and cuts off everything under it: shorten the code",
+                msg!("moodle-idnumber-too-long-hint", max = MAX_LENGTH),
             ));
         }
         if id.contains(',') {
             problems.push(refuse(
-                format!("the ID number of {what} contains a comma"),
+                msg!("moodle-idnumber-comma", what = what.clone()),
                 row.idnumber_at(|part| part.contains(',')),
-                "Moodle reads cross-referenced ID numbers as a comma-separated list, so an ID number with a comma breaks those references: use another separator, e.g. a dot",
+                msg!("moodle-idnumber-comma-hint"),
             ));
         }
         if let Some(tag) = markup(id) {
             problems.push(refuse(
-                format!("the ID number of {what} contains `{tag}`"),
+                msg!("moodle-idnumber-markup", what = what.clone(), tag = tag),
                 row.idnumber_at(|part| markup(part).is_some()),
-                "Moodle strips HTML tags from ID numbers on import, which would change this one: remove the `<`",
+                msg!("moodle-idnumber-markup-hint"),
             ));
         }
         if row.shortname.trim().is_empty() {
             problems.push(refuse(
-                format!("{what} has an empty short name"),
+                msg!("moodle-shortname-empty", what = what.clone()),
                 row.shortname_at.clone(),
-                "Moodle silently drops a competency without a short name, with everything under it: write its text or title",
+                msg!("moodle-shortname-empty-hint"),
             ));
         }
         let length = row.shortname.chars().count();
         if length > MAX_LENGTH {
             problems.push(refuse(
-                format!("the name of {what} is {length} characters long, over Moodle's {MAX_LENGTH} for a short name"),
+                msg!(
+                    "moodle-shortname-too-long",
+                    what = what.clone(),
+                    length = length,
+                    max = MAX_LENGTH
+                ),
                 row.shortname_at.clone(),
-                "Moodle cuts short names at 100 characters on import: shorten `name` (the full title can go in `reference`)",
+                msg!("moodle-shortname-too-long-hint", max = MAX_LENGTH),
             ));
         }
         if let Some(tag) = markup(&row.shortname) {
             problems.push(refuse(
-                format!("the short name of {what} contains `{tag}`"),
+                msg!("moodle-shortname-markup", what = what.clone(), tag = tag),
                 row.shortname_at.clone(),
-                "Moodle strips HTML tags from short names on import, which would change this text: write `<` followed by a space, or reword",
+                msg!("moodle-shortname-markup-hint"),
             ));
         }
     }
-    let referentiel = &context.model.referentiel;
-    problems.extend(duplicate_codes(referentiel, &nodes(referentiel)));
     let Some((framework, competencies)) = rows.split_first() else {
         return problems;
     };
@@ -362,14 +378,15 @@ fn refusals(context: &Context, rows: &[Row]) -> Vec<Diagnostic> {
     if let Some(row) = codes.get(framework.idnumber.as_str()) {
         problems.push(
             refuse(
-                format!(
-                    "the framework's ID number `{}` is also the code of {}",
-                    framework.idnumber, row.what
+                msg!(
+                    "moodle-framework-idnumber-taken",
+                    idnumber = &framework.idnumber,
+                    what = row.what.clone()
                 ),
                 framework.idnumber_at(|_| true),
-                "the framework's ID number comes from `short_name` (or `name`) and `version`; a competency with the same ID number makes Moodle's references ambiguous: change `short_name` or the code",
+                msg!("moodle-framework-idnumber-taken-hint"),
             )
-            .label(format!("the same as {}", row.what)),
+            .label(msg!("moodle-same-as", what = row.what.clone())),
         );
     }
     problems
@@ -477,7 +494,7 @@ mod tests {
             .iter()
             .map(|p| {
                 let at = p.span.as_ref().map(|s| s.line_column());
-                format!("{} @ {at:?}", p.message)
+                format!("{} @ {at:?}", p.message.english())
             })
             .collect::<Vec<_>>();
         match bytes {
@@ -519,13 +536,22 @@ mod tests {
     }
 
     #[test]
-    fn a_code_used_at_two_levels_is_refused_at_the_second() {
-        let (mut model, labels) = minimal();
+    fn a_code_used_at_two_levels_is_left_to_the_checks() {
+        let (mut model, _) = minimal();
         model.referentiel.groups[1].domains[0].code.value = "X".to_owned();
-        let refusals = moodle(&model, &labels).unwrap_err();
+        let problems = crate::check::check(&model);
+        let found: Vec<_> = problems
+            .iter()
+            .map(|p| {
+                (
+                    p.message.english(),
+                    p.span.as_ref().map(|s| s.line_column()),
+                )
+            })
+            .collect();
         assert_eq!(
-            refusals,
-            ["exports refused: code `X` is used twice in the référentiel @ Some((32, 15))"]
+            found,
+            [("duplicate domain code `X`".to_owned(), Some((32, 15)))]
         );
     }
 

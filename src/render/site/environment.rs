@@ -9,6 +9,7 @@ use minijinja::{Environment, Value};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Model, Page};
+use crate::msg;
 use crate::render::markdown::{self, LinkTargets, Markdown, Placement, SourceLink};
 use crate::render::theme::{TEMPLATES_DIR, Theme};
 use crate::render::typography;
@@ -100,20 +101,16 @@ impl Texts<'_> {
 /// A text's value error, without its location: running out of fuel has its own explanation.
 pub fn text_error(error: &minijinja::Error) -> Diagnostic {
     if error.kind() == minijinja::ErrorKind::OutOfFuel {
-        return Diagnostic::error(format!(
-            "the text's {{% %}} code does too much work (more than {TEXT_FUEL} steps)"
-        ))
-        .hint("a text shows a few values; a loop over thousands of items does not belong in it");
+        return Diagnostic::error(msg!("text-out-of-fuel", steps = TEXT_FUEL))
+            .hint(msg!("text-out-of-fuel-hint"));
     }
-    Diagnostic::error(format!(
-        "value error in the text: {} ({})",
-        error.detail().unwrap_or("cannot be expanded"),
-        error.kind()
+    let detail = error.detail().unwrap_or("?");
+    Diagnostic::error(msg!(
+        "text-value-error",
+        detail = detail,
+        kind = error.kind().to_string()
     ))
-    .hint(
-        "a text may show values such as {{ site.certification.required_total }} or \
-         {{ referentiel.competency_count }}; see docs/content-format.md",
-    )
+    .hint(msg!("text-value-error-hint"))
 }
 
 /// The template environment: the theme's templates, auto-escaping, strict undefined variables
@@ -143,11 +140,11 @@ pub fn environment<'a>(model: &Model, theme: &'a Theme) -> Result<Environment<'a
     for name in REQUIRED_TEMPLATES {
         if !theme.templates.contains_key(*name) {
             problems.push(
-                Diagnostic::error(format!("the template `{name}` is missing"))
+                Diagnostic::error(msg!("template-missing", name = *name))
                     .in_file(Path::new(TEMPLATES_DIR).join(name))
-                    .hint(format!(
-                        "livret needs these templates: {}",
-                        REQUIRED_TEMPLATES.join(", ")
+                    .hint(msg!(
+                        "template-missing-hint",
+                        names = REQUIRED_TEMPLATES.join(", ")
                     )),
             );
         }
@@ -166,25 +163,19 @@ pub fn environment<'a>(model: &Model, theme: &'a Theme) -> Result<Environment<'a
 
 /// A minijinja error as a diagnostic pointing into the template file.
 pub fn template_diagnostic(error: &minijinja::Error, theme: &Theme) -> Diagnostic {
-    let message = format!(
-        "template error: {}",
-        error.detail().unwrap_or("rendering failed")
+    let message = msg!(
+        "template-error",
+        detail = error.detail().unwrap_or("?"),
+        kind = error.kind().to_string()
     );
     let hint = match error.kind() {
-        minijinja::ErrorKind::UndefinedError => "a variable or attribute this template uses does \
-            not exist; see docs/templates.md for what each template receives"
-            .to_owned(),
-        minijinja::ErrorKind::TemplateNotFound => "the template is missing from templates/ (the \
-            embedded default may have been renamed)"
-            .to_owned(),
-        minijinja::ErrorKind::OutOfFuel => format!(
-            "the template does too much work for one page (a loop over a huge range?): a render \
-             stops after {TEMPLATE_FUEL} steps"
-        ),
-        _ => "fix the template; the last good site is kept".to_owned(),
+        minijinja::ErrorKind::UndefinedError => msg!("template-undefined-hint"),
+        minijinja::ErrorKind::TemplateNotFound => msg!("template-not-found-hint"),
+        minijinja::ErrorKind::OutOfFuel => msg!("template-out-of-fuel-hint", steps = TEMPLATE_FUEL),
+        _ => msg!("template-error-hint"),
     };
     let name = error.name().unwrap_or("");
-    let diagnostic = Diagnostic::error(format!("{message} ({})", error.kind())).hint(hint);
+    let diagnostic = Diagnostic::error(message).hint(hint);
     match (theme.templates.get(name), error.range(), error.line()) {
         (Some(source), Some(range), _) => diagnostic.at(source.span(range)),
         (Some(source), None, Some(line)) => diagnostic.at(source.span_at(line, 1)),

@@ -19,6 +19,7 @@ use minijinja::{Captured, Value};
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::msg;
 use crate::render::markdown::{normalize, slugify};
 use crate::render::theme::Theme;
 use crate::render::views::Link;
@@ -185,8 +186,10 @@ pub struct Rewritten {
 }
 
 fn rewrite_error(path: &str, error: &impl std::fmt::Display) -> Diagnostic {
-    Diagnostic::error(format!(
-        "the page {path} cannot be added to the print edition: {error}"
+    Diagnostic::error(msg!(
+        "print-rewrite-error",
+        path = path,
+        detail = error.to_string()
     ))
 }
 

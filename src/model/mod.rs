@@ -7,10 +7,16 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 use crate::diagnostic::{SourceText, Span};
+
+pub mod bounds;
+mod fiche;
+
+pub use fiche::*;
 
 /// Everything livret knows about one handbook.
 #[derive(Debug, Clone)]
@@ -68,7 +74,7 @@ impl Model {
 }
 
 /// `content/settings.yaml`: the site and the certification rule.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
     pub title: String,
@@ -94,20 +100,23 @@ fn default_language() -> String {
 }
 
 /// The training platform the handbook points students to.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Platform {
     pub name: String,
     /// An absolute `http://` or `https://` address (checked).
+    #[schemars(with = "String")]
     pub url: Spanned<String>,
 }
 
 /// The certification rule, as data: how many competencies in total, how many may be missing per
 /// domain.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CertificationRule {
+    #[schemars(with = "u32", range(min = bounds::REQUIRED_TOTAL.min, max = bounds::REQUIRED_TOTAL.max))]
     pub required_total: Spanned<u32>,
+    #[schemars(with = "u32", range(min = bounds::MAX_MISSING.min, max = bounds::MAX_MISSING.max))]
     pub max_missing_per_domain: Spanned<u32>,
 }
 
@@ -198,17 +207,21 @@ impl Referentiel {
 }
 
 /// The référentiel file as written: either `groups` or `domains` at the top.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawReferentiel {
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub short_name: Option<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub version: Option<Spanned<String>>,
     #[serde(default)]
     pub reference: Option<String>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub date: Option<Spanned<String>>,
     #[serde(default)]
     pub groups: Option<Vec<Group>>,
@@ -216,28 +229,32 @@ pub struct RawReferentiel {
     pub domains: Option<Vec<Domain>>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub code: Option<Spanned<String>>,
     #[serde(default)]
     pub title: Option<String>,
     pub domains: Vec<Domain>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Domain {
+    #[schemars(with = "String")]
     pub code: Spanned<String>,
     pub title: String,
     pub competencies: Vec<Competency>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Competency {
+    #[schemars(with = "String")]
     pub code: Spanned<String>,
+    #[schemars(with = "String")]
     pub text: Spanned<String>,
     /// Sub-items, for a competency whose text announces a list.
     #[serde(default)]
@@ -245,17 +262,21 @@ pub struct Competency {
 }
 
 /// `content/activities/<file>.yaml`: an activity and the competencies it validates.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Activity {
     pub title: String,
+    #[schemars(with = "String")]
     pub slug: Spanned<String>,
+    #[schemars(with = "i64", range(min = bounds::ORDER.min, max = bounds::ORDER.max))]
     pub order: Spanned<i64>,
     /// THE mapping: the codes of the competencies this activity validates.
+    #[schemars(with = "Vec<String>")]
     pub competencies: Spanned<Vec<Spanned<String>>>,
     pub summary: String,
     /// Markdown instructions.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub guidance: Option<Spanned<String>>,
     #[serde(default)]
     pub requirements: Vec<Requirement>,
@@ -278,65 +299,8 @@ impl Activity {
     }
 }
 
-/// A fiche model: what a student fills in for an activity. The header (titles, the competencies
-/// validated) and the footer are generated from the mapping; the model only lists the blocks.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FicheModel {
-    /// The fiche's title, when it differs from the activity's.
-    #[serde(default)]
-    pub title: Option<String>,
-    /// A line under the title (Markdown inline).
-    #[serde(default)]
-    pub intro: Option<Spanned<String>>,
-    pub blocks: Vec<Spanned<FicheBlock>>,
-}
-
-/// `content/fiches/<file>.yaml`: a fiche model kept apart from its activity (long models read
-/// better alone).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FicheFile {
-    /// The slug of the activity the model is for.
-    pub activity: Spanned<String>,
-    pub fiche: FicheModel,
-    #[serde(skip)]
-    pub source: SourceText,
-}
-
-/// One block of a fiche model, written `- heading: …`, `- field: {…}`, etc.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FicheBlock {
-    /// A section heading.
-    Heading(Spanned<String>),
-    /// A heading one level below `heading`.
-    Subheading(Spanned<String>),
-    /// A paragraph of instructions (Markdown inline: emphasis, links).
-    Instruction(Spanned<String>),
-    /// A labelled space to write in.
-    Field(FieldSpec),
-    /// A table to fill in.
-    Table(TableSpec),
-    /// Items with boxes to tick.
-    Checklist(ChecklistSpec),
-    /// The activity's `annexes`, as a checklist under this title.
-    Annexes(Spanned<String>),
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FieldSpec {
-    pub label: Spanned<String>,
-    #[serde(default)]
-    pub help: Option<String>,
-    /// Writing space, in lines.
-    #[serde(default = "default_field_lines")]
-    pub lines: Spanned<u32>,
-}
-
 /// A value the file does not give: it has no location.
-fn unlocated<T>(value: T) -> Spanned<T> {
+pub(crate) fn unlocated<T>(value: T) -> Spanned<T> {
     Spanned::new(
         value,
         serde_saphyr::Location::UNKNOWN,
@@ -348,92 +312,8 @@ fn default_order() -> Spanned<i64> {
     unlocated(0)
 }
 
-fn default_field_lines() -> Spanned<u32> {
-    unlocated(3)
-}
-
-fn default_cell_lines() -> Spanned<u32> {
-    unlocated(2)
-}
-
-/// A table: column headers, then either row headers, a number of empty rows, or rows of labelled
-/// cells.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TableSpec {
-    #[serde(default)]
-    pub caption: Option<String>,
-    pub columns: Spanned<Vec<ColumnSpec>>,
-    /// Header of the row-header column, when `rows` is given.
-    #[serde(default)]
-    pub row_header: Option<String>,
-    /// Row headers: one row each.
-    #[serde(default)]
-    pub rows: Vec<Spanned<String>>,
-    /// Number of empty rows (without row headers).
-    #[serde(default)]
-    pub empty_rows: Option<Spanned<u32>>,
-    /// Rows of labelled cells, one label per column.
-    #[serde(default)]
-    pub cells: Vec<Spanned<Vec<String>>>,
-    /// Writing space in each cell, in lines.
-    #[serde(default = "default_cell_lines")]
-    pub lines: Spanned<u32>,
-}
-
-/// A column header, written as its label alone or as `{label, help}`.
-#[derive(Debug, Clone, Serialize)]
-pub struct ColumnSpec {
-    pub label: String,
-    pub help: Option<String>,
-}
-
-impl<'de> Deserialize<'de> for ColumnSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Full {
-            label: String,
-            #[serde(default)]
-            help: Option<String>,
-        }
-        struct ColumnVisitor;
-        impl<'de> serde::de::Visitor<'de> for ColumnVisitor {
-            type Value = ColumnSpec;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a column label, or a mapping with `label` and `help`")
-            }
-            fn visit_str<E: serde::de::Error>(self, label: &str) -> Result<ColumnSpec, E> {
-                Ok(ColumnSpec {
-                    label: label.to_owned(),
-                    help: None,
-                })
-            }
-            fn visit_map<M: serde::de::MapAccess<'de>>(
-                self,
-                map: M,
-            ) -> Result<ColumnSpec, M::Error> {
-                let full = Full::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
-                Ok(ColumnSpec {
-                    label: full.label,
-                    help: full.help,
-                })
-            }
-        }
-        deserializer.deserialize_any(ColumnVisitor)
-    }
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ChecklistSpec {
-    #[serde(default)]
-    pub title: Option<String>,
-    pub items: Spanned<Vec<String>>,
-}
-
 /// A rule or requirement of an activity, with optional sub-items.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
     pub text: String,
@@ -457,12 +337,13 @@ pub struct Page {
     pub source: SourceText,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     pub title: String,
     /// Position in the menu and the reading order (the home page needs none).
     #[serde(default = "default_order")]
+    #[schemars(with = "i64", range(min = bounds::ORDER.min, max = bounds::ORDER.max))]
     pub order: Spanned<i64>,
     #[serde(default = "default_true")]
     pub menu: bool,
@@ -470,6 +351,7 @@ pub struct FrontMatter {
     pub template: PageTemplate,
     /// Names of data tables shown after the body.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub data: Vec<Spanned<String>>,
 }
 
@@ -478,7 +360,7 @@ fn default_true() -> bool {
 }
 
 /// Which layout a page uses: a plain chapter, or a chapter that also lists generated content.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum PageTemplate {
     #[default]
@@ -512,7 +394,7 @@ impl PageTemplate {
 }
 
 /// `content/data/<name>.yaml`: a table of numbers with row groups; blank cells stay blank.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DataTable {
     #[serde(skip_deserializing)]
@@ -525,18 +407,21 @@ pub struct DataTable {
     pub groups: Vec<DataGroup>,
     /// A chart of the table, drawn beside it.
     #[serde(default)]
+    #[schemars(with = "Option<ChartSpec>")]
     pub chart: Option<Spanned<ChartSpec>>,
     #[serde(skip)]
     pub source: SourceText,
 }
 
 /// `chart:` of a data table: a stacked bar chart of each group's total per column.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChartSpec {
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
     /// The legend's name for the rows of the group without a title (required when there is one).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub untitled_group: Option<Spanned<String>>,
     /// Draws the columns in reverse order: for tables written newest first, time then goes left
     /// to right.
@@ -547,7 +432,7 @@ pub struct ChartSpec {
     pub unit: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DataGroup {
     #[serde(default)]
@@ -555,11 +440,15 @@ pub struct DataGroup {
     pub rows: Vec<DataRow>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DataRow {
     pub label: String,
     /// One cell per column; `null` is a blank cell (nothing recorded), not zero.
+    #[schemars(
+        with = "Vec<Option<u64>>",
+        inner(range(min = bounds::DATA_VALUE.min, max = bounds::DATA_VALUE.max))
+    )]
     pub values: Spanned<Vec<Option<u64>>>,
 }
 
