@@ -159,7 +159,13 @@ fn pages(
 fn check_links(rendering: &livret::render::Rendering) -> Diagnostics {
     let (files, stand_ins) = (&rendering.files, &rendering.stand_ins);
     let (scans, mut problems) = links::Scans::new(files, stand_ins, None);
-    problems.extend(links::check(files, stand_ins, &scans, &rendering.links));
+    problems.extend(links::check(
+        files,
+        stand_ins,
+        &scans,
+        &rendering.links,
+        links::NotJudged::default(),
+    ));
     problems
 }
 

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::check::links::Scans;
+use crate::check::links::{NotJudged, Scans};
 use crate::coverage::{self, Coverage};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Model;
@@ -70,17 +70,11 @@ pub fn compile(root: &Path) -> Result<Compiled, Diagnostics> {
     let Some(model) = model else {
         return Err(problems);
     };
-    let loaded_whole = !problems.has_errors();
     // Coverage warnings computed without the files that failed to load would be false alarms.
+    let complete = model.is_complete();
     let checked = check::check(&model);
-    let problems_found = checked.into_iter();
-    problems.extend(problems_found.filter(|d| loaded_whole || d.is_error()));
-    if !loaded_whole {
-        // Rendering a model with files missing would only add misleading follow-on errors (links to
-        // the missing pages), and one with absurd numbers would not end; the checks above already
-        // ran on what loaded.
-        return Err(problems);
-    }
+    let found = checked.problems.into_iter();
+    problems.extend(found.filter(|d| complete || d.is_error()));
     let theme = match Theme::load(root) {
         Ok(theme) => theme,
         Err(errors) => {
@@ -88,9 +82,24 @@ pub fn compile(root: &Path) -> Result<Compiled, Diagnostics> {
             return Err(problems);
         }
     };
+    // What loaded is rendered even after errors, so that its links and templates are checked
+    // in the same run; the links to what failed to load are not judged.
     let (rendering, rendering_problems) = render::render(&model, &theme);
-    problems.extend(rendering_problems);
-    let (problems, scans) = check_links(&rendering, problems, None)?;
+    let not_judged = NotJudged {
+        outputs: &rendering.unknown,
+        urls: &checked.refused_links,
+    };
+    let (found, scans) = match check_links(&rendering, rendering_problems, None, not_judged) {
+        Ok(checked) => checked,
+        Err(found) => {
+            problems.extend(found);
+            return Err(problems);
+        }
+    };
+    problems.extend(found);
+    if problems.has_errors() {
+        return Err(problems);
+    }
     Ok(Compiled {
         model,
         theme,
@@ -100,16 +109,18 @@ pub fn compile(root: &Path) -> Result<Compiled, Diagnostics> {
     })
 }
 
-/// The last step of every build, full or partial: the links of a complete rendering are checked,
-/// and any error so far stops the build. Files of `previous` not in `changed` are not parsed again.
+/// The last step of every build, full or partial: the links of a rendering are checked unless
+/// `problems` (the rendering's) has an error, and any error stops the build. Files of `previous`
+/// not in `changed` are not parsed again.
 pub fn check_links(
     rendering: &Rendering,
     mut problems: Diagnostics,
     previous: Option<(&Scans, &HashSet<String>)>,
+    not_judged: NotJudged,
 ) -> Result<(Diagnostics, Scans), Diagnostics> {
     let mut scans = Scans::default();
     if !problems.has_errors() {
-        // Only a complete site: pages missing after an error would only break more links.
+        // Only a whole rendering: pages a template failed to make would only break more links.
         let (scanned, scan_problems) = Scans::new(&rendering.files, &rendering.stand_ins, previous);
         problems.extend(scan_problems);
         problems.extend(check::links::check(
@@ -117,6 +128,7 @@ pub fn check_links(
             &rendering.stand_ins,
             &scanned,
             &rendering.links,
+            not_judged,
         ));
         scans = scanned;
     }

@@ -109,7 +109,7 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 }
 
 /// A byte range of a source text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Span {
     pub source: SourceText,
     pub range: Range<usize>,

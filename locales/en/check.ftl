@@ -118,3 +118,9 @@ link-template-label = { $kind ->
        *[other] {" "}and on { $others } other pages ({ $named })
     }
 link-template-hint = this link comes from a template (templates/ or the default theme) or from raw HTML in a text, not from a Markdown link; { $rest }
+referentiel-empty = the référentiel has no domains
+referentiel-empty-hint = list the domains, each with its competencies: `- code: A.1`, `title: …`, `competencies: [...]` (see docs/content-format.md)
+group-empty = the group « { $group } » has no domains
+group-empty-hint = list its domains under `domains:`, or remove the group
+no-activities = the handbook has no activity: { $folder }/ holds no activity file
+no-activities-hint = add one file per activity in { $folder }/ (see docs/content-format.md); the site's lists and the fiche de suivi need them

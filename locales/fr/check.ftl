@@ -121,3 +121,9 @@ link-template-label = { $kind ->
        *[other] {" "}et sur { $others } autres pages ({ $named })
     }
 link-template-hint = ce lien vient d'un modèle (templates/ ou le thème par défaut) ou de HTML écrit dans un texte, pas d'un lien Markdown ; { $rest }
+referentiel-empty = le référentiel n'a aucun domaine
+referentiel-empty-hint = listez les domaines, chacun avec ses compétences : `- code: A.1`, `title: …`, `competencies: [...]` (voir docs/content-format.md)
+group-empty = le groupe « { $group } » n'a aucun domaine
+group-empty-hint = listez ses domaines sous `domains:`, ou supprimez le groupe
+no-activities = le livret n'a aucune activité : { $folder }/ ne contient aucun fichier d'activité
+no-activities-hint = ajoutez un fichier par activité dans { $folder }/ (voir docs/content-format.md) ; les listes du site et la fiche de suivi en ont besoin

@@ -7,14 +7,19 @@ use std::collections::HashMap;
 use serde_saphyr::Spanned;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, did_you_mean, suggest};
+use crate::load::ACTIVITIES_DIR;
 use crate::model::{Activity, FicheBlock, FicheModel, Model, TableSpec, span_of};
 use crate::msg;
 
-pub fn check_fiches(model: &Model, problems: &mut Diagnostics) {
+pub fn check_fiches(model: &Model, problems: &mut Diagnostics, refused: &mut Vec<String>) {
     let mut seen: HashMap<&str, &SourceText> = HashMap::new();
     for file in &model.fiches {
         let slug = file.activity.value.as_str();
         let Some(activity) = model.activity(slug) else {
+            // The activity may be in a file that failed to load: its error says why.
+            if model.has_unloaded_in(ACTIVITIES_DIR) {
+                continue;
+            }
             let slugs = model.activities.iter().map(|a| a.slug.value.as_str());
             let hint = suggest(
                 did_you_mean(slug, slugs),
@@ -41,11 +46,11 @@ pub fn check_fiches(model: &Model, problems: &mut Diagnostics) {
             );
         }
         seen.insert(slug, &file.source);
-        check_model(activity, &file.source, &file.fiche, problems);
+        check_model(activity, &file.source, &file.fiche, problems, refused);
     }
     for activity in &model.activities {
         if let Some(fiche) = &activity.fiche {
-            check_model(activity, &activity.source, fiche, problems);
+            check_model(activity, &activity.source, fiche, problems, refused);
         }
     }
 }
@@ -55,6 +60,7 @@ fn check_model(
     source: &SourceText,
     fiche: &FicheModel,
     problems: &mut Diagnostics,
+    refused: &mut Vec<String>,
 ) {
     // `what` selects the wording of `fiche-empty-text`.
     let empty = |what: &'static str, value: &Spanned<String>, problems: &mut Diagnostics| {
@@ -67,7 +73,7 @@ fn check_model(
         }
     };
     if let Some(intro) = &fiche.intro {
-        web_links_only(source, intro, &intro.value, problems);
+        web_links_only(source, intro, &intro.value, problems, refused);
     }
     for block in &fiche.blocks {
         match &block.value {
@@ -75,7 +81,7 @@ fn check_model(
             FicheBlock::Subheading(text) => empty("subheading", text, problems),
             FicheBlock::Instruction(text) => {
                 empty("instruction", text, problems);
-                web_links_only(source, text, &text.value, problems);
+                web_links_only(source, text, &text.value, problems, refused);
             }
             FicheBlock::Annexes(title) => {
                 empty("annexes", title, problems);
@@ -91,7 +97,7 @@ fn check_model(
             FicheBlock::Table(table) => check_table(table, source, problems),
             FicheBlock::Checklist(list) => {
                 for item in &list.items.value {
-                    web_links_only(source, &list.items, item, problems);
+                    web_links_only(source, &list.items, item, problems, refused);
                 }
                 if list.items.value.is_empty()
                     || list.items.value.iter().any(|i| i.trim().is_empty())
@@ -109,7 +115,13 @@ fn check_model(
 
 /// A fiche is downloaded and filled in away from the site: a link in its Markdown text must be a
 /// full address (`https://…`, `mailto:…`), which works from the document too.
-fn web_links_only<T>(source: &SourceText, at: &Spanned<T>, text: &str, problems: &mut Diagnostics) {
+fn web_links_only<T>(
+    source: &SourceText,
+    at: &Spanned<T>,
+    text: &str,
+    problems: &mut Diagnostics,
+    refused: &mut Vec<String>,
+) {
     for event in pulldown_cmark::Parser::new(text) {
         let pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { dest_url, .. }) = event else {
             continue;
@@ -123,6 +135,7 @@ fn web_links_only<T>(source: &SourceText, at: &Spanned<T>, text: &str, problems:
                     .at(span_of(source, at))
                     .hint(msg!("fiche-relative-link-hint")),
             );
+            refused.push(dest_url.into_string());
         }
     }
 }

@@ -100,9 +100,11 @@ pub fn check<'a>(
     stand_ins: &'a [StandIn],
     scans: &'a Scans,
     written: &'a [SourceLink],
+    not_judged: NotJudged<'a>,
 ) -> Diagnostics {
     let mut problems = Diagnostics::new();
     let site = Site {
+        unknown: not_judged.outputs,
         paths: files.iter().map(|f| f.path.as_str()).collect(),
         anchors: scans
             .0
@@ -138,6 +140,15 @@ pub fn check<'a>(
         .map(|(page, scan)| {
             let resolve = |found: &'a Found| {
                 let url = entities::decode(&found.url);
+                // Spaces compared loosely: a template's typography may have changed them.
+                let bare = |u: &str| u.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+                if not_judged
+                    .urls
+                    .iter()
+                    .any(|refused| bare(refused) == bare(&url))
+                {
+                    return None;
+                }
                 let broken = site.broken(page, &url)?;
                 Some((found, url.into_owned(), broken))
             };
@@ -255,9 +266,20 @@ fn scan(path: &str, html: &[u8]) -> Result<Scan, Diagnostic> {
     Ok(Scan { ids, links })
 }
 
+/// Links the check leaves alone, because another error already covers them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NotJudged<'a> {
+    /// Paths and folders (ending with `/`) that files which failed to load would have made.
+    pub outputs: &'a [String],
+    /// URLs the content checks refused.
+    pub urls: &'a [String],
+}
+
 /// The files and anchors of the site.
 struct Site<'a> {
     paths: FastSet<&'a str>,
+    /// Paths and folders (ending with `/`) that files which failed to load would have made.
+    unknown: &'a [String],
     anchors: FastMap<&'a str, &'a FastSet<String>>,
 }
 
@@ -281,7 +303,11 @@ impl Site<'_> {
             Resolved::Unchecked => return None,
         };
         if !self.paths.contains(path.as_str()) {
-            return Some(Broken::NoFile(path));
+            let unknown = self
+                .unknown
+                .iter()
+                .any(|u| *u == path || (u.ends_with('/') && path.starts_with(u.as_str())));
+            return (!unknown).then_some(Broken::NoFile(path));
         }
         let fragment = fragment.filter(|f| !f.is_empty() && !f.eq_ignore_ascii_case("top"))?;
         // Fragments of other files (a PDF page, a media time) are the reader's business.
@@ -501,7 +527,7 @@ mod tests {
     /// Scans and checks `files` as a build does.
     fn check_files(files: &[OutputFile], written: &[SourceLink]) -> Diagnostics {
         let (scans, mut problems) = Scans::new(files, &[], None);
-        problems.extend(check(files, &[], &scans, written));
+        problems.extend(check(files, &[], &scans, written, NotJudged::default()));
         problems
     }
 

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 
 use crate::coverage;
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, did_you_mean, suggest};
+use crate::load::{ACTIVITIES_DIR, REFERENTIEL_FILE, SETTINGS_FILE};
 use crate::model::{ChartSpec, DataTable, Model, PageTemplate, span_of};
 use crate::msg;
 use serde_saphyr::Spanned;
@@ -19,17 +20,30 @@ use serde_saphyr::Spanned;
 /// Page slugs the site generates itself, which a chapter may not take.
 pub const RESERVED_SLUGS: &[&str] = &["index", "404", "impression", "recherche"];
 
+/// What the checks found.
+pub struct Checked {
+    /// Errors and warnings.
+    pub problems: Diagnostics,
+    /// The URLs the checks refused (a platform address that is not one, a relative link in a
+    /// fiche): the link check leaves them alone rather than report the same mistake again.
+    pub refused_links: Vec<String>,
+}
+
 /// Runs every check and returns the problems found, errors and warnings.
-pub fn check(model: &Model) -> Diagnostics {
+pub fn check(model: &Model) -> Checked {
     let mut problems = Diagnostics::new();
-    check_platform(model, &mut problems);
+    let mut refused_links = Vec::new();
+    check_platform(model, &mut problems, &mut refused_links);
     check_referentiel(model, &mut problems);
     check_activities(model, &mut problems);
     check_pages(model, &mut problems);
     check_data(model, &mut problems);
     check_rule(model, &mut problems);
-    fiche::check_fiches(model, &mut problems);
-    problems
+    fiche::check_fiches(model, &mut problems, &mut refused_links);
+    Checked {
+        problems,
+        refused_links,
+    }
 }
 
 /// Reports the second and later occurrences of each value, pointing back at the first. Each
@@ -60,7 +74,7 @@ fn report_duplicates<'a>(
 
 /// The platform's address goes into every page's footer: it must be a web address, else each
 /// page would carry a broken link blamed on the templates.
-fn check_platform(model: &Model, problems: &mut Diagnostics) {
+fn check_platform(model: &Model, problems: &mut Diagnostics, refused: &mut Vec<String>) {
     let Some(platform) = &model.settings.platform else {
         return;
     };
@@ -75,12 +89,45 @@ fn check_platform(model: &Model, problems: &mut Diagnostics) {
                 .at(span_of(&model.settings.source, url))
                 .hint(msg!("platform-url-invalid-hint")),
         );
+        refused.push(url.value.clone());
     }
 }
 
 fn check_referentiel(model: &Model, problems: &mut Diagnostics) {
     let referentiel = &model.referentiel;
     let source = &referentiel.source;
+    if model.is_unloaded(REFERENTIEL_FILE) {
+        return;
+    }
+    // One message per root cause: a group without domains, or no domain (nor group) at all.
+    let empty_groups = referentiel.has_groups && !referentiel.groups.is_empty();
+    if referentiel.domains().next().is_none() && !empty_groups {
+        let key = if referentiel.has_groups {
+            "groups:"
+        } else {
+            "domains:"
+        };
+        let line = source
+            .text
+            .lines()
+            .position(|l| l.starts_with(key))
+            .map_or(1, |i| i + 1);
+        problems.push(
+            Diagnostic::error(msg!("referentiel-empty"))
+                .at(source.span_at(line, 1))
+                .hint(msg!("referentiel-empty-hint")),
+        );
+    }
+    let groups = referentiel.groups.iter().filter(|_| referentiel.has_groups);
+    for group in groups.filter(|g| g.domains.is_empty()) {
+        let name = group.title.as_deref().unwrap_or_default();
+        let problem =
+            Diagnostic::error(msg!("group-empty", group = name)).hint(msg!("group-empty-hint"));
+        problems.push(match &group.code {
+            Some(code) => problem.at(span_of(source, code)),
+            None => problem.in_file(&source.path),
+        });
+    }
     // One code space for every level: the exports derive Moodle ID numbers and CASE identifiers
     // from the codes, so a domain may not share a competency's code either.
     let groups = referentiel.groups.iter().filter_map(|g| g.code.as_ref());
@@ -127,11 +174,19 @@ fn check_activities(model: &Model, problems: &mut Diagnostics) {
         .iter()
         .map(|a| ("slug", &a.source, &a.slug));
     report_duplicates(slugs, problems);
+    if model.activities.is_empty() && !model.has_unloaded_in(ACTIVITIES_DIR) {
+        problems.push(
+            Diagnostic::error(msg!("no-activities", folder = ACTIVITIES_DIR))
+                .hint(msg!("no-activities-hint", folder = ACTIVITIES_DIR)),
+        );
+    }
+    // Without its référentiel, a code cannot be judged: the référentiel's own error says why.
+    let codes_known = model.referentiel.domains().next().is_some();
     for activity in &model.activities {
         check_slug(&activity.source, &activity.slug, problems);
         let mut listed: Vec<(&str, &SourceText, &Spanned<String>)> = Vec::new();
         for code in &activity.competencies.value {
-            if model.referentiel.competency(&code.value).is_none() {
+            if codes_known && model.referentiel.competency(&code.value).is_none() {
                 problems.push(unknown_code(model, &activity.source, code));
             }
             listed.push(("listed-code", &activity.source, code));
@@ -297,6 +352,13 @@ fn check_chart(table: &DataTable, chart: &Spanned<ChartSpec>, problems: &mut Dia
 
 /// Warnings about coverage and whether doing every activity can meet the certification rule.
 fn check_rule(model: &Model, problems: &mut Diagnostics) {
+    let partial = model.is_unloaded(SETTINGS_FILE) || model.is_unloaded(REFERENTIEL_FILE);
+    // Without activities, every competency would be « validated by no activity »: the missing
+    // activities are the one problem, reported by the activities' check.
+    let empty = model.referentiel.domains().next().is_none() || model.activities.is_empty();
+    if partial || empty {
+        return;
+    }
     let referentiel = &model.referentiel;
     let settings = &model.settings;
     let rule = &settings.certification;

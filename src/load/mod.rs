@@ -32,9 +32,10 @@ pub const PAGES_DIR: &str = "content/pages";
 pub const DATA_DIR: &str = "content/data";
 pub const FICHES_DIR: &str = "content/fiches";
 
-/// Loads the handbook under `root`. The model is `None` only when the settings or the référentiel
-/// could not be loaded; otherwise it holds every file that loaded, so the checks can still run and
-/// report their problems together with the loading errors.
+/// Loads the handbook under `root`. The model is `None` only when there is no content folder;
+/// otherwise it holds every file that loaded (settings or a référentiel that failed stand in
+/// empty, and are listed as unloaded), so the checks can still run and report their problems
+/// together with the loading errors.
 pub fn load(root: &Path) -> (Option<Model>, Diagnostics) {
     if root.join(CONTENT_DIR).symlink_metadata().is_ok() {
         // A `content/` link leaving the project is one error, not one per file.
@@ -77,9 +78,15 @@ pub fn load(root: &Path) -> (Option<Model>, Diagnostics) {
         problems,
         files: unloaded,
     } = failed;
-    let (Some(settings), Some(referentiel)) = (settings, referentiel) else {
-        return (None, problems);
-    };
+    let mut unloaded = unloaded;
+    let settings = settings.unwrap_or_else(|| {
+        unloaded.push(PathBuf::from(SETTINGS_FILE));
+        Settings::unloaded(handbook_language(root))
+    });
+    let referentiel = referentiel.unwrap_or_else(|| {
+        unloaded.push(PathBuf::from(REFERENTIEL_FILE));
+        Referentiel::unloaded()
+    });
     let mut model = Model {
         settings,
         referentiel,

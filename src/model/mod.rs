@@ -47,6 +47,24 @@ impl Model {
         self.data.iter().find(|t| t.name == name)
     }
 
+    /// Whether every content file loaded: otherwise what the checks and the renderers see is
+    /// partial, and they leave alone what the missing files would have said.
+    pub fn is_complete(&self) -> bool {
+        self.unloaded.is_empty()
+    }
+
+    /// Whether the file at `path` (relative to the root) exists but failed to load.
+    pub fn is_unloaded(&self, path: &str) -> bool {
+        self.unloaded
+            .iter()
+            .any(|p| p == std::path::Path::new(path))
+    }
+
+    /// Whether a file of the folder `dir` (relative to the root) failed to load.
+    pub fn has_unloaded_in(&self, dir: &str) -> bool {
+        self.unloaded.iter().any(|p| p.starts_with(dir))
+    }
+
     /// Whether a data table of that name exists but failed to load.
     pub fn data_table_unloaded(&self, name: &str) -> bool {
         self.unloaded.iter().any(|path| {
@@ -99,6 +117,27 @@ fn default_language() -> String {
     "fr".to_owned()
 }
 
+impl Settings {
+    /// The settings of a run whose settings file failed to load: empty texts and a rule of zero,
+    /// so that the other files can still be checked (the checks then leave the rule alone).
+    pub fn unloaded(language: Option<String>) -> Self {
+        Settings {
+            title: String::new(),
+            short_title: None,
+            organisation: String::new(),
+            language: language.unwrap_or_else(default_language),
+            description: None,
+            platform: None,
+            certification: CertificationRule {
+                required_total: unlocated(0),
+                max_missing_per_domain: unlocated(0),
+            },
+            base_url: None,
+            source: SourceText::default(),
+        }
+    }
+}
+
 /// The training platform the handbook points students to.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -148,6 +187,25 @@ pub struct Referentiel {
 }
 
 impl Referentiel {
+    /// The référentiel of a run whose référentiel file failed to load: no competency at all, so
+    /// that the other files can still be checked (the checks then leave the codes alone).
+    pub fn unloaded() -> Self {
+        Referentiel {
+            name: String::new(),
+            short_name: None,
+            version: None,
+            reference: None,
+            date: None,
+            has_groups: false,
+            groups: Vec::new(),
+            source: SourceText::default(),
+            name_span: Span::default(),
+            short_name_span: None,
+            version_span: None,
+            index: HashMap::new(),
+        }
+    }
+
     pub fn new(
         raw: RawReferentiel,
         groups: Vec<Group>,

@@ -220,14 +220,16 @@ fn rewrite_link<'a>(
                 known
             };
             let resolved_text = resolved.display().to_string();
+            // Compared as the reader writes links, relative to this file's folder (whole paths
+            // would all look alike by their common `content/`).
+            let written: Vec<String> = known
+                .iter()
+                .map(|k| relative_path(base, Path::new(k)))
+                .collect();
             let close =
-                crate::diagnostic::did_you_mean(&resolved_text, known.iter().map(String::as_str));
-            // The suggestion is written as the link must be: relative to this file's folder.
+                crate::diagnostic::did_you_mean(path_part, written.iter().map(String::as_str));
             let hint = match close {
-                Some(close) => msg!(
-                    "markdown-link-close-hint",
-                    close = relative_path(base, Path::new(close))
-                ),
+                Some(close) => msg!("markdown-link-close-hint", close = close),
                 None => msg!("markdown-link-missing-hint"),
             };
             problems.push(

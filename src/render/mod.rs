@@ -72,6 +72,9 @@ pub struct Rendering {
     pub stand_ins: Vec<StandIn>,
     /// Every content page's body, for the print edition and the search index.
     pub bodies: Vec<Arc<site::Body>>,
+    /// Paths (or folders, ending with `/`) the files that failed to load would have made: a link
+    /// to one of them is not judged, since the loading error already says what is wrong.
+    pub unknown: Vec<String>,
 }
 
 /// Renders the whole site, with every problem found while rendering (the files are complete only
@@ -80,9 +83,13 @@ pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
     let mut problems = Diagnostics::new();
     let mut files = Vec::new();
     // The stylesheet compiles on one core while the documents and exports are written.
+    // With files missing, the documents and exports would be partial and their problems
+    // follow-ons: they are left out, and links to them not judged.
+    let complete = model.is_complete();
     let (css, (documents, exports)) = rayon::join(
         || theme.compile_css(),
         || match labels::Labels::load(theme) {
+            Ok(_) if !complete => (Vec::new(), Vec::new()),
             Ok(labels) => (
                 documents::render(model, &labels, &mut files, &mut problems),
                 exports::render(model, &labels, &mut files, &mut problems),
@@ -131,8 +138,30 @@ pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
         links,
         stand_ins,
         bodies: pages.bodies,
+        unknown: unknown_outputs(model),
     };
     (rendering, problems)
+}
+
+/// What the files that failed to load would have made (see [`Rendering::unknown`]).
+fn unknown_outputs(model: &Model) -> Vec<String> {
+    if model.is_complete() {
+        return Vec::new();
+    }
+    let mut unknown = vec![
+        format!("{}/", documents::DOCUMENTS_DIR),
+        format!("{}/", exports::EXPORTS_DIR),
+    ];
+    for path in &model.unloaded {
+        if path.starts_with(crate::load::ACTIVITIES_DIR) {
+            unknown.push(views::ACTIVITIES_FOLDER.to_owned());
+        } else if path.starts_with(crate::load::PAGES_DIR) {
+            unknown.push(format!("{}.html", crate::load::file_stem(path)));
+        } else if path == std::path::Path::new(crate::load::REFERENTIEL_FILE) {
+            unknown.push(views::COMPETENCIES_FOLDER.to_owned());
+        }
+    }
+    unknown
 }
 
 /// Re-renders the HTML pages at `paths` only, reusing everything else of `previous` (for a change

@@ -108,13 +108,20 @@ pub struct TableView {
     pub chart: Option<ChartView>,
 }
 
+/// The folders of the activities' and the competencies' pages.
+pub const ACTIVITIES_FOLDER: &str = "activites/";
+pub const COMPETENCIES_FOLDER: &str = "competences/";
+
 pub fn activity_path(slug: &str) -> String {
-    format!("activites/{slug}.html")
+    format!("{ACTIVITIES_FOLDER}{slug}.html")
 }
 
 /// A competency's page: its code made into a file name (`D.2.3` → `competences/d-2-3.html`).
 pub fn competency_path(code: &str) -> String {
-    format!("competences/{}.html", super::markdown::slugify(code))
+    format!(
+        "{COMPETENCIES_FOLDER}{}.html",
+        super::markdown::slugify(code)
+    )
 }
 
 fn competency_view(competency: &Competency, activities: Vec<Link>) -> CompetencyView {

@@ -8,6 +8,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::build::{self, Compiled};
+use crate::check::links::NotJudged;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, HOME_FILE, PAGES_DIR};
 use crate::render::theme::{STYLE_ENTRY, THEME_DIR, Theme};
@@ -92,7 +93,12 @@ fn page(root: &Path, previous: &Compiled, path: &Path) -> Result<Compiled, Diagn
     let only = HashSet::from([output_path]);
     let (rendering, problems) =
         render::rerender_pages(&model, &previous.theme, &previous.rendering, &only);
-    let (_, scans) = build::check_links(&rendering, problems, Some((&previous.scans, &only)))?;
+    let (_, scans) = build::check_links(
+        &rendering,
+        problems,
+        Some((&previous.scans, &only)),
+        NotJudged::default(),
+    )?;
     Ok(Compiled {
         model,
         theme: previous.theme.clone(),

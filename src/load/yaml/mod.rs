@@ -94,7 +94,7 @@ fn diagnose(source: &SourceText, text: &str, error: &Error) -> Diagnostic {
     let diagnostic = match error {
         Error::SerdeUnknownField {
             field, expected, ..
-        } => unknown_key(field, expected),
+        } => unknown_key(field, expected, None),
         Error::SerdeMissingField { field, .. } => missing_key(field),
         Error::SerdeUnknownVariant {
             variant, expected, ..
@@ -170,9 +170,11 @@ fn refused() -> Diagnostic {
 }
 
 /// An unknown key, with the closest valid one when it looks like a typo.
-pub(crate) fn unknown_key(key: &str, valid: &[&str]) -> Diagnostic {
+/// `meant` is the key it most likely stands for, when the caller knows better than spelling.
+pub(crate) fn unknown_key(key: &str, valid: &[&str], meant: Option<&str>) -> Diagnostic {
     let valid_keys = msg!("yaml-valid-keys", valid = valid.join(", "));
-    let hint = suggest(did_you_mean(key, valid.iter().copied()), valid_keys);
+    let meant = meant.or_else(|| did_you_mean(key, valid.iter().copied()));
+    let hint = suggest(meant, valid_keys);
     Diagnostic::error(msg!("yaml-unknown-key", key = key)).hint(hint)
 }
 

@@ -56,9 +56,14 @@ impl Shape<'_> {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
                 let valid = self.keys_at(pointer);
                 let valid: Vec<&str> = valid.iter().map(String::as_str).collect();
+                let paired = self.paired(pointer, node);
                 for key in unexpected {
                     let at = key_node(node, key).unwrap_or(node);
-                    push(at, super::unknown_key(key, &valid));
+                    let meant = paired
+                        .as_ref()
+                        .filter(|(unknown, _)| unknown == key)
+                        .map(|(_, missing)| missing.as_str());
+                    push(at, super::unknown_key(key, &valid, meant));
                 }
             }
             ValidationErrorKind::Required { property } => {
@@ -237,16 +242,51 @@ impl Shape<'_> {
         )
     }
 
-    /// Whether the mapping at `pointer` has an unknown key that is a typo of `missing`.
+    /// Whether the mapping at `pointer` has an unknown key written for `missing`: a typo of it,
+    /// or the one unknown key where one required key is missing (`nom:` for `name:`).
     fn misspelt(&self, pointer: &str, node: &Node, missing: &str) -> bool {
+        let (unknown, _) = self.unknown_and_missing(pointer, node);
+        unknown
+            .iter()
+            .any(|key| did_you_mean(key, [missing]).is_some())
+            || self
+                .paired(pointer, node)
+                .is_some_and(|(_, m)| m == missing)
+    }
+
+    /// The one unknown key and the one missing required key of a mapping, when there is exactly
+    /// one of each: most likely the same key, misspelt or translated.
+    fn paired(&self, pointer: &str, node: &Node) -> Option<(String, String)> {
+        match self.unknown_and_missing(pointer, node) {
+            (unknown, missing) if unknown.len() == 1 && missing.len() == 1 => {
+                Some((unknown[0].clone(), missing[0].clone()))
+            }
+            _ => None,
+        }
+    }
+
+    /// The keys of the mapping at `pointer` the schema does not know, and its required keys
+    /// that are absent.
+    fn unknown_and_missing(&self, pointer: &str, node: &Node) -> (Vec<String>, Vec<String>) {
         let Kind::Map(pairs) = &node.kind else {
-            return false;
+            return (Vec::new(), Vec::new());
         };
+        let present: Vec<String> = pairs.iter().map(|(k, _)| k.key_text()).collect();
         let valid = self.keys_at(pointer);
-        pairs.iter().any(|(key, _)| {
-            let key = key.key_text();
-            !valid.contains(&key) && did_you_mean(&key, [missing]).is_some()
-        })
+        let unknown = present.iter().filter(|k| !valid.contains(k)).cloned();
+        let required: Vec<String> = self
+            .schema_at(pointer)
+            .and_then(|s| s.get("required"))
+            .and_then(Value::as_array)
+            .map(|r| {
+                r.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let missing = required.into_iter().filter(|k| !present.contains(k));
+        (unknown.collect(), missing.collect())
     }
 
     /// The keys the schema allows in the mapping at `pointer`.

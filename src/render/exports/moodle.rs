@@ -539,7 +539,7 @@ mod tests {
     fn a_code_used_at_two_levels_is_left_to_the_checks() {
         let (mut model, _) = minimal();
         model.referentiel.groups[1].domains[0].code.value = "X".to_owned();
-        let problems = crate::check::check(&model);
+        let problems = crate::check::check(&model).problems;
         let found: Vec<_> = problems
             .iter()
             .map(|p| {

@@ -176,6 +176,16 @@ impl Plan {
                 targets.insert(source, planned.path.clone());
             }
         }
+        // A link to a page or an activity that failed to load is left for its loading error:
+        // its page gets the path it would most likely have.
+        for path in &model.unloaded {
+            let stem = crate::load::file_stem(path);
+            if path.starts_with(crate::load::PAGES_DIR) {
+                targets.insert(path.clone(), format!("{stem}.html"));
+            } else if path.starts_with(crate::load::ACTIVITIES_DIR) {
+                targets.insert(path.clone(), views::activity_path(&stem));
+            }
+        }
         targets
     }
 }
