@@ -215,11 +215,14 @@ pub fn build(root: &Path, output_dir: &Path) -> Result<Report, Failure> {
 
 /// The output folder: `--output` as given, or `public/` under the root.
 pub fn default_output(root: &Path, output: Option<PathBuf>) -> PathBuf {
-    output.unwrap_or_else(|| {
-        if root == Path::new(".") {
-            PathBuf::from("public")
-        } else {
-            root.join("public")
-        }
-    })
+    output.unwrap_or_else(|| in_project(root, "public"))
+}
+
+/// `name` in the project folder `root`, without a leading `./` for the current folder.
+pub fn in_project(root: &Path, name: &str) -> PathBuf {
+    if root == Path::new(".") {
+        PathBuf::from(name)
+    } else {
+        root.join(name)
+    }
 }

@@ -13,6 +13,7 @@ use livret::coverage::Coverage;
 use livret::diagnostic::Diagnostics;
 use livret::msg;
 use livret::output::SiteState;
+use livret::schema::SCHEMAS_DIR;
 
 /// Publish a competency-certification handbook (référentiel, activities, guidance) as a static site.
 #[derive(Parser)]
@@ -56,6 +57,13 @@ enum Command {
         #[arg(long)]
         poll: bool,
     },
+    /// Write the JSON Schemas of the content files, for editors that check YAML as you type
+    /// (VS Code or VSCodium with the YAML extension).
+    Schema {
+        /// Where to write them [default: <root>/schemas]
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
     /// Load and validate the content, templates and theme without writing anything.
     Check {
         /// Treat warnings (e.g. a competency no activity covers) as errors, for a content repository's CI.
@@ -96,6 +104,23 @@ fn main() -> ExitCode {
                 Err(failure) => {
                     print_diagnostics(&failure.problems, lang, color);
                     exit_code(&failure)
+                }
+            };
+        }
+        Command::Schema { output } => {
+            let dir = output
+                .clone()
+                .unwrap_or_else(|| build::in_project(&cli.root, SCHEMAS_DIR));
+            let files = livret::schema::files(lang);
+            return match livret::output::write_files(&dir, &files) {
+                Ok(()) => {
+                    let done = msg!("schemas-written", count = files.len(), folder = &dir);
+                    println!("{}", done.text(lang));
+                    ExitCode::SUCCESS
+                }
+                Err(problem) => {
+                    print_diagnostics(&problem.into(), lang, color);
+                    ExitCode::from(1)
                 }
             };
         }

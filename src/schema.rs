@@ -18,6 +18,9 @@ use serde_json::Value;
 use crate::catalogue::{Catalogue, Lang};
 use crate::model::{Activity, DataTable, FicheFile, FrontMatter, RawReferentiel, Settings};
 
+/// Where a project keeps its schemas, relative to its root (the content files point there).
+pub const SCHEMAS_DIR: &str = "schemas";
+
 /// A kind of content file: its type, its schema and the validator built from it once.
 pub trait ContentFile: DeserializeOwned + JsonSchema {
     /// The schema's file name without extension (`activity` → `activity.schema.json`).
@@ -61,6 +64,19 @@ content_files! {
     FicheFile => "fiche",
     DataTable => "data",
     FrontMatter => "page",
+}
+
+/// Every schema in `lang`, as files named `<kind>.schema.json` (pretty JSON, one line break at
+/// the end).
+pub fn files(lang: Lang) -> Vec<crate::render::OutputFile> {
+    FILES
+        .iter()
+        .map(|(name, schema)| {
+            let mut json = serde_json::to_vec_pretty(&schema(lang)).unwrap_or_default();
+            json.push(b'\n');
+            crate::render::OutputFile::new(format!("{name}.schema.json"), json)
+        })
+        .collect()
 }
 
 /// The schema of `T` (JSON Schema draft 7, which editors read best), with the catalogue's
@@ -144,4 +160,84 @@ fn kebab(name: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    /// The object schemas of a schema (the root and each definition) by kebab-case name.
+    fn types(schema: &Value) -> Vec<(String, &Value)> {
+        let mut types = Vec::new();
+        if let Some(title) = schema.get("title").and_then(Value::as_str) {
+            types.push((kebab(title), schema));
+        }
+        if let Some(Value::Object(definitions)) = schema.get("definitions") {
+            types.extend(definitions.iter().map(|(name, d)| (kebab(name), d)));
+        }
+        types
+    }
+
+    #[test]
+    fn every_type_and_key_is_described_in_both_languages() {
+        for lang in Lang::ALL {
+            for (file, schema) in FILES {
+                let schema = schema(lang);
+                for (name, definition) in types(&schema) {
+                    assert!(
+                        definition.get("description").is_some(),
+                        "{lang:?} {file}: no description of `{name}`"
+                    );
+                    let properties = definition.get("properties").and_then(Value::as_object);
+                    for (key, property) in properties.into_iter().flatten() {
+                        assert!(
+                            property.get("description").is_some(),
+                            "{lang:?} {file}: no description of `{name}.{key}`"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_description_names_a_type_or_key_that_does_not_exist() {
+        let mut known = BTreeSet::new();
+        for (_, schema) in FILES {
+            for (name, definition) in types(&schema(Lang::En)) {
+                known.insert(format!("schema-{name}"));
+                let properties = definition.get("properties").and_then(Value::as_object);
+                for key in properties.into_iter().flatten().map(|(k, _)| k) {
+                    known.insert(format!("schema-{name}-{}", kebab(key)));
+                }
+            }
+        }
+        for lang in Lang::ALL {
+            for (path, text) in crate::catalogue::sources(lang) {
+                let ids = text
+                    .lines()
+                    .filter_map(|l| l.split_once(" = ").map(|(id, _)| id));
+                for id in ids.filter(|id| id.starts_with("schema-")) {
+                    assert!(known.contains(id), "{path}: `{id}` describes nothing");
+                }
+            }
+        }
+    }
+
+    /// The project's own schemas (`livret schema` in French) are those of this version.
+    #[test]
+    fn the_committed_schemas_are_current() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SCHEMAS_DIR);
+        for file in files(Lang::Fr) {
+            let committed = std::fs::read(dir.join(&file.path))
+                .unwrap_or_else(|e| panic!("{}: {e}; run `livret schema`", file.path));
+            assert!(
+                committed == file.bytes.as_ref(),
+                "{} differs from what `livret schema` writes: run it again",
+                file.path
+            );
+        }
+    }
 }

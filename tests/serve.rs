@@ -107,7 +107,7 @@ fn a_broken_file_keeps_the_last_good_site_and_shows_the_error_until_fixed() {
     let mark = server.mark();
     save(&server.path(SITOGRAPHIE), &broken);
     let data = events.expect("failed");
-    assert_has(&data, &format!("{SITOGRAPHIE}:4:"));
+    assert_has(&data, &format!("{SITOGRAPHIE}:5:"));
     assert_has(&data, "unknown key `couleur`");
     let line = server.wait_for_rebuild(mark);
     assert_has(&line, "1 error; the last good site is still served");

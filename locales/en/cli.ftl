@@ -66,3 +66,4 @@ serve-output-stale = livret: { $folder } was NOT updated (the preview is); the n
 serve-stylesheet-missing = the stylesheet is missing from the last build
 serve-overlay-title = The rebuild failed: the last good version stays on screen.
 serve-overlay-hide = Hide
+schemas-written = livret: wrote { $count } schemas to { $folder }

@@ -70,3 +70,4 @@ serve-output-stale = livret : { $folder } n'a PAS été mis à jour (l'aperçu
 serve-stylesheet-missing = la feuille de style manque dans la dernière construction
 serve-overlay-title = La reconstruction a échoué : la dernière version correcte reste affichée.
 serve-overlay-hide = Masquer
+schemas-written = livret : { $count } schémas écrits dans { $folder }

@@ -77,7 +77,11 @@ fn every_message_the_code_names_exists_and_every_message_is_used() {
         missing.is_empty(),
         "used but not in the catalogue: {missing:?}"
     );
-    let unused: Vec<_> = defined.difference(&used).collect();
+    // The schemas' descriptions are named by type and key (see `schema::describe`).
+    let unused: Vec<_> = defined
+        .difference(&used)
+        .filter(|id| !id.starts_with("schema-"))
+        .collect();
     assert!(
         unused.is_empty(),
         "in the catalogue but never used: {unused:?}"

@@ -7,7 +7,8 @@
 //! `serve`'s partial rebuilds. The output folder is refused when it is the project root, lies
 //! inside a source folder (symbolic links resolved), or holds files and no marker. In a marked
 //! folder, livret replaces and removes only the files its marker lists (`manifest`): files a person
-//! adds, such as a `.htaccess`, are kept. This module writes; it renders nothing.
+//! adds, such as a `.htaccess`, are kept. It also writes the content files' schemas among the
+//! sources (`write_files`). This module writes; it renders nothing.
 
 mod lock;
 mod manifest;
@@ -165,6 +166,18 @@ impl Target {
         };
         OutputLock::acquire(&path, &self.dir)
     }
+}
+
+/// Writes `files` into `dir` (made if needed), each replaced whole; other files are left alone.
+pub fn write_files(dir: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
+    let failed =
+        |what, path: &Path, e| WriteError::io(SiteState::Unchanged, what, path, &e).problem;
+    fs::create_dir_all(dir).map_err(|e| failed("create", dir, e))?;
+    for file in files {
+        let path = dir.join(&file.path);
+        place::replace_file(&path, &file.bytes).map_err(|e| failed("write", &path, e))?;
+    }
+    Ok(())
 }
 
 /// Refuses output folders whose replacement could destroy sources; a path that does not exist

@@ -61,7 +61,7 @@ pub fn holds(dir: &Path, file: &OutputFile) -> bool {
 }
 
 /// Writes `bytes` beside `path`, then renames them over it.
-fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(super) fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
