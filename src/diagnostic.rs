@@ -386,11 +386,11 @@ mod tests {
         assert!(text.contains("help: domain A has: A.1"), "{text}");
         let text = problem.render(Lang::Fr, false);
         assert!(
-            text.contains("erreur: code de compétence inconnu"),
+            text.contains("erreur\u{202f}: code de compétence inconnu"),
             "{text}"
         );
         assert!(
-            text.contains("aide: le domaine A contient\u{202f}: A.1"),
+            text.contains("aide\u{202f}: le domaine A contient\u{202f}: A.1"),
             "{text}"
         );
     }

@@ -14,8 +14,12 @@
 //! message: unknown competency code     substring of that diagnostic's message (any number)
 //! hint: did you mean                   substring expected somewhere in the output (any number)
 //! absent: unknown data table           substring that must NOT be in the output (a false follow-on error)
+//! errors: 3                            optional: the number of errors, when not one per `file:`
 //! max_seconds: 10                      optional: the failing build must end within this time
 //! ```
+//!
+//! The whole output of each case, in English and in French, is also kept as a reviewed snapshot
+//! (`tests/snapshots/`, with insta): a change of wording shows in review.
 
 #[allow(dead_code)] // the helpers the other test files use
 mod common;
@@ -26,7 +30,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::process::{Output, livret};
+use common::process::{Output, livret, livret_with};
 
 /// At least this many broken cases must exist (so a lost folder does not silently shrink the suite).
 const MIN_BROKEN_CASES: usize = 18;
@@ -39,13 +43,20 @@ fn fixtures() -> PathBuf {
 // Running the binary
 
 fn build(root: &Path) -> Result<Output, String> {
-    livret([
-        OsStr::new("build"),
-        OsStr::new("--root"),
-        root.as_os_str(),
-        OsStr::new("--output"),
-        root.join("public").as_os_str(),
-    ])
+    build_in(root, "en")
+}
+
+fn build_in(root: &Path, lang: &str) -> Result<Output, String> {
+    livret_with(
+        [
+            OsStr::new("build"),
+            OsStr::new("--root"),
+            root.as_os_str(),
+            OsStr::new("--output"),
+            root.join("public").as_os_str(),
+        ],
+        &[("LIVRET_LANG", lang)],
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -140,6 +151,7 @@ struct Case {
     absent: Vec<String>,
     deletes: Vec<String>,
     max_seconds: Option<u64>,
+    errors: Option<usize>,
 }
 
 fn parse_expect(text: &str) -> Result<Case, String> {
@@ -176,6 +188,7 @@ fn parse_expect(text: &str) -> Result<Case, String> {
             "absent" => case.absent.push(value),
             "delete" => case.deletes.push(value),
             "max_seconds" => case.max_seconds = Some(number(&value, &at)? as u64),
+            "errors" => case.errors = Some(number(&value, &at)?),
             other => return Err(format!("{at}: unknown key `{other}`")),
         }
     }
@@ -242,8 +255,15 @@ fn check_expected(expected: &Expected, blocks: &[String]) -> Result<(), String> 
     Ok(())
 }
 
-/// Runs one broken case; returns the list of what went wrong (empty when the case passes).
-fn run_case(case_dir: &Path) -> Result<Vec<String>, String> {
+/// What a broken case printed, in each language, for its snapshots.
+struct Printed {
+    english: String,
+    french: String,
+}
+
+/// Runs one broken case; returns the list of what went wrong (empty when the case passes) and
+/// what it printed.
+fn run_case(case_dir: &Path) -> Result<(Vec<String>, Printed), String> {
     let text = fs::read_to_string(case_dir.join("expect.txt"))
         .map_err(|e| format!("cannot read expect.txt: {e}"))?;
     let case = parse_expect(&text)?;
@@ -283,6 +303,11 @@ fn run_case(case_dir: &Path) -> Result<Vec<String>, String> {
         failures.push("no final `nothing was written` line".to_owned());
     }
     let blocks = diagnostic_blocks(&run.stderr);
+    let errors = blocks.iter().filter(|b| b.starts_with("error")).count();
+    let expected_errors = case.errors.unwrap_or(case.expected.len());
+    if errors != expected_errors {
+        failures.push(format!("{errors} error(s), expected {expected_errors}"));
+    }
     for expected in &case.expected {
         if let Err(failure) = check_expected(expected, &blocks) {
             failures.push(failure);
@@ -326,10 +351,21 @@ fn run_case(case_dir: &Path) -> Result<Vec<String>, String> {
             diff.join(", ")
         ));
     }
+    let french = build_in(root, "fr")?;
+    if french.code != run.code {
+        failures.push(format!("exit code {:?} in French", french.code));
+    }
     if !failures.is_empty() {
         failures.push(format!("--- stderr ---\n{}", run.stderr));
     }
-    Ok(failures)
+    let shown = |output: &Output| {
+        format!("{}{}", output.stdout, output.stderr).replace(&root.display().to_string(), "[ROOT]")
+    };
+    let printed = Printed {
+        english: shown(&run),
+        french: shown(&french),
+    };
+    Ok((failures, printed))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -352,14 +388,25 @@ fn every_broken_case_is_reported_precisely_and_keeps_the_previous_output() {
         broken.display()
     );
     let mut report = Vec::new();
+    let mut printed = Vec::new();
     for case in &cases {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
         let failures = match run_case(case) {
-            Ok(failures) => failures,
+            Ok((failures, output)) => {
+                printed.push((name.clone(), output));
+                failures
+            }
             Err(setup) => vec![format!("case setup: {setup}")],
         };
         if !failures.is_empty() {
             report.push(format!("=== case `{name}`:\n  {}", failures.join("\n  ")));
+        }
+    }
+    // Compared once every case has run, so that one changed wording does not hide a failure.
+    if report.is_empty() {
+        for (name, output) in printed {
+            insta::assert_snapshot!(format!("{name}.en"), output.english);
+            insta::assert_snapshot!(format!("{name}.fr"), output.french);
         }
     }
     assert!(

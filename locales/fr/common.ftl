@@ -1,8 +1,9 @@
-# Mots et messages communs à toutes les parties de livret.
+# Mots et messages communs à toutes les parties de livret. Les niveaux finissent par une espace
+# fine insécable : le « : » qui les suit est écrit par le code.
 
-level-error = erreur
-level-warning = attention
-level-help = aide
+level-error = erreur 
+level-warning = avertissement 
+level-help = aide 
 
 io-not-found = le fichier ou le dossier n'existe pas
 io-permission-denied = accès refusé

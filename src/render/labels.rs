@@ -142,7 +142,7 @@ impl Labels {
                 } else {
                     Diagnostic::error(msg!(
                         "labels-value-error",
-                        detail = error.detail().unwrap_or("?")
+                        problem = super::site::environment::engine_problem(&error)
                     ))
                     .hint(msg!("labels-value-error-hint"))
                 };

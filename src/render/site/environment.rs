@@ -7,6 +7,7 @@ use std::path::Path;
 
 use minijinja::{Environment, Value};
 
+use crate::catalogue::Message;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Model, Page};
 use crate::msg;
@@ -104,13 +105,29 @@ pub fn text_error(error: &minijinja::Error) -> Diagnostic {
         return Diagnostic::error(msg!("text-out-of-fuel", steps = TEXT_FUEL))
             .hint(msg!("text-out-of-fuel-hint"));
     }
-    let detail = error.detail().unwrap_or("?");
-    Diagnostic::error(msg!(
-        "text-value-error",
-        detail = detail,
-        kind = error.kind().to_string()
-    ))
-    .hint(msg!("text-value-error-hint"))
+    Diagnostic::error(msg!("text-value-error", problem = engine_problem(error)))
+        .hint(msg!("text-value-error-hint"))
+}
+
+/// What the template engine says went wrong, in the reader's words where the catalogue has them
+/// (an undefined value, a syntax error, too much work); the engine's own detail otherwise.
+pub fn engine_problem(error: &minijinja::Error) -> Message {
+    use minijinja::ErrorKind;
+    let detail = error.detail().unwrap_or_default();
+    match error.kind() {
+        ErrorKind::UndefinedError => {
+            // minijinja writes « `name` is undefined »: the name is what the reader wrote.
+            let name = detail.split('`').nth(1).filter(|_| detail.contains('`'));
+            match name {
+                Some(name) => msg!("engine-undefined", name = name),
+                None => msg!("engine-undefined-value"),
+            }
+        }
+        ErrorKind::SyntaxError => msg!("engine-syntax", detail = detail),
+        ErrorKind::OutOfFuel => msg!("engine-out-of-fuel"),
+        ErrorKind::TemplateNotFound => msg!("engine-not-found", detail = detail),
+        kind => msg!("engine-other", kind = kind.to_string(), detail = detail),
+    }
 }
 
 /// The template environment: the theme's templates, auto-escaping, strict undefined variables
@@ -163,11 +180,7 @@ pub fn environment<'a>(model: &Model, theme: &'a Theme) -> Result<Environment<'a
 
 /// A minijinja error as a diagnostic pointing into the template file.
 pub fn template_diagnostic(error: &minijinja::Error, theme: &Theme) -> Diagnostic {
-    let message = msg!(
-        "template-error",
-        detail = error.detail().unwrap_or("?"),
-        kind = error.kind().to_string()
-    );
+    let message = msg!("template-error", problem = engine_problem(error));
     let hint = match error.kind() {
         minijinja::ErrorKind::UndefinedError => msg!("template-undefined-hint"),
         minijinja::ErrorKind::TemplateNotFound => msg!("template-not-found-hint"),
@@ -176,7 +189,12 @@ pub fn template_diagnostic(error: &minijinja::Error, theme: &Theme) -> Diagnosti
     };
     let name = error.name().unwrap_or("");
     let diagnostic = Diagnostic::error(message).hint(hint);
-    match (theme.templates.get(name), error.range(), error.line()) {
+    // Running out of fuel stops wherever the count ends: the line is the place, not the column
+    // (so that every page stopped in the same loop gives one error).
+    let range = error
+        .range()
+        .filter(|_| error.kind() != minijinja::ErrorKind::OutOfFuel);
+    match (theme.templates.get(name), range, error.line()) {
         (Some(source), Some(range), _) => diagnostic.at(source.span(range)),
         (Some(source), None, Some(line)) => diagnostic.at(source.span_at(line, 1)),
         (Some(source), None, None) => diagnostic.in_file(&source.path),

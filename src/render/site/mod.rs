@@ -7,7 +7,7 @@
 //! never depends on the number of threads; writing them is the output stage's job. All URLs are
 //! relative.
 
-mod environment;
+pub(crate) mod environment;
 mod plan;
 mod print;
 
