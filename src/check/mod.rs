@@ -177,6 +177,7 @@ fn check_activities(model: &Model, problems: &mut Diagnostics) {
     if model.activities.is_empty() && !model.has_unloaded_in(ACTIVITIES_DIR) {
         problems.push(
             Diagnostic::error(msg!("no-activities", folder = ACTIVITIES_DIR))
+                .in_file(ACTIVITIES_DIR)
                 .hint(msg!("no-activities-hint", folder = ACTIVITIES_DIR)),
         );
     }

@@ -226,8 +226,17 @@ fn rewrite_link<'a>(
                 .iter()
                 .map(|k| relative_path(base, Path::new(k)))
                 .collect();
+            // A link written from the project's root (`content/pages/x.md`) names the right file
+            // in the wrong way: the file of that name is the suggestion.
+            let same_name = || {
+                let name = Path::new(path_part).file_name();
+                written
+                    .iter()
+                    .find(|w| Path::new(w.as_str()).file_name() == name)
+            };
             let close =
-                crate::diagnostic::did_you_mean(path_part, written.iter().map(String::as_str));
+                crate::diagnostic::did_you_mean(path_part, written.iter().map(String::as_str))
+                    .or_else(|| same_name().map(String::as_str));
             let hint = match close {
                 Some(close) => msg!("markdown-link-close-hint", close = close),
                 None => msg!("markdown-link-missing-hint"),

@@ -22,6 +22,9 @@ pub fn explain(source: &SourceText, len: usize, error: &ScanError) -> Diagnostic
     if let Some(found) = unclosed_flow(&lines, line, column) {
         return found.diagnostic(source);
     }
+    if let Some(found) = unclosed_quote(&lines, line) {
+        return found.diagnostic(source);
+    }
     match error.kind() {
         ErrorKind::UnclosedQuotedScalar => {
             let quote = lines
@@ -29,9 +32,7 @@ pub fn explain(source: &SourceText, len: usize, error: &ScanError) -> Diagnostic
                 .and_then(|l| l[byte_of(l, column)..].chars().next())
                 .filter(|c| matches!(c, '"' | '\''))
                 .unwrap_or('"');
-            Diagnostic::error(msg!("yaml-unclosed-quote"))
-                .at(source.span(point(source, line, column + 1)))
-                .hint(msg!("yaml-unclosed-quote-hint", quote = quote.to_string()))
+            quote_left_open(line, column + 1, quote).diagnostic(source)
         }
         ErrorKind::MappingValueNotAllowed => match colon_in_text(&lines, line, column) {
             Some(fixed) => Diagnostic::error(msg!("yaml-colon-in-text"))
@@ -148,6 +149,43 @@ fn unclosed_flow(lines: &[&str], error_line: usize, error_column: usize) -> Opti
         line,
         column,
     })
+}
+
+/// A value opened with a quotation mark on an earlier line than the error and not closed on its
+/// line: YAML allows a quoted text over several lines, so the parser met the trouble later, where
+/// the next quotation mark closed it.
+fn unclosed_quote(lines: &[&str], error_line: usize) -> Option<Found> {
+    lines
+        .iter()
+        .enumerate()
+        .take(error_line.saturating_sub(1))
+        .find_map(|(index, line)| {
+            let item = line
+                .trim_start()
+                .strip_prefix("- ")
+                .unwrap_or(line.trim_start());
+            let value = item.split_once(": ").map_or(item, |(_, v)| v).trim_start();
+            let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+            let rest = &value[1..];
+            let closed = match quote {
+                '"' => rest.replace("\\\\", "").replace("\\\"", "").contains('"'),
+                _ => rest.replace("''", "").contains('\''),
+            };
+            if closed {
+                return None;
+            }
+            let column = line.chars().count() - value.chars().count() + 1;
+            Some(quote_left_open(index + 1, column, quote))
+        })
+}
+
+fn quote_left_open(line: usize, column: usize, quote: char) -> Found {
+    Found {
+        message: msg!("yaml-unclosed-quote"),
+        hint: msg!("yaml-unclosed-quote-hint", quote = quote.to_string()),
+        line,
+        column,
+    }
 }
 
 /// Whether a quote at `column` opens a quoted value (after `key: `, `- ` or at the line's start).
