@@ -124,3 +124,6 @@ group-empty = the group « { $group } » has no domains
 group-empty-hint = list its domains under `domains:`, or remove the group
 no-activities = the handbook has no activity: { $folder }/ holds no activity file
 no-activities-hint = add one file per activity in { $folder }/ (see docs/content-format.md); the site's lists and the fiche de suivi need them
+date-invalid = invalid date `{ $date }` in the référentiel
+date-invalid-label = not a date YYYY-MM-DD
+date-invalid-hint = write the publication date as year-month-day, e.g. `date: "2011-02-03"`

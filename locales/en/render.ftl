@@ -1,8 +1,5 @@
 # Rendering the site, the documents and the exports (render/).
 
-date-invalid = invalid date `{ $date }` in the référentiel
-date-invalid-label = not a date YYYY-MM-DD
-date-invalid-hint = write the publication date as year-month-day, e.g. `date: "2011-02-03"`
 source-date-epoch-invalid = SOURCE_DATE_EPOCH is `{ $epoch }`, not a number of seconds since 1970
 source-date-epoch-invalid-hint = set it to a whole number of seconds (e.g. `git log -1 --format=%ct`), or unset it and add a `date:` to the référentiel
 date-missing = the référentiel has no `date:`: the CASE export is left out

@@ -127,3 +127,6 @@ group-empty = le groupe « { $group } » n'a aucun domaine
 group-empty-hint = listez ses domaines sous `domains:`, ou supprimez le groupe
 no-activities = le livret n'a aucune activité : { $folder }/ ne contient aucun fichier d'activité
 no-activities-hint = ajoutez un fichier par activité dans { $folder }/ (voir docs/content-format.md) ; les listes du site et la fiche de suivi en ont besoin
+date-invalid = date invalide dans le référentiel : `{ $date }`
+date-invalid-label = ce n'est pas une date AAAA-MM-JJ
+date-invalid-hint = écrivez la date de publication sous la forme année-mois-jour, par exemple `date: "2011-02-03"`

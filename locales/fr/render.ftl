@@ -1,8 +1,5 @@
 # Production du site, des documents et des exports (render/).
 
-date-invalid = date invalide dans le référentiel : `{ $date }`
-date-invalid-label = ce n'est pas une date AAAA-MM-JJ
-date-invalid-hint = écrivez la date de publication sous la forme année-mois-jour, par exemple `date: "2011-02-03"`
 source-date-epoch-invalid = SOURCE_DATE_EPOCH vaut `{ $epoch }`, ce qui n'est pas un nombre de secondes depuis 1970
 source-date-epoch-invalid-hint = donnez-lui un nombre entier de secondes (par exemple `git log -1 --format=%ct`), ou supprimez-la et ajoutez un `date:` au référentiel
 date-missing = le référentiel n'a pas de `date:` : l'export CASE est laissé de côté

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use crate::coverage;
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, did_you_mean, suggest};
 use crate::load::{ACTIVITIES_DIR, REFERENTIEL_FILE, SETTINGS_FILE};
-use crate::model::{ChartSpec, DataTable, Model, PageTemplate, span_of};
+use crate::model::{ChartSpec, DataTable, Date, Model, PageTemplate, span_of};
 use crate::msg;
 use serde_saphyr::Spanned;
 
@@ -98,6 +98,16 @@ fn check_referentiel(model: &Model, problems: &mut Diagnostics) {
     let source = &referentiel.source;
     if model.is_unloaded(REFERENTIEL_FILE) {
         return;
+    }
+    if let Some(date) = &referentiel.date
+        && Date::parse_iso(date.value.trim()).is_none()
+    {
+        problems.push(
+            Diagnostic::error(msg!("date-invalid", date = &date.value))
+                .at(span_of(source, date))
+                .label(msg!("date-invalid-label"))
+                .hint(msg!("date-invalid-hint")),
+        );
     }
     // One message per root cause: a group without domains, or no domain (nor group) at all.
     let empty_groups = referentiel.has_groups && !referentiel.groups.is_empty();

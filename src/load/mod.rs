@@ -96,6 +96,7 @@ pub fn load(root: &Path) -> (Option<Model>, Diagnostics) {
         data,
         fiches,
         unloaded,
+        derived: Default::default(),
     };
     model
         .activities

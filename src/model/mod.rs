@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -14,9 +15,13 @@ use serde_saphyr::Spanned;
 use crate::diagnostic::{SourceText, Span};
 
 pub mod bounds;
+mod date;
 mod fiche;
+mod mapping;
 
+pub use date::Date;
 pub use fiche::*;
+pub use mapping::Mapping;
 
 /// Everything livret knows about one handbook.
 #[derive(Debug, Clone)]
@@ -36,9 +41,17 @@ pub struct Model {
     /// Content files that exist but failed to load (their errors are reported): checks must not
     /// also report them as absent.
     pub unloaded: Vec<PathBuf>,
+    /// The mapping, derived on first use (see [`Model::mapping`]).
+    pub(crate) derived: OnceLock<Mapping>,
 }
 
 impl Model {
+    /// Which activities validate which competency, worked out once, on first use: the activities
+    /// and the référentiel must not change after that (loading sorts them before any use).
+    pub fn mapping(&self) -> &Mapping {
+        self.derived.get_or_init(|| Mapping::new(self))
+    }
+
     pub fn activity(&self, slug: &str) -> Option<&Activity> {
         self.activities.iter().find(|a| a.slug.value == slug)
     }
@@ -80,14 +93,6 @@ impl Model {
                 .find(|f| f.activity.value == activity.slug.value)
                 .map(|f| &f.fiche)
         })
-    }
-
-    /// The activities that validate a competency, in activity order.
-    pub fn activities_validating<'a>(
-        &'a self,
-        code: &'a str,
-    ) -> impl Iterator<Item = &'a Activity> {
-        self.activities.iter().filter(move |a| a.validates(code))
     }
 }
 
@@ -348,10 +353,6 @@ pub struct Activity {
 }
 
 impl Activity {
-    pub fn validates(&self, code: &str) -> bool {
-        self.competencies.value.iter().any(|c| c.value == code)
-    }
-
     pub fn codes(&self) -> impl Iterator<Item = &str> {
         self.competencies.value.iter().map(|c| c.value.as_str())
     }

@@ -255,40 +255,28 @@ pub struct MatrixRow {
     pub count: usize,
 }
 
-/// Reads the mapping once (each activity's codes located through the référentiel's index), so the
-/// work is proportional to the mapping plus the cells of the tables.
+/// Reads the mapping (see [`Model::mapping`]): the work is proportional to the mapping plus the
+/// cells of the tables.
 pub fn matrix_view(model: &Model) -> MatrixView {
     let referentiel = &model.referentiel;
-    // The flat index of each group's first domain.
-    let mut first_domain = Vec::with_capacity(referentiel.groups.len());
-    let mut domain_count = 0;
-    for group in &referentiel.groups {
-        first_domain.push(domain_count);
-        domain_count += group.domains.len();
-    }
+    let mapping = model.mapping();
     // Per domain, per competency: the indices of the activities validating it, in activity order.
-    let mut validating: Vec<Vec<Vec<usize>>> = referentiel
+    let validating: Vec<Vec<&[usize]>> = referentiel
         .domains()
-        .map(|d| vec![Vec::new(); d.competencies.len()])
+        .map(|d| {
+            d.competencies
+                .iter()
+                .map(|c| mapping.validating(&c.code.value))
+                .collect()
+        })
         .collect();
-    for (a, activity) in model.activities.iter().enumerate() {
-        for code in activity.codes() {
-            let Some((g, d, c)) = referentiel.position(code) else {
-                continue;
-            };
-            let list = &mut validating[first_domain[g] + d][c];
-            // A code listed twice by one activity counts once.
-            if list.last() != Some(&a) {
-                list.push(a);
-            }
-        }
-    }
     let mut ids = HashSet::new();
     let domains: Vec<MatrixDomain> = referentiel
         .domains()
         .zip(validating)
         .map(|(domain, per_competency)| {
-            let mut columns: Vec<usize> = per_competency.iter().flatten().copied().collect();
+            let mut columns: Vec<usize> =
+                per_competency.iter().copied().flatten().copied().collect();
             columns.sort_unstable();
             columns.dedup();
             let mut counts = vec![0; columns.len()];
@@ -298,7 +286,7 @@ pub fn matrix_view(model: &Model) -> MatrixView {
                 .zip(&per_competency)
                 .map(|(c, activities)| {
                     let mut marks = vec![false; columns.len()];
-                    for a in activities {
+                    for a in *activities {
                         if let Ok(i) = columns.binary_search(a) {
                             marks[i] = true;
                             counts[i] += 1;
@@ -401,27 +389,23 @@ pub fn referentiel_view(model: &Model) -> ReferentielView {
 }
 
 pub fn activity_view(model: &Model, activity: &Activity) -> ActivityView {
-    let referentiel = &model.referentiel;
-    let mut codes: Vec<&str> = activity.codes().collect();
-    codes.sort_by_key(|code| referentiel.position(code));
-    let mut domains: Vec<DomainView> = Vec::new();
-    for code in &codes {
-        let (Some(domain), Some(competency)) =
-            (referentiel.domain_of(code), referentiel.competency(code))
-        else {
-            continue;
-        };
-        let view = competency_view(competency, Vec::new());
-        match domains.last_mut() {
-            Some(last) if last.code == domain.code.value => last.competencies.push(view),
-            _ => domains.push(DomainView {
-                code: domain.code.value.clone(),
-                anchor: domain_anchor(&domain.code.value),
-                title: domain.title.clone(),
-                competencies: vec![view],
-            }),
-        }
-    }
+    let codes: Vec<&str> = model
+        .competencies_of(activity)
+        .map(|(_, c)| c.code.value.as_str())
+        .collect();
+    let domains: Vec<DomainView> = model
+        .domains_of(activity)
+        .into_iter()
+        .map(|(domain, competencies)| DomainView {
+            code: domain.code.value.clone(),
+            anchor: domain_anchor(&domain.code.value),
+            title: domain.title.clone(),
+            competencies: competencies
+                .into_iter()
+                .map(|c| competency_view(c, Vec::new()))
+                .collect(),
+        })
+        .collect();
     ActivityView {
         title: activity.title.clone(),
         slug: activity.slug.value.clone(),

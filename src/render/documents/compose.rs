@@ -98,8 +98,11 @@ impl Composer<'_> {
         let labels = self.labels;
         let values = self.values(Some(activity));
         let title = fiche.title.as_deref().unwrap_or(&activity.title);
-        let mut codes: Vec<&str> = activity.codes().collect();
-        codes.sort_by_key(|code| self.model.referentiel.position(code));
+        let codes: Vec<&str> = self
+            .model
+            .competencies_of(activity)
+            .map(|(_, c)| c.code.value.as_str())
+            .collect();
         let subject = labels.expand(&labels.subject, &values)?;
         let mut document = self.document(
             &activity.slug.value,
@@ -130,7 +133,7 @@ impl Composer<'_> {
             ParagraphStyle::Emphasis,
             vec![Run::plain(self.text(&validation))],
         ));
-        blocks.push(Block::Table(self.competency_table(&codes)));
+        blocks.push(Block::Table(self.competency_table(activity)));
         for block in &fiche.blocks {
             self.block(activity, &block.value, blocks);
         }
@@ -138,25 +141,17 @@ impl Composer<'_> {
     }
 
     /// The domain / competency table of a fiche's header, grouped by domain in référentiel order.
-    fn competency_table(&self, codes: &[&str]) -> Table {
-        let referentiel = &self.model.referentiel;
+    fn competency_table(&self, activity: &Activity) -> Table {
         let mut rows = Vec::new();
-        let mut current_domain = None;
-        for code in codes {
-            let (Some(domain), Some(competency)) =
-                (referentiel.domain_of(code), referentiel.competency(code))
-            else {
-                continue;
-            };
-            if current_domain != Some(&domain.code.value) {
-                current_domain = Some(&domain.code.value);
-                rows.push(Row::Group {
-                    text: self.text(&format!("{} – {}", domain.code.value, domain.title)),
+        for (domain, competencies) in self.model.domains_of(activity) {
+            rows.push(Row::Group {
+                text: self.text(&format!("{} – {}", domain.code.value, domain.title)),
+            });
+            for competency in competencies {
+                rows.push(Row::Cells {
+                    cells: vec![self.code_cell(competency), self.competency_cell(competency)],
                 });
             }
-            rows.push(Row::Cells {
-                cells: vec![self.code_cell(competency), self.competency_cell(competency)],
-            });
         }
         Table {
             caption: Some(self.text(&self.labels.competency_table)),

@@ -60,15 +60,16 @@ fn csv_bytes(context: &Context, separator: u8) -> Result<Vec<u8>, csv::Error> {
                     competency.items.join(" ")
                 )),
             ];
-            let marks = model.activities.iter().map(|a| {
-                if a.validates(code) {
+            let validating = model.mapping().validating(code);
+            let marks = (0..model.activities.len()).map(|a| {
+                if validating.contains(&a) {
                     labels.mark.clone()
                 } else {
                     String::new()
                 }
             });
             row.extend(marks);
-            row.push(model.activities_validating(code).count().to_string());
+            row.push(validating.len().to_string());
             writer.write_record(&row)?;
         }
     }
