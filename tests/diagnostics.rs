@@ -616,3 +616,48 @@ fn links_to_documents_exports_and_assets_pass_and_a_misspelt_one_fails() {
         blocks[0]
     );
 }
+
+/// The trainers' guide shows, for the five most common mistakes, exactly what livret prints in
+/// French: each block after `<!-- cas: NAME -->` is the output of the broken case NAME. With
+/// `UPDATE_GUIDE=1` the blocks are rewritten from the program, to review with `git diff`.
+#[test]
+fn the_trainers_guide_shows_what_livret_prints() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/guide-formateur.md");
+    let guide = fs::read_to_string(&path).unwrap();
+    let marker = "<!-- cas: ";
+    let mut updated = String::new();
+    let mut rest = guide.as_str();
+    let mut cases = 0;
+    let mut differences = Vec::new();
+    while let Some(at) = rest.find(marker) {
+        let name_end = rest[at..].find(" -->").map(|i| at + i).unwrap();
+        let name = &rest[at + marker.len()..name_end];
+        let open = rest[name_end..].find("```text\n").unwrap() + name_end + "```text\n".len();
+        let close = rest[open..].find("```\n").unwrap() + open;
+        let shown = &rest[open..close];
+        let (failures, printed) = run_case(&fixtures().join("broken").join(name)).unwrap();
+        assert!(failures.is_empty(), "case {name}: {failures:#?}");
+        let french = format!("{}\n", printed.french.trim_end());
+        if shown != french {
+            differences.push(format!(
+                "--- {name}, in the guide:\n{shown}--- printed:\n{french}"
+            ));
+        }
+        updated.push_str(&rest[..open]);
+        updated.push_str(&french);
+        rest = &rest[close..];
+        cases += 1;
+    }
+    updated.push_str(rest);
+    assert_eq!(cases, 5, "the guide shows five mistakes");
+    if std::env::var_os("UPDATE_GUIDE").is_some() {
+        fs::write(&path, updated).unwrap();
+    } else {
+        assert!(
+            differences.is_empty(),
+            "docs/guide-formateur.md and the program disagree (UPDATE_GUIDE=1 rewrites the \
+             blocks):\n{}",
+            differences.join("\n")
+        );
+    }
+}

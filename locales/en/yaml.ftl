@@ -91,7 +91,7 @@ yaml-wrong-type = `{ $key }` must be { $expected ->
        *[other] this
     }
 yaml-wrong-type-hint = { $expected ->
-        [list] write a list, even of one item: `{ $key }: [{ $value }]`, or one `- { $value }` per line under `{ $key }:`
+        [list] write a list, even of one item: `{ $key }: [{ $value }]`, or one `- { $first }` per line under `{ $key }:`
         [mapping] write the keys of `{ $key }` on the lines below it, indented by two spaces (see docs/content-format.md)
         [text] write a text: `{ $key }: "{ $value }"`
         [integer] write a whole number, e.g. `{ $key }: 3`

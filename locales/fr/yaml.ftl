@@ -91,7 +91,7 @@ yaml-wrong-type = `{ $key }` doit être { $expected ->
        *[other] cela
     }
 yaml-wrong-type-hint = { $expected ->
-        [list] écrivez une liste, même d'un seul élément : `{ $key }: [{ $value }]`, ou un `- { $value }` par ligne sous `{ $key }:`
+        [list] écrivez une liste, même d'un seul élément : `{ $key }: [{ $value }]`, ou un `- { $first }` par ligne sous `{ $key }:`
         [mapping] écrivez les clés de `{ $key }` sur les lignes suivantes, décalées de deux espaces (voir docs/content-format.md)
         [text] écrivez un texte : `{ $key }: "{ $value }"`
         [integer] écrivez un nombre entier, par exemple `{ $key }: 3`

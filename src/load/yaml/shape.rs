@@ -118,25 +118,31 @@ impl Shape<'_> {
             return None;
         }
         let value = scalar_text(node);
-        Some(
-            Diagnostic::error(msg!(
-                "yaml-wrong-type",
-                key = name,
-                expected = expected,
-                found = found,
-                value = &value
-            ))
-            .hint(msg!(
-                "yaml-wrong-type-hint",
-                key = name,
-                expected = expected,
-                value = if value.is_empty() {
-                    "…".to_owned()
-                } else {
-                    value
-                }
-            )),
-        )
+        // The example is built from what was written; « A.1, A.2 » without brackets gives its
+        // first item for the one-per-line form.
+        let or_dots = |text: &str| {
+            if text.is_empty() {
+                "…".to_owned()
+            } else {
+                text.to_owned()
+            }
+        };
+        let first = or_dots(value.split(',').next().unwrap_or_default().trim());
+        let hint = msg!(
+            "yaml-wrong-type-hint",
+            key = name,
+            expected = expected,
+            value = or_dots(&value),
+            first = first
+        );
+        let message = msg!(
+            "yaml-wrong-type",
+            key = name,
+            expected = expected,
+            found = found,
+            value = value
+        );
+        Some(Diagnostic::error(message).hint(hint))
     }
 
     /// The branch of a `oneOf`/`anyOf` the value was meant for: the one whose errors are all
