@@ -18,8 +18,9 @@
 //! max_seconds: 10                      optional: the failing build must end within this time
 //! ```
 //!
-//! The whole output of each case, in English and in French, is also kept as a reviewed snapshot
-//! (`tests/snapshots/`, with insta): a change of wording shows in review.
+//! The whole output of each case, in English (`LIVRET_LANG=en`) and in French (`LANG=fr_FR.UTF-8`,
+//! no `LIVRET_LANG`), is also kept as a reviewed snapshot (`tests/snapshots/`, with insta): a change
+//! of wording shows in review.
 
 #[allow(dead_code)] // the helpers the other test files use
 mod common;
@@ -43,10 +44,21 @@ fn fixtures() -> PathBuf {
 // Running the binary
 
 fn build(root: &Path) -> Result<Output, String> {
-    build_in(root, "en")
+    build_in(root, &[("LIVRET_LANG", "en")])
 }
 
-fn build_in(root: &Path, lang: &str) -> Result<Output, String> {
+/// A build in a French session: no `LIVRET_LANG`, the locale says French.
+fn build_in_french(root: &Path) -> Result<Output, String> {
+    let french = [
+        ("LIVRET_LANG", ""),
+        ("LC_ALL", ""),
+        ("LC_MESSAGES", ""),
+        ("LANG", "fr_FR.UTF-8"),
+    ];
+    build_in(root, &french)
+}
+
+fn build_in(root: &Path, env: &[(&str, &str)]) -> Result<Output, String> {
     livret_with(
         [
             OsStr::new("build"),
@@ -55,7 +67,7 @@ fn build_in(root: &Path, lang: &str) -> Result<Output, String> {
             OsStr::new("--output"),
             root.join("public").as_os_str(),
         ],
-        &[("LIVRET_LANG", lang)],
+        env,
     )
 }
 
@@ -351,7 +363,7 @@ fn run_case(case_dir: &Path) -> Result<(Vec<String>, Printed), String> {
             diff.join(", ")
         ));
     }
-    let french = build_in(root, "fr")?;
+    let french = build_in_french(root)?;
     if french.code != run.code {
         failures.push(format!("exit code {:?} in French", french.code));
     }
@@ -660,4 +672,33 @@ fn the_trainers_guide_shows_what_livret_prints() {
             differences.join("\n")
         );
     }
+}
+
+/// The language follows `LIVRET_LANG`, then the locale, then the handbook's `language`.
+#[test]
+fn the_language_is_livret_lang_then_the_locale_then_the_handbook() {
+    let temp = tempfile::tempdir().unwrap();
+    let root = temp.path();
+    copy_tree(&fixtures().join("minimal"), root, &[]).unwrap();
+    copy_tree(&fixtures().join("broken/wrong-type"), root, &["expect.txt"]).unwrap();
+    let unset = [
+        ("LIVRET_LANG", ""),
+        ("LC_ALL", ""),
+        ("LC_MESSAGES", ""),
+        ("LANG", ""),
+    ];
+    let with = |pairs: &[(&'static str, &'static str)]| {
+        let mut env = unset.to_vec();
+        env.extend_from_slice(pairs);
+        build_in(root, &env).unwrap().stderr
+    };
+    let french = "doit être un nombre entier";
+    let english = "must be a whole number";
+    // The handbook says `language: fr`; a locale that names neither language leaves it the choice.
+    assert!(with(&[("LANG", "C.UTF-8")]).contains(french));
+    assert!(with(&[("LANG", "en_GB.UTF-8")]).contains(english));
+    assert!(with(&[("LANG", "en_GB.UTF-8"), ("LC_ALL", "fr_CA.UTF-8")]).contains(french));
+    assert!(with(&[("LC_MESSAGES", "en_US.UTF-8"), ("LANG", "fr_FR.UTF-8")]).contains(english));
+    assert!(with(&[("LANG", "fr_FR.UTF-8"), ("LIVRET_LANG", "en")]).contains(english));
+    assert!(with(&[("LANG", "en_US.UTF-8"), ("LIVRET_LANG", "fr")]).contains(french));
 }

@@ -43,7 +43,17 @@ fn pages_and_files_are_served_with_their_types_and_only_pages_get_the_script() {
         server.get(odt).body == written,
         "the served ODT is not the written one"
     );
-    assert_has(&server.page("/__livret/reload.js"), "/__livret/events");
+    let script = server.page("/__livret/reload.js");
+    assert_has(&script, "/__livret/events");
+    // The overlay speaks the reader's language (English here, as every test asks).
+    assert_has(
+        &script,
+        r#""The rebuild failed: the last good version stays on screen.""#,
+    );
+    assert!(
+        !script.contains("__FAILED_TITLE__"),
+        "a placeholder left in the script"
+    );
     let written = tree(&server.output());
     assert!(written.contains_key("index.html") && written.len() > 50);
     for (path, bytes) in &written {
@@ -288,4 +298,15 @@ fn the_poll_watcher_sees_successive_edits() {
             events.expect("reload");
         }
     }
+}
+
+#[test]
+fn the_overlay_speaks_french_to_a_french_reader() {
+    let server = Server::launch(&["content"], &[], &[("LIVRET_LANG", "fr")], |_| {});
+    let script = server.page("/__livret/reload.js");
+    assert_has(
+        &script,
+        "\"La reconstruction a échoué\u{202f}: la dernière version correcte reste affichée.\"",
+    );
+    assert_has(&script, "\"Masquer\"");
 }

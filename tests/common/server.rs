@@ -93,7 +93,8 @@ impl Server {
             stderr,
             _dir: dir,
         };
-        let line = server.wait_for_line(0, "livret: serving http://");
+        // The line that gives the address, in whichever language the test asked for.
+        let line = server.wait_for_line(0, " http://127.0.0.1:");
         let url = line.split("http://").nth(1).unwrap();
         server.address = url.split('/').next().unwrap().to_owned();
         server.get("/"); // answered: the server, and its watcher, are running
