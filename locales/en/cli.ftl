@@ -67,3 +67,5 @@ serve-stylesheet-missing = the stylesheet is missing from the last build
 serve-overlay-title = The rebuild failed: the last good version stays on screen.
 serve-overlay-hide = Hide
 schemas-written = livret: wrote { $count } schemas to { $folder }
+serve-wrong-host = livret serve answers only requests addressed to it (Host: localhost or its address)
+serve-not-found = not found

@@ -71,3 +71,5 @@ serve-stylesheet-missing = la feuille de style manque dans la dernière construc
 serve-overlay-title = La reconstruction a échoué : la dernière version correcte reste affichée.
 serve-overlay-hide = Masquer
 schemas-written = livret : { $count } schémas écrits dans { $folder }
+serve-wrong-host = livret serve ne répond qu'aux requêtes qui lui sont adressées (Host : localhost ou son adresse)
+serve-not-found = page introuvable

@@ -172,7 +172,11 @@ async fn file(State(served): State<Arc<Served>>, uri: Uri) -> Response {
         Some((path, bytes)) => respond(StatusCode::OK, &path, &bytes),
         None => match files.get("404.html") {
             Some(page) => respond(StatusCode::NOT_FOUND, "404.html", page),
-            None => (StatusCode::NOT_FOUND, "not found").into_response(),
+            None => {
+                let text =
+                    Catalogue::get(served.lang).text(&CatalogueMessage::new("serve-not-found"));
+                (StatusCode::NOT_FOUND, text).into_response()
+            }
         },
     }
 }

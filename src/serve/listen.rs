@@ -20,6 +20,8 @@ use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 
+use crate::catalogue::Lang;
+
 /// Connections open at once: a few browser tabs need a dozen.
 pub const MAX_CONNECTIONS: usize = 128;
 
@@ -33,6 +35,8 @@ pub struct Hosts {
     pub bind: IpAddr,
     /// The port it listens on.
     pub port: u16,
+    /// The language of the refusal.
+    pub lang: Lang,
 }
 
 impl Hosts {
@@ -77,7 +81,7 @@ async fn check_host(State(hosts): State<Hosts>, request: Request, next: Next) ->
         Some(host) if hosts.allow(host) => next.run(request).await,
         _ => (
             StatusCode::BAD_REQUEST,
-            "livret serve answers only requests addressed to it (Host: localhost or its address)",
+            crate::msg!("serve-wrong-host").text(hosts.lang),
         )
             .into_response(),
     }
@@ -123,6 +127,7 @@ mod tests {
         let local = Hosts {
             bind: "127.0.0.1".parse().unwrap(),
             port: 1111,
+            lang: Lang::En,
         };
         for host in [
             "127.0.0.1:1111",
@@ -147,6 +152,7 @@ mod tests {
         let network = Hosts {
             bind: "0.0.0.0".parse().unwrap(),
             port: 80,
+            lang: Lang::En,
         };
         assert!(network.allow("192.168.1.10"));
         assert!(!network.allow("intranet.example"));

@@ -158,6 +158,7 @@ async fn run(options: Options) -> Result<(), Diagnostics> {
     let hosts = listen::Hosts {
         bind: options.bind,
         port: address.port(),
+        lang,
     };
     let app = listen::guard(http::router(served), hosts);
     // Ctrl-C ends the server at once: the event streams never end by themselves, and the output
