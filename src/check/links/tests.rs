@@ -1,0 +1,134 @@
+use super::*;
+
+fn html(path: &str, body: &str) -> OutputFile {
+    OutputFile::new(
+        path,
+        format!("<!doctype html><body>{body}</body>").into_bytes(),
+    )
+}
+
+/// Scans and checks `files` as a build does.
+fn check_files(files: &[OutputFile], written: &[SourceLink]) -> Diagnostics {
+    let (scans, mut problems) = Scans::new(files, &[], None);
+    problems.extend(check(files, &[], &scans, written, NotJudged::default()));
+    problems
+}
+
+fn messages(problems: &Diagnostics) -> Vec<String> {
+    problems.iter().map(|d| d.message.english()).collect()
+}
+
+#[test]
+fn resolves_relative_urls_like_a_browser() {
+    let ok = |path: &str, fragment: Option<&'static str>| Resolved::File {
+        path: path.to_owned(),
+        fragment: fragment.map(Cow::Borrowed),
+    };
+    assert_eq!(resolve("a/b.html", "../c.html#x"), ok("c.html", Some("x")));
+    assert_eq!(resolve("a/b.html", "#x"), ok("a/b.html", Some("x")));
+    assert_eq!(resolve("a/b.html", "d%20e.pdf?v=2"), ok("a/d e.pdf", None));
+    assert_eq!(resolve("a/b.html", "./"), ok("a/index.html", None));
+    assert_eq!(resolve("a/b.html", "../../c.html"), Resolved::OutOfSite);
+    for external in [
+        "https://x.org/",
+        "mailto:a@b.c",
+        "//cdn.org/x.js",
+        "/abs.html",
+    ] {
+        assert_eq!(
+            resolve("a/b.html", external),
+            Resolved::Unchecked,
+            "{external}"
+        );
+    }
+    assert!(has_scheme("data:image/png;base64,AA") && !has_scheme("a/b:c.html"));
+}
+
+#[test]
+fn finds_missing_files_anchors_and_escapes_but_accepts_assets() {
+    let files = [
+        html(
+            "index.html",
+            r##"<h2 id="plan">P</h2><a name="ancre"></a>
+            <a href="a/page.html#objectifs">ok</a> <a href="#ancre">ok</a>
+            <img src="assets/logo.svg" srcset="assets/logo.svg 1x, assets/grand.svg 2x">
+            <a href="documents/fiche.odt">ok</a> <a href="#top">ok</a>
+            <a href="https://example.org/#nope">external</a>
+            <svg><use xlink:href="assets/icons.svg#x"/></svg>"##,
+        ),
+        html(
+            "a/page.html",
+            r#"<h2 id="objectifs">O</h2><a href="../index.html#plann">x</a>
+            <a href="../../out.html">x</a><a href="absente.html">x</a>"#,
+        ),
+        OutputFile::new("assets/logo.svg", Vec::new()),
+        OutputFile::new("assets/icons.svg", Vec::new()),
+        OutputFile::new("documents/fiche.odt", Vec::new()),
+    ];
+    let problems = check_files(&files, &[]);
+    assert_eq!(
+        messages(&problems),
+        [
+            "broken link `assets/grand.svg`: the site has no file assets/grand.svg",
+            "broken link `../index.html#plann`: no anchor `#plann` in index.html",
+            "broken link `../../out.html`: it leads out of the site",
+            "broken link `absente.html`: the site has no file a/absente.html",
+        ]
+    );
+    let anchor = problems.iter().nth(1).unwrap();
+    assert!(
+        anchor.hint.as_ref().unwrap().english().contains("#plan"),
+        "{anchor:?}"
+    );
+    let page = String::from_utf8_lossy(&files[1].bytes);
+    let column = page.find("../index.html#plann").unwrap() + 1;
+    assert_eq!(
+        anchor.location().unwrap(),
+        format!("a/page.html:1:{column}")
+    );
+}
+
+#[test]
+fn same_template_link_is_reported_once_for_all_pages() {
+    let nav = r##"<a href="index.html#absent">x</a>"##;
+    let files: Vec<OutputFile> = ["index.html", "b.html", "c.html"]
+        .iter()
+        .map(|p| html(p, nav))
+        .collect();
+    let problems = check_files(&files, &[]);
+    assert_eq!(problems.error_count(), 1, "{:?}", messages(&problems));
+    let problem = problems.iter().next().unwrap();
+    assert!(english(&problem.label).contains("2 other pages"));
+    assert!(english(&problem.hint).contains("template"));
+}
+
+#[test]
+fn broken_markdown_link_is_reported_at_its_source_only() {
+    let source = SourceText::new("content/pages/b.md", "Voir [la suite](#suite).\n");
+    let written = SourceLink {
+        page: "b.html".to_owned(),
+        written: "#suite".to_owned(),
+        href: "#suite".to_owned(),
+        span: source.span(5..23),
+    };
+    let files = [html("b.html", r##"<a href="#suite">la suite</a>"##)];
+    let problems = check_files(&files, &[written]);
+    assert_eq!(problems.error_count(), 1);
+    let problem = problems.iter().next().unwrap();
+    assert_eq!(problem.location().unwrap(), "content/pages/b.md:1:6");
+    assert!(!english(&problem.hint).contains("template"));
+}
+
+#[test]
+fn entities_and_percent_encoding_are_decoded() {
+    let files = [html(
+        "index.html",
+        r##"<h2 id="l&#x27;été">x</h2><a href="#l'%C3%A9t%C3%A9">ok</a><a href="index.html?a=1&amp;b=2">ok</a>"##,
+    )];
+    assert!(check_files(&files, &[]).is_empty());
+}
+
+/// A hint or label in English (empty when there is none).
+fn english(message: &Option<crate::catalogue::Message>) -> String {
+    message.as_ref().map(|m| m.english()).unwrap_or_default()
+}
