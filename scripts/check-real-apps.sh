@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Real-application checks: what `cargo test` cannot do without outside tools (Node, Java,
 # LibreOffice, Python packages, util-linux's unshare).
-# Installs what is missing (Java, LibreOffice and Chromium from Debian; the Nu HTML Checker,
+# Installs what is missing (Java, LibreOffice, the PDF tools and Chromium from Debian; the Nu HTML Checker,
 # playwright-core and axe-core from the committed npm lock file; python-docx, odfpy and PyYAML from
 # PyPI at pinned versions),
 # builds the handbook, and fails on any problem. It never skips a check because a tool is missing:
@@ -23,6 +23,7 @@ need_apt() {
 need_apt java default-jre-headless
 need_apt npm nodejs npm
 need_apt soffice libreoffice-writer-nogui
+need_apt pdfinfo poppler-utils
 need_apt chromium chromium
 need_apt unshare util-linux
 python3 -m pip install --quiet --disable-pip-version-check -r scripts/requirements.txt
@@ -60,6 +61,7 @@ unshare --mount --map-root-user true \
   || { echo "check-real-apps: unshare cannot make a mount namespace here" >&2; exit 1; }
 cargo test --quiet --test mounts -- --ignored
 
-# The documents: LibreOffice reads every label and code; python-docx and odfpy find real heading
-# styles and repeating table headers.
+# The documents: LibreOffice reads every label and code and converts each to PDF, whose pages the
+# PDF tools check (A4, orientation, page counts, nothing left alone at a page's foot); python-docx
+# and odfpy find real heading styles and repeating table headers.
 python3 scripts/check_documents.py "$site/public" content

@@ -1,6 +1,10 @@
 """Checks livret's documents with real applications.
 
 For every ODT and DOCX of a built site:
+- LibreOffice (headless) converts it to PDF, which the PDF tools (pdfinfo, pdftotext) read: A4, the
+  fiche de suivi landscape on at most 3 pages and the fiches portrait; no page ends with a heading,
+  a field's label or a domain's row left alone, and no page holds only such a line; every fiche has
+  its identity block and its validation table, the fiche de suivi its bilan and decision block;
 - LibreOffice (headless) converts it to text: every label of its fiche model (as written in the
   activity's YAML) and every competency code it validates must be in that text;
 - python-docx (DOCX) and odfpy (ODT) open it: it must have real heading styles (Heading 1..3 /
@@ -12,6 +16,7 @@ Exits 1 with the list of problems when any check fails.
 """
 
 import glob
+import html
 import os
 import re
 import subprocess
@@ -83,20 +88,87 @@ def load_activities(content):
     return activities
 
 
-def libreoffice_text(path, workdir):
-    """The document's text as LibreOffice reads it."""
+def libreoffice(path, workdir, target, extension):
+    """The document converted by LibreOffice to `target` (a filter), in a folder of its format;
+    None, with a problem noted, when it cannot."""
+    outdir = os.path.join(workdir, os.path.splitext(path)[1][1:])
     result = subprocess.run(
         ["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{workdir}/profile",
-         "--convert-to", "txt:Text (encoded):UTF8", "--outdir", workdir, path],
+         "--convert-to", target, "--outdir", outdir, path],
         capture_output=True, text=True, timeout=180)
-    out = os.path.join(workdir, os.path.splitext(os.path.basename(path))[0] + ".txt")
+    out = os.path.join(outdir, os.path.splitext(os.path.basename(path))[0] + extension)
     if result.returncode != 0 or not os.path.exists(out):
         problems.append(f"{path}: LibreOffice could not convert it: {result.stderr.strip()}")
+        return None
+    return out
+
+
+def libreoffice_text(path, workdir):
+    """The document's text as LibreOffice reads it."""
+    out = libreoffice(path, workdir, "txt:Text (encoded):UTF8", ".txt")
+    if out is None:
         return ""
     with open(out, encoding="utf-8-sig") as f:
-        text = f.read()
-    os.remove(out)
-    return text
+        return f.read()
+
+
+def labels_file():
+    with open(os.path.join(os.path.dirname(__file__), "..", "theme", "labels.yaml"), encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def libreoffice_pdf(path, workdir):
+    """The document converted to PDF by LibreOffice."""
+    return libreoffice(path, workdir, "pdf", ".pdf")
+
+
+def pdf_pages(pdf):
+    """The page count, the first page's size in points, and each page's text rows, top to bottom,
+    as (text, top, bottom) in points, the footer's row last."""
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+    count = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+)", info, re.M)
+    width, height = float(size.group(1)), float(size.group(2))
+    boxes = subprocess.run(["pdftotext", "-bbox-layout", pdf, "-"],
+                           capture_output=True, text=True, check=True).stdout
+    pages = []
+    for page in re.findall(r"<page .*?</page>", boxes, re.S):
+        rows = []
+        for top, bottom, words in re.findall(
+                r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</line>',
+                page, re.S):
+            text = " ".join(re.findall(r">([^<]*)</word>", words))
+            top, bottom = float(top), float(bottom)
+            # Lines of one row of a table (several cells) share their top.
+            if rows and abs(rows[-1][1] - top) < 2:
+                rows[-1] = (rows[-1][0] + " " + text, rows[-1][1], max(rows[-1][2], bottom))
+            else:
+                rows.append((text, top, bottom))
+        rows.sort(key=lambda row: row[1])
+        pages.append([(normalize(html.unescape(t)), top, bottom) for t, top, bottom in rows])
+    return count, (width, height), pages
+
+
+def check_layout(path, pdf, landscape, headings, labels):
+    """Page size and orientation; no page ends with a heading or a domain's row (`headings`,
+    followed by text), nor with a field's label (`labels`) without room under it for its box
+    (boxes to write in have no text); no page holds only such lines."""
+    count, (width, height), pages = pdf_pages(pdf)
+    a4 = sorted([round(width), round(height)]) == [595, 842]
+    if not a4 or (width > height) != landscape:
+        turned = "landscape" if landscape else "portrait"
+        problems.append(f"{path}: pages of {width} x {height} pt, not A4 {turned}")
+    starts = lambda text, texts: any(text.startswith(t) for t in texts)
+    for number, rows in enumerate(pages, start=1):
+        body, footer = rows[:-1], rows[-1] if rows else None
+        if number < count and body:
+            text, _, bottom = body[-1]
+            no_room = footer[1] - bottom < 25
+            if starts(text, headings) or (starts(text, labels) and no_room):
+                problems.append(f"{path}: page {number} ends with {text!r}, away from what follows")
+        if body and all(starts(text, headings + labels) for text, _, _ in body):
+            problems.append(f"{path}: page {number} holds only {[t for t, _, _ in body]!r}")
+    return count
 
 
 def check_docx(path):
@@ -129,13 +201,33 @@ def check_odt(path):
     return len(tables)
 
 
+def headings_and_labels(activity, referentiel):
+    """The lines that must never end a page: the domains' rows and a fiche's headings (followed
+    by text), and a fiche's field labels (followed by an empty box)."""
+    headings = [normalize(f"{d['code']} – {d['title']}") for g in referentiel.get("groups", [{}])
+                for d in g.get("domains", referentiel.get("domains", []))]
+    labels = []
+    for block in ((activity or {}).get("fiche") or {}).get("blocks", []):
+        (kind, value), = block.items()
+        if kind in ("heading", "subheading"):
+            headings.append(normalize(value))
+        elif kind == "field":
+            labels.append(normalize(value["label"]))
+    long_enough = lambda texts: [t for t in texts if len(t) > 12]
+    return long_enough(headings), long_enough(labels)
+
+
 def main(site, content):
     activities = load_activities(content)
+    labels = labels_file()
+    with open(os.path.join(content, "referentiel.yaml"), encoding="utf-8") as f:
+        referentiel = yaml.safe_load(f)
     documents = sorted(glob.glob(os.path.join(site, "documents", "*.odt")) +
                        glob.glob(os.path.join(site, "documents", "*.docx")))
     if not documents:
         problems.append(f"{site}: no document to check")
     checked_labels = 0
+    page_counts = []
     with tempfile.TemporaryDirectory() as workdir:
         for path in documents:
             slug = os.path.splitext(os.path.basename(path))[0]
@@ -148,12 +240,28 @@ def main(site, content):
             if activity is None:
                 # The fiche de suivi: every competency code of every activity.
                 expected = sorted({c for a in activities.values() for c in a["competencies"]})
+            # What every fiche and the fiche de suivi must hold, from the labels.
+            tracking = labels["tracking"]
+            if activity is None:
+                expected += [tracking["bilan"]["title"], tracking["decision"]["title"]]
+                expected += tracking["decision"]["signers"] + tracking["student_fields"]
+            else:
+                expected += labels["identity"] + [labels["validation_table"]["title"]]
+                expected += labels["validation_table"]["ticks"]
             for label in expected:
                 checked_labels += 1
                 if normalize(label) not in text:
                     problems.append(f"{path}: LibreOffice's text lacks {label!r}")
+            pdf = libreoffice_pdf(path, workdir)
+            if pdf:
+                headings, field_labels = headings_and_labels(activity, referentiel)
+                pages = check_layout(path, pdf, activity is None, headings, field_labels)
+                page_counts.append(f"{os.path.basename(path)} {pages}")
+                if activity is None and pages > 3:
+                    problems.append(f"{path}: {pages} pages, more than 3")
     for problem in problems:
         print("check_documents:", problem, file=sys.stderr)
+    print(f"check_documents: pages in LibreOffice: {', '.join(page_counts)}")
     print(f"check_documents: {len(documents)} documents, {checked_labels} labels and codes checked, "
           f"{len(problems)} problems")
     return 1 if problems else 0

@@ -34,6 +34,10 @@ pub struct Labels {
     pub footer: String,
     /// Words before the page number, between it and the page count, and after.
     pub page_number: [String; 3],
+    /// The identity block at the top of every fiche: one column each.
+    pub identity: Vec<String>,
+    /// The validation table at the end of every fiche.
+    pub validation_table: ValidationLabels,
     pub tracking: TrackingLabels,
     pub exports: ExportLabels,
     #[serde(skip)]
@@ -55,6 +59,54 @@ pub struct TrackingLabels {
     pub activities: String,
     /// Headers of the columns to fill in.
     pub columns: Vec<String>,
+    /// In the activities' column of a competency no activity validates.
+    pub uncovered: String,
+    pub bilan: BilanLabels,
+    pub decision: DecisionLabels,
+}
+
+/// The validation table of a fiche: each competency the activity validates, ticked by the trainer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValidationLabels {
+    pub title: String,
+    /// After the code and the competency: the columns to tick (validated or not)…
+    pub ticks: Vec<String>,
+    /// …then the columns to write in (the trainer's name, the date).
+    pub columns: Vec<String>,
+    /// In each cell to tick.
+    pub mark: String,
+}
+
+/// The bilan of the fiche de suivi: per domain, what was validated, against the rule.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BilanLabels {
+    pub title: String,
+    /// Who establishes it and when (template).
+    pub intro: String,
+    /// The header of the rows' column (above the rows' names).
+    pub domain: String,
+    /// The rows, one column per domain: the domain's competencies, the rows to fill in, then the
+    /// rule's maximum of non-validated competencies.
+    pub rows: Vec<String>,
+    /// The last column's header.
+    pub total: String,
+    /// The last column's rule cell (template).
+    pub total_rule: String,
+}
+
+/// The decision block: who signs, and what may be decided.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionLabels {
+    pub title: String,
+    /// The signer's column, then date, name, signature.
+    pub columns: Vec<String>,
+    /// One row per signer.
+    pub signers: Vec<String>,
+    /// The decisions to tick.
+    pub outcomes: Vec<String>,
 }
 
 /// The exports: their names, Moodle's scale and taxonomy, CASE item types, the matrix's headers.

@@ -11,7 +11,7 @@ use std::io;
 use quick_xml::Writer;
 use quick_xml::events::{BytesText, Event};
 
-use super::model::{Block, Cell, Column, Document, ParagraphStyle, Row, Run, Table};
+use super::model::{Block, Cell, Column, Document, Orientation, ParagraphStyle, Row, Run, Table};
 use super::zipfile::{Package, clean, element, empty, join_runs, leaf, xml};
 
 type W = Writer<Vec<u8>>;
@@ -20,7 +20,6 @@ const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main
 const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const NAMESPACES: [(&str, &str); 2] = [("xmlns:w", W_NS), ("xmlns:r", R_NS)];
 /// A4 less 2 cm (1134 twips) margins, in twips.
-const TEXT_WIDTH: u32 = 11906 - 2 * 1134;
 /// document.xml's relationships: styles, settings, the footer (rId1–3), then the links.
 const FIRST_LINK: usize = 4;
 
@@ -46,27 +45,47 @@ paragraph | Heading3      | heading 3      | Normal        | Normal | w:keepNext
 paragraph | Kicker        | Kicker         | Normal        |        | w:keepNext; w:spacing w:after=60 | w:color w:val=595959; w:sz w:val=20; w:szCs w:val=20
 paragraph | EmphasisLine  | Emphasis Line  | Normal        |        | w:keepNext | w:b; w:bCs
 paragraph | HelpText      | Help Text      | Normal        |        | w:keepNext | w:i; w:iCs
-paragraph | Checklist     | Checklist      | Normal        |        | w:ind w:left=340 w:hanging=340 |
+paragraph | Checklist     | Checklist      | Normal        |        | w:keepNext; w:ind w:left=340 w:hanging=340 |
+paragraph | ChecklistLast | Checklist Last | Checklist     |        | w:keepNext w:val=0 |
 paragraph | Caption       | caption        | Normal        | Normal | w:keepNext; w:spacing w:before=120 w:after=60 | w:b; w:bCs; w:sz w:val=20; w:szCs w:val=20
 paragraph | TableContents | Table Contents | Normal        |        | w:spacing w:after=0 |
 paragraph | TableHeading  | Table Heading  | TableContents |        |  | w:b; w:bCs
+paragraph | TableGroup    | Table Group    | TableHeading  |        | w:keepNext | w:b; w:bCs
 paragraph | TableHelp     | Table Help     | TableContents |        |  | w:i; w:iCs; w:sz w:val=18; w:szCs w:val=18
-paragraph | WritingSpace  | Writing Space  | Normal        |        | w:pBdr; w:spacing w:after=0; w:ind w:left=85 w:right=85 |
-paragraph | Footer        | footer         | Normal        |        | w:tabs; w:spacing w:after=0 | w:sz w:val=18; w:szCs w:val=18
+paragraph | WritingSpace  | Writing Space  | Normal        |        | w:keepNext; w:pBdr; w:spacing w:after=0; w:ind w:left=85 w:right=85 |
+paragraph | Footer        | footer         | Normal        |        | w:tabs w:pos=TEXT_WIDTH; w:spacing w:after=0 | w:sz w:val=18; w:szCs w:val=18
 character | Hyperlink     | Hyperlink      |               |        |  | w:color w:val=0563C1; w:u w:val=single
 ";
 
 /// A4 portrait, 2 cm margins, the footer 1 cm from the bottom edge.
-const SECTION: &str = "w:footerReference w:type=default r:id=rId3; w:pgSz w:w=11906 w:h=16838; \
-    w:pgMar w:top=1134 w:right=1134 w:bottom=1134 w:left=1134 w:header=567 w:footer=567 \
-    w:gutter=0; w:cols w:space=708";
+/// A length in tenths of a millimetre, in twentieths of a point (twips), as OOXML writes it.
+fn twips(tenths_of_mm: u32) -> u32 {
+    (tenths_of_mm * 1440 + 127) / 254
+}
+
+/// The section: A4 turned as the document asks, 2 cm margins, the footer.
+fn section(orientation: Orientation) -> String {
+    let (width, height) = orientation.page_size();
+    let orient = match orientation {
+        Orientation::Portrait => "",
+        Orientation::Landscape => " w:orient=landscape",
+    };
+    let margin = twips(orientation.margin());
+    format!(
+        "w:footerReference w:type=default r:id=rId3; w:pgSz w:w={} w:h={}{orient}; \
+         w:pgMar w:top={margin} w:right={margin} w:bottom={margin} w:left={margin} w:header=567 \
+         w:footer=567 w:gutter=0; w:cols w:space=708",
+        twips(width),
+        twips(height)
+    )
+}
 
 /// Writes `document` as a DOCX package.
 pub fn write(document: &Document) -> io::Result<Vec<u8>> {
     let mut links = Vec::new();
     let body = xml(|w| body(w, document, &mut links))?;
     let relationships = xml(|w| document_relationships(w, &links))?;
-    let styles = xml(|w| styles(w, &document.language))?;
+    let styles = xml(|w| styles(w, document))?;
     let mut package = Package::new();
     package.add("[Content_Types].xml", &xml(content_types)?, false)?;
     package.add("_rels/.rels", &xml(package_relationships)?, false)?;
@@ -192,23 +211,32 @@ fn settings(w: &mut W) -> io::Result<()> {
     })
 }
 
-fn styles(w: &mut W, language: &str) -> io::Result<()> {
+/// The styles: the document's language and body size; the footer's right tab stop at the right
+/// margin.
+fn styles(w: &mut W, document: &Document) -> io::Result<()> {
+    let (language, font_size) = (document.language.as_str(), document.font_size);
+    let width = twips(document.orientation.text_width());
+    let table = STYLES.replace("TEXT_WIDTH", &width.to_string());
     element(w, "w:styles", &NAMESPACES, |w| {
         element(w, "w:docDefaults", &[], |w| {
             element(w, "w:rPrDefault", &[], |w| {
                 element(w, "w:rPr", &[], |w| {
-                    let fonts = "w:rFonts w:ascii=Arial w:hAnsi=Arial w:eastAsia=Arial w:cs=Arial; \
-                        w:sz w:val=22; w:szCs w:val=22";
-                    properties(w, fonts)?;
+                    // Sizes are in half-points.
+                    let size = font_size * 2;
+                    let fonts = format!(
+                        "w:rFonts w:ascii=Arial w:hAnsi=Arial w:eastAsia=Arial w:cs=Arial; \
+                         w:sz w:val={size}; w:szCs w:val={size}"
+                    );
+                    properties(w, &fonts)?;
                     empty(w, "w:lang", &[("w:val", &clean(language))])
                 })
             })?;
             element(w, "w:pPrDefault", &[], |w| {
-                let spacing = "w:spacing w:after=0 w:line=264 w:lineRule=auto";
+                let spacing = "w:spacing w:after=0 w:line=240 w:lineRule=auto";
                 element(w, "w:pPr", &[], |w| properties(w, spacing))
             })
         })?;
-        for line in STYLES.lines().filter(|line| !line.trim().is_empty()) {
+        for line in table.lines().filter(|line| !line.trim().is_empty()) {
             write_style(w, line)?;
         }
         Ok(())
@@ -275,13 +303,18 @@ fn properties(w: &mut W, list: &str) -> io::Result<()> {
             )?,
             // 0.1 cm around the text of every cell, as in the ODT.
             "w:tblCellMar" => element(w, name, &[], |w| {
-                let margins = "w:top w:w=57 w:type=dxa; w:left w:w=57 w:type=dxa; \
-                    w:bottom w:w=57 w:type=dxa; w:right w:w=57 w:type=dxa";
+                let margins = "w:top w:w=23 w:type=dxa; w:left w:w=57 w:type=dxa; \
+                    w:bottom w:w=23 w:type=dxa; w:right w:w=57 w:type=dxa";
                 properties(w, margins)
             })?,
             // The footer's page numbers sit at the right margin, after a tab.
             "w:tabs" => element(w, name, &[], |w| {
-                properties(w, &format!("w:tab w:val=right w:pos={TEXT_WIDTH}"))
+                let position = attributes
+                    .iter()
+                    .find(|(k, _)| *k == "w:pos")
+                    .map(|(_, v)| *v);
+                let position = position.unwrap_or_default();
+                properties(w, &format!("w:tab w:val=right w:pos={position}"))
             })?,
             _ => empty(w, name, &attributes)?,
         }
@@ -311,15 +344,19 @@ fn footer(w: &mut W, document: &Document) -> io::Result<()> {
 fn body(w: &mut W, document: &Document, links: &mut Vec<String>) -> io::Result<()> {
     element(w, "w:document", &NAMESPACES, |w| {
         element(w, "w:body", &[], |w| {
+            let width = twips(document.orientation.text_width());
             for block in &document.blocks {
-                write_block(w, block, links)?;
+                write_block(w, block, width, links)?;
             }
-            element(w, "w:sectPr", &[], |w| properties(w, SECTION))
+            element(w, "w:sectPr", &[], |w| {
+                properties(w, &section(document.orientation))
+            })
         })
     })
 }
 
-fn write_block(w: &mut W, block: &Block, links: &mut Vec<String>) -> io::Result<()> {
+/// `width`: the text width, in twips.
+fn write_block(w: &mut W, block: &Block, width: u32, links: &mut Vec<String>) -> io::Result<()> {
     match block {
         Block::Heading { level, text } => {
             let style = format!("Heading{}", (*level).clamp(1, 3));
@@ -345,10 +382,15 @@ fn write_block(w: &mut W, block: &Block, links: &mut Vec<String>) -> io::Result<
             }
             spacer(w)
         }
-        Block::Table(table) => write_table(w, table),
+        Block::Table(table) => write_table(w, table, width),
         Block::Checklist { items } => {
-            for item in items {
-                paragraph(w, "Checklist", |w| {
+            // The items stay together: each but the last keeps with the next.
+            for (index, item) in items.iter().enumerate() {
+                let style = match index + 1 == items.len() {
+                    true => "ChecklistLast",
+                    false => "Checklist",
+                };
+                paragraph(w, style, |w| {
                     checkbox(w)?;
                     write_runs(w, item, links)
                 })?;
@@ -370,18 +412,18 @@ fn checkbox(w: &mut W) -> io::Result<()> {
     })
 }
 
-fn write_table(w: &mut W, table: &Table) -> io::Result<()> {
+fn write_table(w: &mut W, table: &Table, text_width: u32) -> io::Result<()> {
     if let Some(caption) = &table.caption {
         paragraph(w, "Caption", |w| run(w, caption, ""))?;
     }
-    let widths = column_widths(table);
+    let widths = column_widths(table, text_width);
     if widths.is_empty() {
         return Ok(());
     }
     element(w, "w:tbl", &[], |w| {
         // Fixed layout at the text width, bordered like a form.
         let layout = format!(
-            "w:tblW w:w={TEXT_WIDTH} w:type=dxa; w:tblBorders; w:tblLayout w:type=fixed; w:tblCellMar"
+            "w:tblW w:w={text_width} w:type=dxa; w:tblBorders; w:tblLayout w:type=fixed; w:tblCellMar"
         );
         element(w, "w:tblPr", &[], |w| properties(w, &layout))?;
         element(w, "w:tblGrid", &[], |w| {
@@ -404,8 +446,8 @@ fn write_table(w: &mut W, table: &Table) -> io::Result<()> {
         })?;
         for model_row in &table.rows {
             row(w, false, |w| match model_row {
-                Row::Group { text } => cell(w, TEXT_WIDTH, widths.len(), "D9D9D9", |w| {
-                    paragraph(w, "TableHeading", |w| run(w, text, ""))
+                Row::Group { text } => cell(w, text_width, widths.len(), "D9D9D9", |w| {
+                    paragraph(w, "TableGroup", |w| run(w, text, ""))
                 }),
                 Row::Cells { cells } => {
                     // A row of the wrong width (the check reports it): blanks fill, extras drop.
@@ -424,12 +466,12 @@ fn write_table(w: &mut W, table: &Table) -> io::Result<()> {
 }
 
 /// Column widths in twips, in proportion to the model's, adding up to the text width.
-fn column_widths(table: &Table) -> Vec<u32> {
+fn column_widths(table: &Table, text_width: u32) -> Vec<u32> {
     let weight = |column: &Column| u64::from(column.width.max(1));
     let total: u64 = table.columns.iter().map(weight).sum();
-    let share = |column| (u64::from(TEXT_WIDTH) * weight(column) / total) as u32;
+    let share = |column| (u64::from(text_width) * weight(column) / total) as u32;
     let mut widths: Vec<u32> = table.columns.iter().map(share).collect();
-    let rest = TEXT_WIDTH - widths.iter().sum::<u32>();
+    let rest = text_width - widths.iter().sum::<u32>();
     if let Some(last) = widths.last_mut() {
         *last += rest;
     }

@@ -81,3 +81,27 @@ fn link_targets_are_uris() {
     assert_eq!(uri("https://a.fr/é è?q=«x»"), encoded);
     assert_eq!(uri("https://a.fr/x?a=1&b=%20"), "https://a.fr/x?a=1&b=%20");
 }
+
+#[test]
+fn a_landscape_document_turns_its_section_and_widens_its_tables() {
+    let mut document = super::super::odt::tests::sample();
+    document.orientation = super::super::model::Orientation::Landscape;
+    document.font_size = 9;
+    let parts = read_back(&write(&document).unwrap());
+    let body = part(&parts, "word/document.xml", &[]);
+    assert!(
+        body.contains(r#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>"#),
+        "{body}"
+    );
+    // The text width: the page less 1.5 cm margins.
+    assert!(
+        body.contains(r#"<w:tblW w:w="15137" w:type="dxa"/>"#),
+        "{body}"
+    );
+    let styles = part(&parts, "word/styles.xml", &[]);
+    assert!(styles.contains(r#"<w:sz w:val="18"/>"#), "{styles}");
+    assert!(
+        styles.contains(r#"<w:tab w:val="right" w:pos="15137"/>"#),
+        "{styles}"
+    );
+}

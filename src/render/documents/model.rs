@@ -24,7 +24,44 @@ pub struct Document {
     /// How page numbers read: the words before the page number, between it and the page count,
     /// and after the count, e.g. `["Page ", " / ", ""]`.
     pub page_number: [String; 3],
+    /// A4, upright or on its side (for wide tables).
+    pub orientation: Orientation,
+    /// The body text's size, in points (smaller for a dense form such as the fiche de suivi).
+    pub font_size: u32,
     pub blocks: Vec<Block>,
+}
+
+/// How an A4 page is turned.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Orientation {
+    #[default]
+    Portrait,
+    Landscape,
+}
+
+impl Orientation {
+    /// The margins on every side, in tenths of a millimetre: 2 cm, 1.5 cm on a landscape page
+    /// (whose wide tables need the room).
+    pub fn margin(self) -> u32 {
+        match self {
+            Orientation::Portrait => 200,
+            Orientation::Landscape => 150,
+        }
+    }
+
+    /// The page's width and height, in tenths of a millimetre.
+    pub fn page_size(self) -> (u32, u32) {
+        match self {
+            Orientation::Portrait => (2100, 2970),
+            Orientation::Landscape => (2970, 2100),
+        }
+    }
+
+    /// The width between the margins, in tenths of a millimetre.
+    pub fn text_width(self) -> u32 {
+        self.page_size().0 - 2 * self.margin()
+    }
 }
 
 /// A block of a document, in reading order.

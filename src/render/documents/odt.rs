@@ -9,7 +9,7 @@ use std::io;
 use quick_xml::Writer;
 use quick_xml::events::{BytesText, Event};
 
-use super::model::{Block, Cell, Column, Document, ParagraphStyle, Row, Run, Table};
+use super::model::{Block, Cell, Column, Document, Orientation, ParagraphStyle, Row, Run, Table};
 use super::zipfile::{Package, clean, element, empty, join_runs, leaf, xml};
 
 type W = Writer<Vec<u8>>;
@@ -17,8 +17,10 @@ type W = Writer<Vec<u8>>;
 const MIMETYPE: &str = "application/vnd.oasis.opendocument.text";
 const VERSION: &str = "1.3";
 const MANIFEST: &str = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0";
-/// A4 less 2 cm margins, in thousandths of a cm.
-const TEXT_WIDTH: u64 = 17_000;
+/// A length in tenths of a millimetre, as ODF writes it (`2.57cm`).
+fn cm(tenths_of_mm: u32) -> String {
+    format!("{}.{:02}cm", tenths_of_mm / 100, tenths_of_mm % 100)
+}
 
 /// The namespaces every root declares, as `prefix=uri;` for [`properties`].
 const NAMESPACES: &str = "xmlns:office=urn:oasis:names:tc:opendocument:xmlns:office:1.0; \
@@ -34,7 +36,7 @@ const NAMESPACES: &str = "xmlns:office=urn:oasis:names:tc:opendocument:xmlns:off
 /// name | parent | next style | the family's properties | text properties. Properties are
 /// `attribute=value` separated by `;`. `Heading_20_N` gets outline level N.
 const STYLES: &str = "
-paragraph | Standard          |              |                 |              | fo:line-height=110% |
+paragraph | Standard          |              |                 |              | fo:line-height=100% |
 paragraph | Text_20_body      | Body Text    | Standard        |              | fo:margin-top=0cm; fo:margin-bottom=0.21cm |
 paragraph | Heading           |              | Standard        | Text_20_body | fo:margin-top=0.42cm; fo:margin-bottom=0.3cm; fo:keep-with-next=always | fo:font-weight=bold; fo:color=#1f3864
 paragraph | Heading_20_1      | Heading 1    | Heading         | Text_20_body | fo:margin-top=0.2cm | fo:font-size=18pt
@@ -43,13 +45,14 @@ paragraph | Heading_20_3      | Heading 3    | Heading         | Text_20_body | 
 paragraph | Kicker            |              | Text_20_body    |              | fo:margin-bottom=0.1cm; fo:keep-with-next=always | fo:font-size=10pt; fo:color=#595959
 paragraph | Emphasis_20_Line  | Emphasis Line| Text_20_body    |              | fo:keep-with-next=always | fo:font-weight=bold
 paragraph | Help_20_Text      | Help Text    | Text_20_body    |              | fo:keep-with-next=always | fo:font-style=italic
-paragraph | Checklist         |              | Text_20_body    |              | fo:margin-left=0.6cm; fo:text-indent=-0.6cm |
+paragraph | Checklist         |              | Text_20_body    |              | fo:margin-left=0.6cm; fo:text-indent=-0.6cm; fo:keep-with-next=always |
 paragraph | Caption           |              | Standard        |              | fo:margin-top=0.21cm; fo:margin-bottom=0.1cm; fo:keep-with-next=always | fo:font-weight=bold; fo:font-size=10pt
 paragraph | Table             |              | Caption         |              |  |
 paragraph | Table_20_Contents | Table Contents | Standard      |              | fo:margin-top=0cm; fo:margin-bottom=0cm |
 paragraph | Table_20_Heading  | Table Heading | Table_20_Contents |           | fo:text-align=start | fo:font-weight=bold
 paragraph | Table_20_Help     | Table Help   | Table_20_Contents |            |  | fo:font-style=italic; fo:font-size=9pt
-paragraph | Writing_20_Space  | Writing Space | Standard       |              | fo:margin-top=0cm; fo:margin-bottom=0cm; fo:border=0.5pt solid #000000; fo:padding=0.1cm; style:join-border=true |
+paragraph | Table_20_Group    | Table Group  | Table_20_Heading |             | fo:keep-with-next=always |
+paragraph | Writing_20_Space  | Writing Space | Standard       |              | fo:margin-top=0cm; fo:margin-bottom=0cm; fo:border=0.5pt solid #000000; fo:padding=0.1cm; style:join-border=true; fo:keep-with-next=always |
 paragraph | Footer            |              | Standard        |              | fo:margin-top=0cm; fo:margin-bottom=0cm | fo:font-size=9pt
 text      | Internet_20_link  | Internet link |                |              | fo:color=#0563c1; style:text-underline-style=solid; style:text-underline-width=auto; style:text-underline-color=font-color |
 text      | Visited_20_Internet_20_Link | Visited Internet Link | |            | fo:color=#954f72; style:text-underline-style=solid; style:text-underline-width=auto; style:text-underline-color=font-color |
@@ -60,12 +63,12 @@ const AUTOMATIC_STYLES: &str = "
 text       | Bold             | | | | fo:font-weight=bold |
 text       | Italic           | | | | fo:font-style=italic |
 text       | BoldItalic       | | | | fo:font-weight=bold; fo:font-style=italic |
-paragraph  | LastWritingSpace | | Writing_20_Space | | fo:margin-bottom=0.3cm |
-table      | Tab              | | | | style:width=17cm; table:align=margins; fo:margin-top=0cm; fo:margin-bottom=0.3cm |
+paragraph  | LastWritingSpace | | Writing_20_Space | | fo:margin-bottom=0.3cm; fo:keep-with-next=auto |
+paragraph  | LastChecklist    | | Checklist        | | fo:keep-with-next=auto |
 table-row  | Row              | | | | fo:keep-together=always |
-table-cell | Cell             | | | | fo:padding=0.1cm; fo:border=0.5pt solid #000000 |
-table-cell | HeadCell         | | | | fo:padding=0.1cm; fo:border=0.5pt solid #000000; fo:background-color=#f2f2f2 |
-table-cell | GroupCell        | | | | fo:padding=0.1cm; fo:border=0.5pt solid #000000; fo:background-color=#d9d9d9 |
+table-cell | Cell             | | | | fo:padding-top=0.04cm; fo:padding-bottom=0.04cm; fo:padding-left=0.1cm; fo:padding-right=0.1cm; fo:border=0.5pt solid #000000 |
+table-cell | HeadCell         | | | | fo:padding-top=0.04cm; fo:padding-bottom=0.04cm; fo:padding-left=0.1cm; fo:padding-right=0.1cm; fo:border=0.5pt solid #000000; fo:background-color=#f2f2f2 |
+table-cell | GroupCell        | | | | fo:padding-top=0.04cm; fo:padding-bottom=0.04cm; fo:padding-left=0.1cm; fo:padding-right=0.1cm; fo:border=0.5pt solid #000000; fo:background-color=#d9d9d9 |
 ";
 
 /// Writes `document` as an ODT package.
@@ -73,6 +76,7 @@ pub fn write(document: &Document) -> io::Result<Vec<u8>> {
     let content = xml(|w| root(w, "office:document-content", |w| content(w, document)))?;
     let styles = xml(|w| root(w, "office:document-styles", |w| styles(w, document)))?;
     let meta = xml(|w| root(w, "office:document-meta", |w| meta(w, document)))?;
+    let settings = xml(settings)?;
     let mut package = Package::new();
     // First and stored, so that tools find the type at a fixed offset.
     package.add("mimetype", MIMETYPE.as_bytes(), true)?;
@@ -80,6 +84,7 @@ pub fn write(document: &Document) -> io::Result<Vec<u8>> {
     package.add("content.xml", &content, false)?;
     package.add("styles.xml", &styles, false)?;
     package.add("meta.xml", &meta, false)?;
+    package.add("settings.xml", &settings, false)?;
     package.finish()
 }
 
@@ -96,11 +101,33 @@ fn manifest(w: &mut W) -> io::Result<()> {
             "manifest:full-path=/; manifest:version={VERSION}; manifest:media-type={MIMETYPE}"
         );
         empty(w, "manifest:file-entry", &properties(&package))?;
-        for part in ["content.xml", "styles.xml", "meta.xml"] {
+        for part in ["content.xml", "styles.xml", "meta.xml", "settings.xml"] {
             let entry = format!("manifest:full-path={part}; manifest:media-type=text/xml");
             empty(w, "manifest:file-entry", &properties(&entry))?;
         }
         Ok(())
+    })
+}
+
+/// LibreOffice's settings: `TableRowKeep` makes it honour « keep with next » in table rows, as
+/// Word does, so a domain's row in a table stays with its first competency.
+fn settings(w: &mut W) -> io::Result<()> {
+    let root = format!(
+        "xmlns:office=urn:oasis:names:tc:opendocument:xmlns:office:1.0; \
+         xmlns:config=urn:oasis:names:tc:opendocument:xmlns:config:1.0; \
+         xmlns:ooo=http://openoffice.org/2004/office; office:version={VERSION}"
+    );
+    element(w, "office:document-settings", &properties(&root), |w| {
+        element(w, "office:settings", &[], |w| {
+            let set = [("config:name", "ooo:configuration-settings")];
+            element(w, "config:config-item-set", &set, |w| {
+                let item = [("config:name", "TableRowKeep"), ("config:type", "boolean")];
+                element(w, "config:config-item", &item, |w| {
+                    w.write_event(Event::Text(BytesText::new("true")))?;
+                    Ok(())
+                })
+            })
+        })
     })
 }
 
@@ -125,14 +152,18 @@ fn styles(w: &mut W, document: &Document) -> io::Result<()> {
         let default = [("style:family", "paragraph")];
         element(w, "style:default-style", &default, |w| {
             let (language, country) = language_and_country(&document.language);
-            let mut text = vec![("style:font-name", "Arial"), ("fo:font-size", "11pt")];
+            let size = format!("{}pt", document.font_size);
+            let mut text = vec![
+                ("style:font-name", "Arial"),
+                ("fo:font-size", size.as_str()),
+            ];
             text.push(("fo:language", &language));
             if let Some(country) = &country {
                 text.push(("fo:country", country));
             }
             empty(w, "style:text-properties", &text)
         })?;
-        write_styles(w, STYLES)?;
+        write_styles(w, STYLES, document.orientation)?;
         // Headings carry no numbers; without this LibreOffice would assume its own outline.
         element(w, "text:outline-style", &[("style:name", "Outline")], |w| {
             for level in ["1", "2", "3"] {
@@ -145,10 +176,21 @@ fn styles(w: &mut W, document: &Document) -> io::Result<()> {
     element(w, "office:automatic-styles", &[], |w| {
         // A4 with 2 cm margins; the footer sits in the bottom margin, as in the DOCX.
         element(w, "style:page-layout", &[("style:name", "Page")], |w| {
-            let page = "fo:page-width=21cm; fo:page-height=29.7cm; \
-                style:print-orientation=portrait; fo:margin-top=2cm; fo:margin-bottom=1cm; \
-                fo:margin-left=2cm; fo:margin-right=2cm";
-            empty(w, "style:page-layout-properties", &properties(page))?;
+            let orientation = document.orientation;
+            let (width, height) = orientation.page_size();
+            let turned = match orientation {
+                Orientation::Portrait => "portrait",
+                Orientation::Landscape => "landscape",
+            };
+            let page = format!(
+                "fo:page-width={}; fo:page-height={}; style:print-orientation={turned}; \
+                 fo:margin-top={margin}; fo:margin-bottom=1cm; fo:margin-left={margin}; \
+                 fo:margin-right={margin}",
+                cm(width),
+                cm(height),
+                margin = cm(orientation.margin())
+            );
+            empty(w, "style:page-layout-properties", &properties(&page))?;
             element(w, "style:footer-style", &[], |w| {
                 let footer = properties("fo:min-height=0.5cm; fo:margin-top=0.5cm");
                 empty(w, "style:header-footer-properties", &footer)
@@ -163,15 +205,16 @@ fn styles(w: &mut W, document: &Document) -> io::Result<()> {
     })
 }
 
-fn write_styles(w: &mut W, table: &str) -> io::Result<()> {
+fn write_styles(w: &mut W, table: &str, orientation: Orientation) -> io::Result<()> {
     for line in table.lines().filter(|line| !line.trim().is_empty()) {
-        write_style(w, line)?;
+        write_style(w, line, orientation)?;
     }
     Ok(())
 }
 
 /// Writes a style from a line in the layout of [`STYLES`].
-fn write_style(w: &mut W, line: &str) -> io::Result<()> {
+/// `orientation` places the footer's right tab stop at the right margin.
+fn write_style(w: &mut W, line: &str, orientation: Orientation) -> io::Result<()> {
     let fields: Vec<&str> = line.split('|').map(str::trim).collect();
     let [family, name, display, parent, next, own, text] = fields[..] else {
         panic!("a style line has 7 fields: {line}");
@@ -194,7 +237,8 @@ fn write_style(w: &mut W, line: &str) -> io::Result<()> {
             // The page numbers sit at the right margin, after a tab.
             element(w, &own_element, &properties(own), |w| {
                 element(w, "style:tab-stops", &[], |w| {
-                    let stop = [("style:position", "17cm"), ("style:type", "right")];
+                    let right = cm(orientation.text_width());
+                    let stop = [("style:position", right.as_str()), ("style:type", "right")];
                     empty(w, "style:tab-stop", &stop)
                 })
             })?;
@@ -252,7 +296,14 @@ fn language_and_country(tag: &str) -> (String, Option<String>) {
 
 fn content(w: &mut W, document: &Document) -> io::Result<()> {
     element(w, "office:automatic-styles", &[], |w| {
-        write_styles(w, AUTOMATIC_STYLES)?;
+        write_styles(w, AUTOMATIC_STYLES, document.orientation)?;
+        // Tables span the text width.
+        let table = format!(
+            "table | Tab | | | | style:width={}; table:align=margins; fo:margin-top=0cm; \
+             fo:margin-bottom=0.3cm |",
+            cm(document.orientation.text_width())
+        );
+        write_style(w, &table, document.orientation)?;
         let tables = document.blocks.iter().filter_map(|block| match block {
             Block::Table(table) => Some(table),
             _ => None,
@@ -262,11 +313,12 @@ fn content(w: &mut W, document: &Document) -> io::Result<()> {
             // widths (`2*`), so these are in thousandths of a cm too.
             let weight = |column: &Column| u64::from(column.width.max(1));
             let total: u64 = table.columns.iter().map(weight).sum();
-            let mut left = TEXT_WIDTH;
+            let text_width = u64::from(document.orientation.text_width()) * 10;
+            let mut left = text_width;
             for (column, model) in table.columns.iter().enumerate() {
                 let share = match column + 1 == table.columns.len() {
                     true => left,
-                    false => TEXT_WIDTH * weight(model) / total,
+                    false => text_width * weight(model) / total,
                 };
                 left -= share;
                 let (cm, thousandths) = (share / 1000, share % 1000);
@@ -274,7 +326,8 @@ fn content(w: &mut W, document: &Document) -> io::Result<()> {
                 let properties = format!(
                     "style:column-width={cm}.{thousandths:03}cm; style:rel-column-width={share}*"
                 );
-                write_style(w, &format!("table-column | {name} | | | | {properties} |"))?;
+                let line = format!("table-column | {name} | | | | {properties} |");
+                write_style(w, &line, document.orientation)?;
             }
         }
         Ok(())
@@ -329,8 +382,13 @@ fn write_block(w: &mut W, tables: &mut usize, block: &Block) -> io::Result<()> {
             write_table(w, *tables, table)
         }
         Block::Checklist { items } => {
-            for item in items {
-                paragraph(w, "Checklist", "\u{2610} ", item)?;
+            // The items stay together: each but the last keeps with the next.
+            for (index, item) in items.iter().enumerate() {
+                let style = match index + 1 == items.len() {
+                    true => "LastChecklist",
+                    false => "Checklist",
+                };
+                paragraph(w, style, "\u{2610} ", item)?;
             }
             Ok(())
         }
@@ -370,7 +428,7 @@ fn write_table(w: &mut W, number: usize, table: &Table) -> io::Result<()> {
             row(w, |w| match model_row {
                 Row::Group { text } => {
                     cell(w, "GroupCell", columns, |w| {
-                        simple_paragraph(w, "Table_20_Heading", text)
+                        simple_paragraph(w, "Table_20_Group", text)
                     })?;
                     for _ in 1..columns {
                         empty(w, "table:covered-table-cell", &[])?;

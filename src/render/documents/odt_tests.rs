@@ -108,6 +108,8 @@ pub(in super::super) fn sample() -> Document {
         language: "fr-FR".into(),
         footer: "Organisme — Référentiel BTS SIO".into(),
         page_number: ["Page ".into(), " / ".into(), "".into()],
+        orientation: Orientation::Portrait,
+        font_size: 11,
         blocks,
     }
 }
@@ -123,8 +125,15 @@ fn package_is_a_valid_odt() {
         "content.xml",
         "styles.xml",
         "meta.xml",
+        "settings.xml",
     ];
     assert_eq!(names, expected);
+    // LibreOffice keeps a row with « keep with next » with the row after it only with this.
+    let settings = part(&parts, "settings.xml", &[]);
+    assert!(
+        settings.contains(r#"config:name="TableRowKeep" config:type="boolean">true<"#),
+        "{settings}"
+    );
     assert_eq!(part(&parts, "mimetype", &[]), MIMETYPE);
     // The first local header: stored (method 0), named "mimetype", no extra field, then data.
     let le = |at: usize| u16::from_le_bytes([bytes[at], bytes[at + 1]]);
@@ -143,7 +152,7 @@ fn content_has_headings_tables_and_texts() {
         r#"text:outline-level="3">Détail<"#,
         r#"<table:table-header-rows><table:table-row table:style-name="Row"><table:table-cell table:style-name="HeadCell" office:value-type="string"><text:p text:style-name="Table_20_Heading">Compétence</text:p>"#,
         r#"<text:p text:style-name="Table_20_Help">Titre et adresse</text:p>"#,
-        r#"table:number-columns-spanned="3"><text:p text:style-name="Table_20_Heading">Domaine A — Veille<"#,
+        r#"table:number-columns-spanned="3"><text:p text:style-name="Table_20_Group">Domaine A — Veille<"#,
         r#"<text:p text:style-name="Table_20_Heading">C1.1</text:p><text:p text:style-name="Table_20_Heading">Rechercher<"#,
         r#"<text:p text:style-name="Table">Tableau des sources</text:p><table:table table:name="Table1""#,
         r#"<style:table-column-properties style:column-width="4.250cm" style:rel-column-width="4250*"/></style:style><style:style style:name="Tab1.2" style:family="table-column"><style:table-column-properties style:column-width="8.500cm" style:rel-column-width="8500*"/>"#,
@@ -181,4 +190,25 @@ fn language_tags_split() {
     assert_eq!(split("fr-FR"), ("fr".into(), Some("FR".into())));
     assert_eq!(split("fr"), ("fr".into(), None));
     assert_eq!(split("sr-Latn-RS"), ("sr".into(), Some("RS".into())));
+}
+
+#[test]
+fn a_landscape_document_turns_its_pages_and_widens_its_tables() {
+    let mut document = sample();
+    document.orientation = Orientation::Landscape;
+    document.font_size = 9;
+    let parts = read_back(&write(&document).unwrap());
+    let styles = part(&parts, "styles.xml", &[]);
+    for expected in [
+        r#"fo:page-width="29.70cm" fo:page-height="21.00cm" style:print-orientation="landscape""#,
+        r#"fo:font-size="9pt""#,
+        r#"style:position="26.70cm""#,
+    ] {
+        assert!(
+            styles.contains(expected),
+            "{expected} missing from styles.xml"
+        );
+    }
+    let content = part(&parts, "content.xml", &[]);
+    assert!(content.contains(r#"style:width="26.70cm""#), "{content}");
 }

@@ -9,12 +9,17 @@ use minijinja::context;
 use minijinja::value::{Serde, Value};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
+mod tracking;
+
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Activity, Competency, FicheBlock, FicheModel, Model, TableSpec};
 use crate::render::typography;
 
 use super::model::{Block, Cell, Column, Document, ParagraphStyle, Row, Run, Table};
 use crate::render::labels::Labels;
+
+/// The body text's size, in points.
+const FONT_SIZE: u32 = 11;
 
 /// Relative widths: a code column is narrow, a text column wide.
 const CODE_WIDTH: u32 = 1;
@@ -90,6 +95,8 @@ impl Composer<'_> {
             language: labels.language.clone(),
             footer: self.text(&labels.expand(&labels.footer, values)?),
             page_number: labels.page_number.clone(),
+            orientation: Default::default(),
+            font_size: FONT_SIZE,
             blocks: Vec::new(),
         })
     }
@@ -125,6 +132,7 @@ impl Composer<'_> {
             level: 1,
             text: self.text(title),
         });
+        blocks.push(self.identity_table(&labels.identity));
         if let Some(intro) = &fiche.intro {
             blocks.push(paragraph(ParagraphStyle::Normal, self.inline(&intro.value)));
         }
@@ -137,7 +145,50 @@ impl Composer<'_> {
         for block in &fiche.blocks {
             self.block(activity, &block.value, blocks);
         }
+        self.validation_table(activity, blocks);
         Ok(document)
+    }
+
+    /// The end of a fiche: each competency the activity validates, for the trainer to tick and
+    /// sign.
+    fn validation_table(&self, activity: &Activity, blocks: &mut Vec<Block>) {
+        let labels = &self.labels.validation_table;
+        blocks.push(Block::Heading {
+            level: 2,
+            text: self.text(&labels.title),
+        });
+        // Narrow boxes to tick, room for a name and a date.
+        let mut columns = vec![
+            column(&self.labels.code, 2),
+            column(&self.labels.competency, 8),
+        ];
+        columns.extend(labels.ticks.iter().map(|c| column(c, 2)));
+        columns.extend(labels.columns.iter().map(|c| column(c, 3)));
+        let rows = self
+            .model
+            .competencies_of(activity)
+            .map(|(_, competency)| {
+                let mut cells = vec![
+                    self.code_cell(competency),
+                    Cell {
+                        header: false,
+                        label: None,
+                        text: vec![self.text(&competency.text.value)],
+                        lines: 0,
+                    },
+                ];
+                let tick = || Cell {
+                    header: false,
+                    label: None,
+                    text: vec![labels.mark.clone()],
+                    lines: 0,
+                };
+                cells.extend(labels.ticks.iter().map(|_| tick()));
+                cells.extend(labels.columns.iter().map(|_| Cell::blank(1)));
+                Row::Cells { cells }
+            })
+            .collect();
+        blocks.push(table(columns, rows));
     }
 
     /// The domain / competency table of a fiche's header, grouped by domain in référentiel order.
@@ -323,96 +374,19 @@ impl Composer<'_> {
         }
         runs
     }
-
-    /// The fiche de suivi et d'évaluation: every competency by domain, the activities that validate
-    /// it (derived), and columns to fill in; the rule from the settings.
-    fn tracking_sheet(&self) -> Result<Document, Diagnostic> {
-        let labels = &self.labels.tracking;
-        let values = self.values(None);
-        let referentiel = &self.model.referentiel;
-        let codes = referentiel
-            .competencies()
-            .map(|c| c.code.value.clone())
-            .collect();
-        let subject = self.labels.expand(&labels.subject, &values)?;
-        let mut document = self.document(&labels.slug, &labels.title, subject, codes, &values)?;
-        let rule = self.labels.expand(&labels.rule, &values)?;
-        let blocks = &mut document.blocks;
-        blocks.push(paragraph(
-            ParagraphStyle::Kicker,
-            vec![Run::plain(self.text(&self.model.settings.title))],
-        ));
-        blocks.push(Block::Heading {
-            level: 1,
-            text: self.text(&labels.title),
-        });
-        for field in &labels.student_fields {
-            blocks.push(Block::Field {
-                label: self.text(field),
-                help: None,
-                lines: 1,
-            });
-        }
-        blocks.push(paragraph(
-            ParagraphStyle::Emphasis,
-            vec![Run::plain(self.text(&rule))],
-        ));
-        // Six columns on a portrait page: the code needs room for `D.2.3` on one line, the
-        // columns to fill in for a date, a name and a remark.
-        let mut columns = vec![
-            column(&self.labels.code, 4),
-            column(&self.labels.competency, 10),
-            column(&labels.activities, 8),
-        ];
-        columns.extend(labels.columns.iter().map(|label| column(label, 7)));
-        for group in &referentiel.groups {
-            if let (true, Some(code)) = (referentiel.has_groups, &group.code) {
-                let title = group
-                    .title
-                    .as_deref()
-                    .map_or(code.value.clone(), |t| format!("{} – {t}", code.value));
-                blocks.push(Block::Heading {
-                    level: 2,
-                    text: self.text(&title),
-                });
-            }
-            let mut rows = Vec::new();
-            for domain in &group.domains {
-                rows.push(Row::Group {
-                    text: self.text(&format!("{} – {}", domain.code.value, domain.title)),
-                });
-                for competency in &domain.competencies {
-                    let activities = self
-                        .model
-                        .activities_validating(&competency.code.value)
-                        .map(|a| self.text(&a.title))
-                        .collect();
-                    let mut cells = vec![
-                        self.code_cell(competency),
-                        self.competency_cell(competency),
-                        Cell {
-                            header: false,
-                            label: None,
-                            text: activities,
-                            lines: 0,
-                        },
-                    ];
-                    cells.extend(labels.columns.iter().map(|_| Cell::blank(1)));
-                    rows.push(Row::Cells { cells });
-                }
-            }
-            blocks.push(Block::Table(Table {
-                caption: None,
-                columns: columns.clone(),
-                rows,
-            }));
-        }
-        Ok(document)
-    }
 }
 
 fn paragraph(style: ParagraphStyle, runs: Vec<Run>) -> Block {
     Block::Paragraph { style, runs }
+}
+
+/// A table without caption.
+fn table(columns: Vec<Column>, rows: Vec<Row>) -> Block {
+    Block::Table(Table {
+        caption: None,
+        columns,
+        rows,
+    })
 }
 
 fn column(label: &str, width: u32) -> Column {
