@@ -7,7 +7,8 @@ For every ODT and DOCX of a built site:
   its identity block and its validation table, the fiche de suivi its bilan and decision block;
 - LibreOffice (headless) converts it to text: every label of its fiche model (as written in the
   activity's YAML) and every competency code it validates must be in that text;
-- python-docx (DOCX) and odfpy (ODT) open it: it must have real heading styles (Heading 1..3 /
+- python-docx (DOCX) and odfpy (ODT) open it: every field of its model must be a fillable control
+  (a content control showing a placeholder / a text placeholder); it must have real heading styles (Heading 1..3 /
   text:h with an outline level), every table must have a header row that repeats across pages, and
   the language must be set.
 
@@ -171,8 +172,20 @@ def check_layout(path, pdf, landscape, headings, labels):
     return count
 
 
-def check_docx(path):
+def field_count(activity):
+    """The fields of a fiche model, each of which must be a fillable control."""
+    blocks = ((activity or {}).get("fiche") or {}).get("blocks", [])
+    return sum(1 for block in blocks if "field" in block)
+
+
+def check_docx(path, fields):
     document = docx.Document(path)
+    # Every field's box is a content control showing a placeholder until the student types.
+    controls = document.element.body.findall(".//" + docx.oxml.ns.qn("w:sdt"))
+    with_placeholder = [c for c in controls
+                        if c.find(".//" + docx.oxml.ns.qn("w:showingPlcHdr")) is not None]
+    if len(with_placeholder) < fields:
+        problems.append(f"{path}: {len(with_placeholder)} content controls for {fields} fields")
     styles = {p.style.name for p in document.paragraphs}
     if "Heading 1" not in styles:
         problems.append(f"{path}: no paragraph in the Heading 1 style (styles used: {sorted(styles)})")
@@ -188,8 +201,12 @@ def check_docx(path):
     return len(document.tables)
 
 
-def check_odt(path):
+def check_odt(path, fields):
     document = opendocument.load(path)
+    # Every field's box holds a text placeholder, which LibreOffice selects on a click.
+    placeholders = document.getElementsByType(odf_text.Placeholder)
+    if len(placeholders) < fields:
+        problems.append(f"{path}: {len(placeholders)} placeholders for {fields} fields")
     headings = document.getElementsByType(odf_text.H)
     levels = {h.getAttrNS(TEXTNS, "outline-level") for h in headings}
     if "1" not in levels:
@@ -231,11 +248,12 @@ def main(site, content):
     with tempfile.TemporaryDirectory() as workdir:
         for path in documents:
             slug = os.path.splitext(os.path.basename(path))[0]
-            tables = check_docx(path) if path.endswith(".docx") else check_odt(path)
-            if tables == 0:
+            activity = activities.get(slug)
+            fields = field_count(activity)
+            check = check_docx if path.endswith(".docx") else check_odt
+            if check(path, fields) == 0:
                 problems.append(f"{path}: no table")
             text = normalize(libreoffice_text(path, workdir))
-            activity = activities.get(slug)
             expected = fiche_labels(activity) + activity["competencies"] if activity else []
             if activity is None:
                 # The fiche de suivi: every competency code of every activity.

@@ -34,6 +34,8 @@ pub struct Labels {
     pub footer: String,
     /// Words before the page number, between it and the page count, and after.
     pub page_number: [String; 3],
+    /// What a field to fill in shows until the student types in it.
+    pub placeholder: String,
     /// The identity block at the top of every fiche: one column each.
     pub identity: Vec<String>,
     /// The validation table at the end of every fiche.

@@ -54,6 +54,7 @@ paragraph | TableHelp     | Table Help     | TableContents |        |  | w:i; w:
 paragraph | WritingSpace  | Writing Space  | Normal        |        | w:keepNext; w:pBdr; w:spacing w:after=0; w:ind w:left=85 w:right=85 |
 paragraph | Footer        | footer         | Normal        |        | w:tabs w:pos=TEXT_WIDTH; w:spacing w:after=0 | w:sz w:val=18; w:szCs w:val=18
 character | Hyperlink     | Hyperlink      |               |        |  | w:color w:val=0563C1; w:u w:val=single
+character | PlaceholderText | Placeholder Text |             |        |  | w:color w:val=808080
 ";
 
 /// A length in tenths of a millimetre, in twentieths of a point (twips), as OOXML writes it.
@@ -344,7 +345,7 @@ fn body(w: &mut W, document: &Document, links: &mut Vec<String>) -> io::Result<(
         element(w, "w:body", &[], |w| {
             let width = twips(document.orientation.text_width());
             for block in &document.blocks {
-                write_block(w, block, width, links)?;
+                write_block(w, block, (width, &document.placeholder), links)?;
             }
             element(w, "w:sectPr", &[], |w| {
                 properties(w, &section(document.orientation))
@@ -353,8 +354,14 @@ fn body(w: &mut W, document: &Document, links: &mut Vec<String>) -> io::Result<(
     })
 }
 
-/// `width`: the text width, in twips.
-fn write_block(w: &mut W, block: &Block, width: u32, links: &mut Vec<String>) -> io::Result<()> {
+/// `page`: the text width in twips, and what a field shows until the student types in it.
+fn write_block(
+    w: &mut W,
+    block: &Block,
+    page: (u32, &str),
+    links: &mut Vec<String>,
+) -> io::Result<()> {
+    let (width, placeholder) = page;
     match block {
         Block::Heading { level, text } => {
             let style = format!("Heading{}", (*level).clamp(1, 3));
@@ -374,10 +381,24 @@ fn write_block(w: &mut W, block: &Block, width: u32, links: &mut Vec<String>) ->
             if let Some(help) = help {
                 paragraph(w, "HelpText", |w| run(w, help, ""))?;
             }
-            // Consecutive paragraphs with the same borders are drawn as one box.
-            for _ in 0..(*lines).max(1) {
-                paragraph(w, "WritingSpace", |_| Ok(()))?;
-            }
+            // Consecutive paragraphs with the same borders are drawn as one box, inside a content
+            // control showing its placeholder: Word selects it on a click, typing replaces it.
+            let properties = |w: &mut W| {
+                empty(w, "w:alias", &[("w:val", &clean(label))])?;
+                empty(w, "w:showingPlcHdr", &[])
+            };
+            element(w, "w:sdt", &[], |w| {
+                element(w, "w:sdtPr", &[], properties)?;
+                element(w, "w:sdtContent", &[], |w| {
+                    paragraph(w, "WritingSpace", |w| {
+                        run(w, placeholder, "w:rStyle w:val=PlaceholderText")
+                    })?;
+                    for _ in 1..(*lines).max(1) {
+                        paragraph(w, "WritingSpace", |_| Ok(()))?;
+                    }
+                    Ok(())
+                })
+            })?;
             spacer(w)
         }
         Block::Table(table) => write_table(w, table, width),

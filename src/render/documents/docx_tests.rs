@@ -60,7 +60,8 @@ fn document_has_headings_tables_and_texts() {
         r#"<w:pStyle w:val="Caption"/></w:pPr><w:r><w:t xml:space="preserve">Tableau des sources<"#,
         r#"<w:pStyle w:val="TableHeading"/></w:pPr><w:r><w:t xml:space="preserve">C1.1<"#,
         r#"<w:t xml:space="preserve">☐ </w:t></w:r><w:r><w:t xml:space="preserve">J’ai cité mes sources<"#,
-        r#"Libre</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="WritingSpace"/></w:pPr></w:p>"#,
+        // The box is a content control named after the field, showing its placeholder.
+        r#"Libre</w:t></w:r></w:p><w:sdt><w:sdtPr><w:alias w:val="Commentaire"/><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:pPr><w:pStyle w:val="WritingSpace"/></w:pPr><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t xml:space="preserve">Cliquez ici</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="WritingSpace"/></w:pPr></w:p>"#,
         "\u{a0}!",
         r#"<w:r><w:t xml:space="preserve">Remplissez l’annexe.</w:t></w:r>"#,
         r#"<w:sectPr><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="11906" w:h="16838"/>"#,

@@ -28,6 +28,8 @@ pub struct Document {
     pub orientation: Orientation,
     /// The body text's size, in points (smaller for a dense form such as the fiche de suivi).
     pub font_size: u32,
+    /// What a field shows until the student types in it (« Cliquez ici pour saisir le texte »).
+    pub placeholder: String,
     pub blocks: Vec<Block>,
 }
 

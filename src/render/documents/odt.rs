@@ -336,7 +336,7 @@ fn content(w: &mut W, document: &Document) -> io::Result<()> {
         element(w, "office:text", &[], |w| {
             let mut tables = 0;
             for block in &document.blocks {
-                write_block(w, &mut tables, block)?;
+                write_block(w, &mut tables, block, &document.placeholder)?;
             }
             Ok(())
         })
@@ -348,7 +348,8 @@ fn column_style(table: usize, column: usize) -> String {
 }
 
 /// `tables` counts the tables so far, which names them and their column styles.
-fn write_block(w: &mut W, tables: &mut usize, block: &Block) -> io::Result<()> {
+/// `placeholder`: what a field shows until the student types in it.
+fn write_block(w: &mut W, tables: &mut usize, block: &Block, placeholder: &str) -> io::Result<()> {
     match block {
         Block::Heading { level, text } => {
             let level = (*level).clamp(1, 3);
@@ -371,11 +372,20 @@ fn write_block(w: &mut W, tables: &mut usize, block: &Block) -> io::Result<()> {
             if let Some(help) = help {
                 simple_paragraph(w, "Help_20_Text", help)?;
             }
-            // Paragraphs with the same borders join into one box; the last keeps room below.
-            for _ in 1..(*lines).max(1) {
-                empty(w, "text:p", &[("text:style-name", "Writing_20_Space")])?;
+            // Paragraphs with the same borders join into one box; the last keeps room below. The
+            // first holds a placeholder, which LibreOffice selects on a click: typing replaces it.
+            let count = (*lines).max(1);
+            for line in 0..count {
+                let style = match line + 1 == count {
+                    true => "LastWritingSpace",
+                    false => "Writing_20_Space",
+                };
+                element(w, "text:p", &[("text:style-name", style)], |w| match line {
+                    0 => text_placeholder(w, label, placeholder),
+                    _ => Ok(()),
+                })?;
             }
-            empty(w, "text:p", &[("text:style-name", "LastWritingSpace")])
+            Ok(())
         }
         Block::Table(table) => {
             *tables += 1;
@@ -487,6 +497,18 @@ fn cell_content(w: &mut W, cell: &Cell) -> io::Result<()> {
         empty(w, "text:p", &[("text:style-name", "Table_20_Contents")])?;
     }
     Ok(())
+}
+
+/// A text placeholder, described by the field's label: LibreOffice shows `<text>` shaded, selects
+/// it on a click, and typing replaces it.
+fn text_placeholder(w: &mut W, label: &str, text: &str) -> io::Result<()> {
+    let attributes = [
+        ("text:placeholder-type", "text"),
+        ("text:description", label),
+    ];
+    element(w, "text:placeholder", &attributes, |w| {
+        write_text(w, &format!("<{text}>"), &mut false)
+    })
 }
 
 fn simple_paragraph(w: &mut W, style: &str, content: &str) -> io::Result<()> {

@@ -110,6 +110,7 @@ pub(in super::super) fn sample() -> Document {
         page_number: ["Page ".into(), " / ".into(), "".into()],
         orientation: Orientation::Portrait,
         font_size: 11,
+        placeholder: "Cliquez ici".into(),
         blocks,
     }
 }
@@ -156,7 +157,8 @@ fn content_has_headings_tables_and_texts() {
         r#"<text:p text:style-name="Table_20_Heading">C1.1</text:p><text:p text:style-name="Table_20_Heading">Rechercher<"#,
         r#"<text:p text:style-name="Table">Tableau des sources</text:p><table:table table:name="Table1""#,
         r#"<style:table-column-properties style:column-width="4.250cm" style:rel-column-width="4250*"/></style:style><style:style style:name="Tab1.2" style:family="table-column"><style:table-column-properties style:column-width="8.500cm" style:rel-column-width="8500*"/>"#,
-        r#"Libre</text:p><text:p text:style-name="Writing_20_Space"/><text:p text:style-name="Writing_20_Space"/><text:p text:style-name="LastWritingSpace"/>"#,
+        // The box's first line holds a placeholder described by the field's label.
+        r#"Libre</text:p><text:p text:style-name="Writing_20_Space"><text:placeholder text:placeholder-type="text" text:description="Commentaire">&lt;Cliquez ici&gt;</text:placeholder></text:p><text:p text:style-name="Writing_20_Space"></text:p><text:p text:style-name="LastWritingSpace"></text:p>"#,
         "☐ J’ai cité mes sources",
         r#"xlink:href="https://exemple.fr/référentiel?a=1&amp;b=2""#,
         "Voir l’ <text:a",

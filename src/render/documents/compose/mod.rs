@@ -97,6 +97,7 @@ impl Composer<'_> {
             page_number: labels.page_number.clone(),
             orientation: Default::default(),
             font_size: FONT_SIZE,
+            placeholder: self.text(&labels.placeholder),
             blocks: Vec::new(),
         })
     }
