@@ -7,6 +7,8 @@ For every ODT and DOCX of a built site:
   its identity block and its validation table, the fiche de suivi its bilan and decision block;
 - LibreOffice (headless) converts it to text: every label of its fiche model (as written in the
   activity's YAML) and every competency code it validates must be in that text;
+- a long answer is typed into its first field (python-docx, odfpy) and it is converted again: it
+  still ends with its validation table, with the footer on every page;
 - python-docx (DOCX) and odfpy (ODT) open it: every field of its model must be a fillable control
   (a content control showing a placeholder / a text placeholder); it must have real heading styles (Heading 1..3 /
   text:h with an outline level), every table must have a header row that repeats across pages, and
@@ -172,6 +174,54 @@ def check_layout(path, pdf, landscape, headings, labels):
     return count
 
 
+LONG_ANSWER = " ".join(["Une longue réponse d'étudiant, qui remplit la case et la dépasse."] * 40)
+
+
+def type_long_answer(path, workdir):
+    """A copy of the document with a long answer typed into its first field, as a student would:
+    the DOCX content control's placeholder replaced, the ODT placeholder replaced by the text."""
+    typed = os.path.join(workdir, "typed", os.path.basename(path))
+    os.makedirs(os.path.dirname(typed), exist_ok=True)
+    if path.endswith(".docx"):
+        document = docx.Document(path)
+        control = document.element.body.find(".//" + docx.oxml.ns.qn("w:sdt"))
+        texts = control.findall(".//" + docx.oxml.ns.qn("w:t"))
+        texts[0].text = LONG_ANSWER
+        placeholder = control.find(".//" + docx.oxml.ns.qn("w:showingPlcHdr"))
+        placeholder.getparent().remove(placeholder)
+        document.save(typed)
+    else:
+        document = opendocument.load(path)
+        placeholder = document.getElementsByType(odf_text.Placeholder)[0]
+        paragraph = placeholder.parentNode
+        paragraph.removeChild(placeholder)
+        paragraph.addText(LONG_ANSWER)
+        document.save(typed)
+    return typed
+
+
+def check_typed(path, workdir, title, last_code):
+    """A long answer typed into the first field pushes the form down, but the form still ends
+    with its validation table (`title` after the answer, `last_code` its last row on the last
+    page) and has the footer on every page."""
+    pdf = libreoffice_pdf(type_long_answer(path, workdir), workdir)
+    if pdf is None:
+        return
+    _, _, pages = pdf_pages(pdf)
+    text = " ".join(t for rows in pages for t, _, _ in rows)
+    answer = text.find(normalize(LONG_ANSWER[:60]))
+    if answer < 0:
+        problems.append(f"{path}: the typed answer is not in the converted document")
+    if text.find(normalize(title), max(answer, 0)) < 0:
+        problems.append(f"{path}: after a long answer, no {title!r} after it")
+    if last_code not in " ".join(t for t, _, _ in pages[-1]):
+        problems.append(f"{path}: after a long answer, the last page lacks {last_code!r}")
+    footer = normalize(labels_file()["page_number"][0]).strip()
+    for number, rows in enumerate(pages, start=1):
+        if not rows or footer not in rows[-1][0]:
+            problems.append(f"{path}: after a long answer, page {number} has no footer")
+
+
 def field_count(activity):
     """The fields of a fiche model, each of which must be a fillable control."""
     blocks = ((activity or {}).get("fiche") or {}).get("blocks", [])
@@ -277,6 +327,11 @@ def main(site, content):
                 page_counts.append(f"{os.path.basename(path)} {pages}")
                 if activity is None and pages > 3:
                     problems.append(f"{path}: {pages} pages, more than 3")
+            if fields:
+                order = [c["code"] for g in referentiel.get("groups", [referentiel])
+                         for d in g["domains"] for c in d["competencies"]]
+                last = max(activity["competencies"], key=order.index)
+                check_typed(path, workdir, labels["validation_table"]["title"], last)
     for problem in problems:
         print("check_documents:", problem, file=sys.stderr)
     print(f"check_documents: pages in LibreOffice: {', '.join(page_counts)}")
