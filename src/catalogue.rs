@@ -242,9 +242,6 @@ impl Catalogue {
     /// The text of `message`; an id missing from the catalogue shows as the id itself (a test
     /// keeps every id the code uses in both languages).
     pub fn text(&self, message: &Message) -> String {
-        let Some(pattern) = self.bundle.get_message(message.id).and_then(|m| m.value()) else {
-            return message.id.to_owned();
-        };
         let mut args = FluentArgs::new();
         for (name, value) in &message.args {
             let value = match value {
@@ -254,20 +251,24 @@ impl Catalogue {
             };
             args.set(*name, value);
         }
-        let mut errors = Vec::new();
-        let text = self
-            .bundle
-            .format_pattern(pattern, Some(&args), &mut errors);
-        text.into_owned()
+        self.format(message.id, Some(&args))
+            .unwrap_or_else(|| message.id.to_owned())
     }
 
     /// The text of a message without arguments whose id is made at run time (the schemas'
     /// descriptions, `schema-<type>-<key>`), if the catalogue has it.
     pub fn lookup(&self, id: &str) -> Option<String> {
+        self.format(id, None)
+    }
+
+    fn format(&self, id: &str, args: Option<&FluentArgs>) -> Option<String> {
         let pattern = self.bundle.get_message(id)?.value()?;
         let mut errors = Vec::new();
-        let text = self.bundle.format_pattern(pattern, None, &mut errors);
-        Some(text.into_owned())
+        Some(
+            self.bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned(),
+        )
     }
 }
 

@@ -24,7 +24,7 @@ use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::{Stream, StreamExt};
 use tower_http::set_header::SetResponseHeaderLayer;
 
-use crate::catalogue::{Catalogue, Lang, Message as CatalogueMessage};
+use crate::catalogue::{Lang, Message as CatalogueMessage};
 use crate::render::OutputFile;
 
 /// Where the serve-only routes live; no built file can be there (no site path starts with `__`).
@@ -119,7 +119,7 @@ pub fn router(served: Arc<Served>) -> Router {
 /// The reload script with the overlay's words from the catalogue (as JSON strings, so no text can
 /// break the script).
 fn reload_script_in(lang: Lang) -> String {
-    let word = |id| serde_json::to_string(&Catalogue::get(lang).text(&CatalogueMessage::new(id)));
+    let word = |id| serde_json::to_string(&CatalogueMessage::new(id).text(lang));
     include_str!("reload.js")
         .replace(
             "\"__FAILED_TITLE__\"",
@@ -173,8 +173,7 @@ async fn file(State(served): State<Arc<Served>>, uri: Uri) -> Response {
         None => match files.get("404.html") {
             Some(page) => respond(StatusCode::NOT_FOUND, "404.html", page),
             None => {
-                let text =
-                    Catalogue::get(served.lang).text(&CatalogueMessage::new("serve-not-found"));
+                let text = CatalogueMessage::new("serve-not-found").text(served.lang);
                 (StatusCode::NOT_FOUND, text).into_response()
             }
         },

@@ -23,7 +23,7 @@ use tree::TreeError;
 /// or returns every problem of the file.
 pub fn parse<T: ContentFile>(source: &SourceText, text: &str) -> Result<T, Diagnostics> {
     let root = match tree::parse(text) {
-        Ok(Some(root)) if !root.to_json().is_null() => root,
+        Ok(Some(root)) if !root.is_null() => root,
         Ok(_) => return Err(empty_file::<T>(source).into()),
         Err(TreeError::Syntax(error)) if syntax::is_too_deep(&error) => {
             let at = source.offset_of(error.marker().line(), error.marker().col() + 1);

@@ -219,6 +219,11 @@ impl Node {
         }
     }
 
+    /// Whether the node is nothing (a document holding only `~`, say).
+    pub fn is_null(&self) -> bool {
+        matches!(&self.kind, Kind::Scalar { text, plain: true } if plain_scalar(text).is_null())
+    }
+
     /// A key as the text serde sees.
     pub fn key_text(&self) -> String {
         match &self.kind {
