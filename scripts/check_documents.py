@@ -10,9 +10,10 @@ For every ODT and DOCX of a built site:
 - a long answer is typed into its first field (python-docx, odfpy) and it is converted again: it
   still ends with its validation table, with the footer on every page;
 - python-docx (DOCX) and odfpy (ODT) open it: every field of its model must be a fillable control
-  (a content control showing a placeholder / a text placeholder); it must have real heading styles (Heading 1..3 /
-  text:h with an outline level), every table must have a header row that repeats across pages, and
-  the language must be set.
+  (a content control showing a placeholder / a text placeholder), every table cell to fill in
+  too, and every box to tick a check box content control (w14:checkbox / LibreOffice's); it must
+  have real heading styles (Heading 1..3 / text:h with an outline level), every table must have a
+  header row that repeats across pages, and the language must be set.
 
 Usage: python3 scripts/check_documents.py SITE_DIR CONTENT_DIR
 Exits 1 with the list of problems when any check fails.
@@ -25,6 +26,8 @@ import re
 import subprocess
 import sys
 import tempfile
+import zipfile
+from xml.etree import ElementTree
 
 import docx
 import yaml
@@ -182,9 +185,12 @@ def type_long_answer(path, workdir):
     the DOCX content control's placeholder replaced, the ODT placeholder replaced by the text."""
     typed = os.path.join(workdir, "typed", os.path.basename(path))
     os.makedirs(os.path.dirname(typed), exist_ok=True)
+    # The first field's box, not a table cell: the control showing the fields' placeholder.
+    placeholder_text = labels_file()["placeholder"]
     if path.endswith(".docx"):
         document = docx.Document(path)
-        control = document.element.body.find(".//" + docx.oxml.ns.qn("w:sdt"))
+        control = next(c for c in document.element.body.iter(docx.oxml.ns.qn("w:sdt"))
+                       if text_of(c) == placeholder_text)
         texts = control.findall(".//" + docx.oxml.ns.qn("w:t"))
         texts[0].text = LONG_ANSWER
         placeholder = control.find(".//" + docx.oxml.ns.qn("w:showingPlcHdr"))
@@ -192,7 +198,8 @@ def type_long_answer(path, workdir):
         document.save(typed)
     else:
         document = opendocument.load(path)
-        placeholder = document.getElementsByType(odf_text.Placeholder)[0]
+        placeholder = next(p for p in document.getElementsByType(odf_text.Placeholder)
+                           if str(p) == f"<{placeholder_text}>")
         paragraph = placeholder.parentNode
         paragraph.removeChild(placeholder)
         paragraph.addText(LONG_ANSWER)
@@ -228,6 +235,57 @@ def field_count(activity):
     return sum(1 for block in blocks if "field" in block)
 
 
+W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+ODF_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+LOEXT = "{urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0}"
+BALLOT_BOX = "\u2610"
+
+
+def text_of(element):
+    """The text of a DOCX element: its w:t, joined."""
+    return "".join(t.text or "" for t in element.iter(docx.oxml.ns.qn("w:t")))
+
+
+def check_fillable_docx(path, body):
+    """Every cell below a table's header row holds text or a field (a content control), and
+    every box to tick is a check box content control."""
+    qn = docx.oxml.ns.qn
+    for number, table in enumerate(body.iter(qn("w:tbl")), start=1):
+        for row in table.findall(qn("w:tr"))[1:]:
+            for cell in row.findall(qn("w:tc")):
+                if not text_of(cell).strip():
+                    problems.append(f"{path}: table {number} has an empty cell with no field")
+    for t in body.iter(qn("w:t")):
+        if BALLOT_BOX not in (t.text or ""):
+            continue
+        control = next((a for a in t.iterancestors(qn("w:sdt"))), None)
+        if control is None or control.find(f"{qn('w:sdtPr')}/{W14}checkbox") is None:
+            problems.append(f"{path}: a ☐ that is not a check box content control")
+
+
+def check_fillable_odt(path):
+    """Every cell below a table's header rows holds text or a field (a text placeholder), and
+    every box to tick is a check box content control."""
+    with zipfile.ZipFile(path) as package:
+        root = ElementTree.fromstring(package.read("content.xml"))
+    for number, table in enumerate(root.iter(f"{ODF_TABLE}table"), start=1):
+        for row in table.findall(f"{ODF_TABLE}table-row"):
+            for cell in row.findall(f"{ODF_TABLE}table-cell"):
+                if not "".join(cell.itertext()).strip():
+                    problems.append(f"{path}: table {number} has an empty cell with no field")
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for element in root.iter():
+        if BALLOT_BOX in (element.text or ""):
+            checkbox = element.tag == f"{LOEXT}content-control" and \
+                element.get(f"{LOEXT}checkbox") == "true"
+            if not checkbox:
+                problems.append(f"{path}: a ☐ that is not a check box content control")
+        for child in element:
+            if BALLOT_BOX in (child.tail or ""):
+                problems.append(f"{path}: a ☐ that is not a check box content control")
+
+
 def check_docx(path, fields):
     document = docx.Document(path)
     # Every field's box is a content control showing a placeholder until the student types.
@@ -236,6 +294,7 @@ def check_docx(path, fields):
                         if c.find(".//" + docx.oxml.ns.qn("w:showingPlcHdr")) is not None]
     if len(with_placeholder) < fields:
         problems.append(f"{path}: {len(with_placeholder)} content controls for {fields} fields")
+    check_fillable_docx(path, document.element.body)
     styles = {p.style.name for p in document.paragraphs}
     if "Heading 1" not in styles:
         problems.append(f"{path}: no paragraph in the Heading 1 style (styles used: {sorted(styles)})")
@@ -257,6 +316,7 @@ def check_odt(path, fields):
     placeholders = document.getElementsByType(odf_text.Placeholder)
     if len(placeholders) < fields:
         problems.append(f"{path}: {len(placeholders)} placeholders for {fields} fields")
+    check_fillable_odt(path)
     headings = document.getElementsByType(odf_text.H)
     levels = {h.getAttrNS(TEXTNS, "outline-level") for h in headings}
     if "1" not in levels:
@@ -269,8 +329,8 @@ def check_odt(path, fields):
 
 
 def headings_and_labels(activity, referentiel):
-    """The lines that must never end a page: the domains' rows and a fiche's headings (followed
-    by text), and a fiche's field labels (followed by an empty box)."""
+    """The lines that must never end a page: the domains' rows and a fiche's headings and
+    checklist titles (followed by text), and a fiche's field labels (followed by an empty box)."""
     headings = [normalize(f"{d['code']} – {d['title']}") for g in referentiel.get("groups", [{}])
                 for d in g.get("domains", referentiel.get("domains", []))]
     labels = []
@@ -280,6 +340,10 @@ def headings_and_labels(activity, referentiel):
             headings.append(normalize(value))
         elif kind == "field":
             labels.append(normalize(value["label"]))
+        elif kind == "checklist" and value.get("title"):
+            headings.append(normalize(value["title"]))
+        elif kind == "annexes":
+            headings.append(normalize(value))
     long_enough = lambda texts: [t for t in texts if len(t) > 12]
     return long_enough(headings), long_enough(labels)
 

@@ -36,6 +36,8 @@ pub struct Labels {
     pub page_number: [String; 3],
     /// What a field to fill in shows until the student types in it.
     pub placeholder: String,
+    /// The same, short, in a table cell.
+    pub table_placeholder: String,
     /// The identity block at the top of every fiche: one column each.
     pub identity: Vec<String>,
     /// The validation table at the end of every fiche.
@@ -76,8 +78,6 @@ pub struct ValidationLabels {
     pub ticks: Vec<String>,
     /// …then the columns to write in (the trainer's name, the date).
     pub columns: Vec<String>,
-    /// In each cell to tick.
-    pub mark: String,
 }
 
 /// The bilan of the fiche de suivi: per domain, what was validated, against the rule.

@@ -18,7 +18,16 @@ type W = Writer<Vec<u8>>;
 
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const NAMESPACES: [(&str, &str); 2] = [("xmlns:w", W_NS), ("xmlns:r", R_NS)];
+/// Word 2010's extensions (the check box content control), which older readers skip.
+const W14_NS: &str = "http://schemas.microsoft.com/office/word/2010/wordml";
+const MC_NS: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+const NAMESPACES: [(&str, &str); 5] = [
+    ("xmlns:w", W_NS),
+    ("xmlns:r", R_NS),
+    ("xmlns:w14", W14_NS),
+    ("xmlns:mc", MC_NS),
+    ("mc:Ignorable", "w14"),
+];
 /// document.xml's relationships: styles, settings, the footer (rId1–3), then the links.
 const FIRST_LINK: usize = 4;
 
@@ -345,7 +354,7 @@ fn body(w: &mut W, document: &Document, links: &mut Vec<String>) -> io::Result<(
         element(w, "w:body", &[], |w| {
             let width = twips(document.orientation.text_width());
             for block in &document.blocks {
-                write_block(w, block, (width, &document.placeholder), links)?;
+                write_block(w, block, (width, document), links)?;
             }
             element(w, "w:sectPr", &[], |w| {
                 properties(w, &section(document.orientation))
@@ -354,14 +363,15 @@ fn body(w: &mut W, document: &Document, links: &mut Vec<String>) -> io::Result<(
     })
 }
 
-/// `page`: the text width in twips, and what a field shows until the student types in it.
+/// `page`: the text width in twips, and the document (what a field shows until the student types
+/// in it).
 fn write_block(
     w: &mut W,
     block: &Block,
-    page: (u32, &str),
+    page: (u32, &Document),
     links: &mut Vec<String>,
 ) -> io::Result<()> {
-    let (width, placeholder) = page;
+    let (width, document) = page;
     match block {
         Block::Heading { level, text } => {
             let style = format!("Heading{}", (*level).clamp(1, 3));
@@ -381,27 +391,17 @@ fn write_block(
             if let Some(help) = help {
                 paragraph(w, "HelpText", |w| run(w, help, ""))?;
             }
-            // Consecutive paragraphs with the same borders are drawn as one box, inside a content
-            // control showing its placeholder: Word selects it on a click, typing replaces it.
-            let properties = |w: &mut W| {
-                empty(w, "w:alias", &[("w:val", &clean(label))])?;
-                empty(w, "w:showingPlcHdr", &[])
-            };
-            element(w, "w:sdt", &[], |w| {
-                element(w, "w:sdtPr", &[], properties)?;
-                element(w, "w:sdtContent", &[], |w| {
-                    paragraph(w, "WritingSpace", |w| {
-                        run(w, placeholder, "w:rStyle w:val=PlaceholderText")
-                    })?;
-                    for _ in 1..(*lines).max(1) {
-                        paragraph(w, "WritingSpace", |_| Ok(()))?;
-                    }
-                    Ok(())
-                })
+            // Consecutive paragraphs with the same borders are drawn as one box; the first holds
+            // the field.
+            paragraph(w, "WritingSpace", |w| {
+                text_control(w, label, &document.placeholder)
             })?;
+            for _ in 1..(*lines).max(1) {
+                paragraph(w, "WritingSpace", |_| Ok(()))?;
+            }
             spacer(w)
         }
-        Block::Table(table) => write_table(w, table, width),
+        Block::Table(table) => write_table(w, table, (width, &document.table_placeholder)),
         Block::Checklist { items } => {
             // The items stay together: each but the last keeps with the next.
             for (index, item) in items.iter().enumerate() {
@@ -411,6 +411,7 @@ fn write_block(
                 };
                 paragraph(w, style, |w| {
                     checkbox(w)?;
+                    run(w, " ", "")?;
                     write_runs(w, item, links)
                 })?;
             }
@@ -419,15 +420,43 @@ fn write_block(
     }
 }
 
-/// A ☐ and a space. Arial has no ballot box: name a font that has one rather than rely on the
-/// application's fallback.
-fn checkbox(w: &mut W) -> io::Result<()> {
-    element(w, "w:r", &[], |w| {
-        element(w, "w:rPr", &[], |w| {
-            let font = "Segoe UI Symbol";
-            empty(w, "w:rFonts", &[("w:ascii", font), ("w:hAnsi", font)])
+/// A plain-text content control showing `placeholder` until the student types, described by
+/// `label`: Word selects it on a click, typing replaces it, and Enter starts a new line in it.
+fn text_control(w: &mut W, label: &str, placeholder: &str) -> io::Result<()> {
+    element(w, "w:sdt", &[], |w| {
+        element(w, "w:sdtPr", &[], |w| {
+            empty(w, "w:alias", &[("w:val", &clean(label))])?;
+            empty(w, "w:showingPlcHdr", &[])?;
+            empty(w, "w:text", &[("w:multiLine", "1")])
         })?;
-        text(w, "\u{2610} ")
+        element(w, "w:sdtContent", &[], |w| {
+            run(w, placeholder, "w:rStyle w:val=PlaceholderText")
+        })
+    })
+}
+
+/// A check box content control (Word 2010 and later, LibreOffice 7.4 and later), which toggles
+/// between ☐ and ☒ on a click; older applications show the ☐. Arial has no ballot box: name a
+/// font that has one rather than rely on the application's fallback.
+fn checkbox(w: &mut W) -> io::Result<()> {
+    const FONT: &str = "Segoe UI Symbol";
+    element(w, "w:sdt", &[], |w| {
+        element(w, "w:sdtPr", &[], |w| {
+            element(w, "w14:checkbox", &[], |w| {
+                empty(w, "w14:checked", &[("w14:val", "0")])?;
+                let state = |code| [("w14:val", code), ("w14:font", FONT)];
+                empty(w, "w14:checkedState", &state("2612"))?;
+                empty(w, "w14:uncheckedState", &state("2610"))
+            })
+        })?;
+        element(w, "w:sdtContent", &[], |w| {
+            element(w, "w:r", &[], |w| {
+                element(w, "w:rPr", &[], |w| {
+                    empty(w, "w:rFonts", &[("w:ascii", FONT), ("w:hAnsi", FONT)])
+                })?;
+                text(w, "\u{2610}")
+            })
+        })
     })
 }
 
@@ -443,10 +472,20 @@ fn paragraph(
     style: &str,
     content: impl FnOnce(&mut W) -> io::Result<()>,
 ) -> io::Result<()> {
+    let with_style = format!("w:pStyle w:val={style}");
+    let list = if style.is_empty() { "" } else { &with_style };
+    paragraph_with(w, list, content)
+}
+
+/// A paragraph with the paragraph properties of `list` (see [`properties`]; none: Normal).
+fn paragraph_with(
+    w: &mut W,
+    list: &str,
+    content: impl FnOnce(&mut W) -> io::Result<()>,
+) -> io::Result<()> {
     element(w, "w:p", &[], |w| {
-        if !style.is_empty() {
-            let style = [("w:val", style)];
-            element(w, "w:pPr", &[], |w| empty(w, "w:pStyle", &style))?;
+        if !list.is_empty() {
+            element(w, "w:pPr", &[], |w| properties(w, list))?;
         }
         content(w)
     })

@@ -58,10 +58,15 @@ fn document_has_headings_tables_and_texts() {
         r#"<w:pStyle w:val="TableHelp"/></w:pPr><w:r><w:t xml:space="preserve">Titre et adresse<"#,
         r#"<w:hyperlink r:id="rId4" w:history="1"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/><w:b/><w:bCs/></w:rPr>"#,
         r#"<w:pStyle w:val="Caption"/></w:pPr><w:r><w:t xml:space="preserve">Tableau des sources<"#,
-        r#"<w:pStyle w:val="TableHeading"/></w:pPr><w:r><w:t xml:space="preserve">C1.1<"#,
-        r#"<w:t xml:space="preserve">☐ </w:t></w:r><w:r><w:t xml:space="preserve">J’ai cité mes sources<"#,
-        // The box is a content control named after the field, showing its placeholder.
-        r#"Libre</w:t></w:r></w:p><w:sdt><w:sdtPr><w:alias w:val="Commentaire"/><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:pPr><w:pStyle w:val="WritingSpace"/></w:pPr><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t xml:space="preserve">Cliquez ici</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="WritingSpace"/></w:pPr></w:p>"#,
+        r#"<w:pStyle w:val="TableHeading"/><w:keepNext/></w:pPr><w:r><w:t xml:space="preserve">C1.1<"#,
+        // A box to tick is a check box content control showing ☐ until ticked.
+        r#"<w:pStyle w:val="Checklist"/></w:pPr><w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val="0"/><w14:checkedState w14:val="2612" w14:font="Segoe UI Symbol"/><w14:uncheckedState w14:val="2610" w14:font="Segoe UI Symbol"/></w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:rPr><w:rFonts w:ascii="Segoe UI Symbol" w:hAnsi="Segoe UI Symbol"/></w:rPr><w:t xml:space="preserve">☐</w:t></w:r></w:sdtContent></w:sdt><w:r><w:t xml:space="preserve"> </w:t></w:r><w:r><w:t xml:space="preserve">J’ai cité mes sources<"#,
+        // The box's first line is a plain-text content control named after the field, showing
+        // its placeholder.
+        r#"Libre</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="WritingSpace"/></w:pPr><w:sdt><w:sdtPr><w:alias w:val="Commentaire"/><w:showingPlcHdr/><w:text w:multiLine="1"/></w:sdtPr><w:sdtContent><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t xml:space="preserve">Cliquez ici</w:t></w:r></w:sdtContent></w:sdt></w:p><w:p><w:pPr><w:pStyle w:val="WritingSpace"/></w:pPr></w:p>"#,
+        // A cell to fill in, in a short table whose rows keep with the next but the last.
+        r#"<w:pStyle w:val="TableHeading"/><w:keepNext/></w:pPr><w:r><w:t xml:space="preserve">Titre</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="TableContents"/><w:keepNext/></w:pPr><w:sdt><w:sdtPr><w:alias w:val="Source"/><w:showingPlcHdr/><w:text w:multiLine="1"/></w:sdtPr><w:sdtContent><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t xml:space="preserve">Saisir</w:t>"#,
+        r#"<w:p><w:pPr><w:pStyle w:val="TableHeading"/></w:pPr><w:r><w:t xml:space="preserve">C1.2</w:t>"#,
         "\u{a0}!",
         r#"<w:r><w:t xml:space="preserve">Remplissez l’annexe.</w:t></w:r>"#,
         r#"<w:sectPr><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="11906" w:h="16838"/>"#,
@@ -69,6 +74,8 @@ fn document_has_headings_tables_and_texts() {
     let document = part(&parts, "word/document.xml", &expected);
     // Every cell holds a paragraph.
     assert!(!document.contains("</w:tcPr></w:tc>"));
+    // Word 2010's namespace is declared, and ignorable for older readers.
+    assert!(document.contains(r#"mc:Ignorable="w14""#), "{document}");
 }
 
 #[test]

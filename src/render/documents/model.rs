@@ -30,6 +30,8 @@ pub struct Document {
     pub font_size: u32,
     /// What a field shows until the student types in it (« Cliquez ici pour saisir le texte »).
     pub placeholder: String,
+    /// The same, short, for a table cell (« Saisir »): narrow columns keep their height.
+    pub table_placeholder: String,
     pub blocks: Vec<Block>,
 }
 
@@ -88,7 +90,7 @@ pub enum Block {
         lines: u32,
     },
     Table(Table),
-    /// Items each preceded by an empty box to tick.
+    /// Items each preceded by a box to tick.
     Checklist {
         items: Vec<Vec<Run>>,
     },
@@ -139,6 +141,19 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
+impl Table {
+    /// The most rows of a table kept on one page.
+    const KEPT_ROWS: usize = 8;
+
+    /// Whether row `index` stays on the page of the row after it: every row of a short table (a
+    /// small table of a form moves whole to the next page rather than start at a page's foot),
+    /// and in a long one the first and the last but one, so no page holds one of its rows alone.
+    pub fn row_keeps_with_next(&self, index: usize) -> bool {
+        let rows = self.rows.len();
+        index + 1 < rows && (rows <= Self::KEPT_ROWS || index == 0 || index + 2 == rows)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Column {
     pub label: String,
@@ -157,15 +172,18 @@ pub enum Row {
     Cells { cells: Vec<Cell> },
 }
 
-/// A table cell: an optional label (bold, or a row header), text paragraphs, then writing space.
+/// A table cell: an optional label (bold, or a row header), text paragraphs, then writing space
+/// or a box to tick.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cell {
     /// Whether the cell is a row header (its column holds row headers).
     pub header: bool,
     pub label: Option<String>,
     pub text: Vec<String>,
-    /// Empty lines to write in, after the label and text.
+    /// Empty lines to write in, after the label and text; the first is a field to fill in.
     pub lines: u32,
+    /// A box to tick (a check box where the format has them).
+    pub tick: bool,
 }
 
 impl Cell {
@@ -176,6 +194,29 @@ impl Cell {
             label: None,
             text: Vec::new(),
             lines,
+            tick: false,
+        }
+    }
+
+    /// A cell holding `text` (bold when `header`, a row header), nothing to fill in.
+    pub fn text(text: String, header: bool) -> Self {
+        Cell {
+            header,
+            text: vec![text],
+            ..Cell::blank(0)
+        }
+    }
+
+    /// Whether the cell shows nothing at all (writers still give it its one paragraph).
+    pub fn is_empty(&self) -> bool {
+        self.label.is_none() && self.text.is_empty() && !self.tick && self.lines == 0
+    }
+
+    /// A cell holding a box to tick.
+    pub fn tick() -> Self {
+        Cell {
+            tick: true,
+            ..Cell::blank(0)
         }
     }
 }

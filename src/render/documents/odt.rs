@@ -30,7 +30,8 @@ const NAMESPACES: &str = "xmlns:office=urn:oasis:names:tc:opendocument:xmlns:off
     xmlns:fo=urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0; \
     xmlns:svg=urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0; \
     xmlns:xlink=http://www.w3.org/1999/xlink; xmlns:dc=http://purl.org/dc/elements/1.1/; \
-    xmlns:meta=urn:oasis:names:tc:opendocument:xmlns:meta:1.0";
+    xmlns:meta=urn:oasis:names:tc:opendocument:xmlns:meta:1.0; \
+    xmlns:loext=urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0";
 
 /// The named styles (styles.xml), one a line: family | name (`_20_` reads as a space) | display
 /// name | parent | next style | the family's properties | text properties. Properties are
@@ -65,6 +66,8 @@ text       | Italic           | | | | fo:font-style=italic |
 text       | BoldItalic       | | | | fo:font-weight=bold; fo:font-style=italic |
 paragraph  | LastWritingSpace | | Writing_20_Space | | fo:margin-bottom=0.3cm; fo:keep-with-next=auto |
 paragraph  | LastChecklist    | | Checklist        | | fo:keep-with-next=auto |
+paragraph  | KeptContents     | | Table_20_Contents | | fo:keep-with-next=always |
+paragraph  | KeptHeading      | | Table_20_Heading | | fo:keep-with-next=always |
 table-row  | Row              | | | | fo:keep-together=always |
 table-cell | Cell             | | | | fo:padding-top=0.04cm; fo:padding-bottom=0.04cm; fo:padding-left=0.1cm; fo:padding-right=0.1cm; fo:border=0.5pt solid #000000 |
 table-cell | HeadCell         | | | | fo:padding-top=0.04cm; fo:padding-bottom=0.04cm; fo:padding-left=0.1cm; fo:padding-right=0.1cm; fo:border=0.5pt solid #000000; fo:background-color=#f2f2f2 |
@@ -336,7 +339,7 @@ fn content(w: &mut W, document: &Document) -> io::Result<()> {
         element(w, "office:text", &[], |w| {
             let mut tables = 0;
             for block in &document.blocks {
-                write_block(w, &mut tables, block, &document.placeholder)?;
+                write_block(w, &mut tables, block, document)?;
             }
             Ok(())
         })
@@ -347,9 +350,14 @@ fn column_style(table: usize, column: usize) -> String {
     format!("Tab{table}.{}", column + 1)
 }
 
-/// `tables` counts the tables so far, which names them and their column styles.
-/// `placeholder`: what a field shows until the student types in it.
-fn write_block(w: &mut W, tables: &mut usize, block: &Block, placeholder: &str) -> io::Result<()> {
+/// `tables` counts the tables so far, which names them and their column styles; the document says
+/// what a field shows until the student types in it.
+fn write_block(
+    w: &mut W,
+    tables: &mut usize,
+    block: &Block,
+    document: &Document,
+) -> io::Result<()> {
     match block {
         Block::Heading { level, text } => {
             let level = (*level).clamp(1, 3);
@@ -365,7 +373,7 @@ fn write_block(w: &mut W, tables: &mut usize, block: &Block, placeholder: &str) 
                 ParagraphStyle::Emphasis => "Emphasis_20_Line",
                 ParagraphStyle::Help => "Help_20_Text",
             };
-            paragraph(w, style, "", runs)
+            paragraph(w, style, runs)
         }
         Block::Field { label, help, lines } => {
             simple_paragraph(w, "Emphasis_20_Line", label)?;
@@ -381,7 +389,7 @@ fn write_block(w: &mut W, tables: &mut usize, block: &Block, placeholder: &str) 
                     false => "Writing_20_Space",
                 };
                 element(w, "text:p", &[("text:style-name", style)], |w| match line {
-                    0 => text_placeholder(w, label, placeholder),
+                    0 => text_placeholder(w, label, &document.placeholder),
                     _ => Ok(()),
                 })?;
             }
@@ -389,7 +397,7 @@ fn write_block(w: &mut W, tables: &mut usize, block: &Block, placeholder: &str) 
         }
         Block::Table(table) => {
             *tables += 1;
-            write_table(w, *tables, table)
+            write_table(w, *tables, table, &document.table_placeholder)
         }
         Block::Checklist { items } => {
             // The items stay together: each but the last keeps with the next.
@@ -398,14 +406,19 @@ fn write_block(w: &mut W, tables: &mut usize, block: &Block, placeholder: &str) 
                     true => "LastChecklist",
                     false => "Checklist",
                 };
-                paragraph(w, style, "\u{2610} ", item)?;
+                element(w, "text:p", &[("text:style-name", style)], |w| {
+                    checkbox(w)?;
+                    write_text(w, " ", &mut false)?;
+                    runs(w, true, item)
+                })?;
             }
             Ok(())
         }
     }
 }
 
-fn write_table(w: &mut W, number: usize, table: &Table) -> io::Result<()> {
+/// `placeholder`: what a cell to fill in shows until the student types in it.
+fn write_table(w: &mut W, number: usize, table: &Table, placeholder: &str) -> io::Result<()> {
     if let Some(caption) = &table.caption {
         simple_paragraph(w, "Table", caption)?;
     }
@@ -434,7 +447,8 @@ fn write_table(w: &mut W, number: usize, table: &Table) -> io::Result<()> {
                 Ok(())
             })
         })?;
-        for model_row in &table.rows {
+        for (index, model_row) in table.rows.iter().enumerate() {
+            let keep = table.row_keeps_with_next(index);
             row(w, |w| match model_row {
                 Row::Group { text } => {
                     cell(w, "GroupCell", columns, |w| {
@@ -448,9 +462,10 @@ fn write_table(w: &mut W, number: usize, table: &Table) -> io::Result<()> {
                 Row::Cells { cells } => {
                     // A row of the wrong width (the check reports it): blanks fill, extras drop.
                     let blank = Cell::blank(0);
-                    for index in 0..columns {
+                    for (index, column) in table.columns.iter().enumerate() {
                         let model_cell = cells.get(index).unwrap_or(&blank);
-                        cell(w, "Cell", 1, |w| cell_content(w, model_cell))?;
+                        let field = (&*column.label, placeholder);
+                        cell(w, "Cell", 1, |w| cell_content(w, model_cell, field, keep))?;
                     }
                     Ok(())
                 }
@@ -479,24 +494,51 @@ fn cell(
     element(w, "table:table-cell", &attributes, content)
 }
 
-/// The label (bold), the text (bold in a row header), then room to write.
-fn cell_content(w: &mut W, cell: &Cell) -> io::Result<()> {
-    if let Some(label) = &cell.label {
-        simple_paragraph(w, "Table_20_Heading", label)?;
-    }
-    let style = match cell.header {
-        true => "Table_20_Heading",
-        false => "Table_20_Contents",
+/// The label (bold), the text (bold in a row header), then a box to tick or room to write, whose
+/// first line is a placeholder: `field` is its description (the column's label) and its text.
+/// With `keep`, every paragraph keeps with the next, so the row stays with the one after it
+/// (LibreOffice honours it in a table row with `TableRowKeep`).
+fn cell_content(w: &mut W, cell: &Cell, field: (&str, &str), keep: bool) -> io::Result<()> {
+    let (heading, contents) = match keep {
+        true => ("KeptHeading", "KeptContents"),
+        false => ("Table_20_Heading", "Table_20_Contents"),
     };
+    if let Some(label) = &cell.label {
+        simple_paragraph(w, heading, label)?;
+    }
+    let style = if cell.header { heading } else { contents };
     for text in &cell.text {
         simple_paragraph(w, style, text)?;
     }
+    let contents = [("text:style-name", contents)];
+    if cell.tick {
+        element(w, "text:p", &contents, checkbox)?;
+    }
+    for line in 0..cell.lines {
+        element(w, "text:p", &contents, |w| match line {
+            0 => text_placeholder(w, field.0, field.1),
+            _ => Ok(()),
+        })?;
+    }
     // A cell holds at least one paragraph.
-    let minimum = u32::from(cell.label.is_none() && cell.text.is_empty());
-    for _ in 0..cell.lines.max(minimum) {
-        empty(w, "text:p", &[("text:style-name", "Table_20_Contents")])?;
+    if cell.is_empty() {
+        empty(w, "text:p", &contents)?;
     }
     Ok(())
+}
+
+/// A box to tick: LibreOffice's check box content control (7.4 and later), which toggles on a
+/// click; other applications read the ☐ inside.
+fn checkbox(w: &mut W) -> io::Result<()> {
+    let attributes = [
+        ("loext:checkbox", "true"),
+        ("loext:checked", "false"),
+        ("loext:checked-state", "\u{2612}"),
+        ("loext:unchecked-state", "\u{2610}"),
+    ];
+    element(w, "loext:content-control", &attributes, |w| {
+        write_text(w, "\u{2610}", &mut false)
+    })
 }
 
 /// A text placeholder, described by the field's label: LibreOffice shows `<text>` shaded, selects
@@ -516,32 +558,35 @@ fn simple_paragraph(w: &mut W, style: &str, content: &str) -> io::Result<()> {
     element(w, "text:p", &style, |w| write_text(w, content, &mut true))
 }
 
-/// A paragraph of `prefix` (plain) then the runs.
-fn paragraph(w: &mut W, style: &str, prefix: &str, runs: &[Run]) -> io::Result<()> {
+/// A paragraph of runs.
+fn paragraph(w: &mut W, style: &str, content: &[Run]) -> io::Result<()> {
     element(w, "text:p", &[("text:style-name", style)], |w| {
-        let mut space = true;
-        write_text(w, prefix, &mut space)?;
-        let runs = runs
-            .iter()
-            .map(|run| ((run.bold, run.italic, run.link.as_deref()), &*run.text));
-        for ((bold, italic, link), text) in join_runs(runs) {
-            match link {
-                Some(target) => {
-                    let link = [
-                        ("xlink:type", "simple"),
-                        ("xlink:href", &clean(target)),
-                        ("text:style-name", "Internet_20_link"),
-                        ("text:visited-style-name", "Visited_20_Internet_20_Link"),
-                    ];
-                    element(w, "text:a", &link, |w| {
-                        span(w, (bold, italic), &text, &mut space)
-                    })?;
-                }
-                None => span(w, (bold, italic), &text, &mut space)?,
-            }
-        }
-        Ok(())
+        runs(w, true, content)
     })
+}
+
+/// The runs; `space` tells whether the paragraph so far is empty or ends with white space.
+fn runs(w: &mut W, mut space: bool, runs: &[Run]) -> io::Result<()> {
+    let runs = runs
+        .iter()
+        .map(|run| ((run.bold, run.italic, run.link.as_deref()), &*run.text));
+    for ((bold, italic, link), text) in join_runs(runs) {
+        match link {
+            Some(target) => {
+                let link = [
+                    ("xlink:type", "simple"),
+                    ("xlink:href", &clean(target)),
+                    ("text:style-name", "Internet_20_link"),
+                    ("text:visited-style-name", "Visited_20_Internet_20_Link"),
+                ];
+                element(w, "text:a", &link, |w| {
+                    span(w, (bold, italic), &text, &mut space)
+                })?;
+            }
+            None => span(w, (bold, italic), &text, &mut space)?,
+        }
+    }
+    Ok(())
 }
 
 /// Text, bold and/or italic as `(bold, italic)` say.

@@ -25,6 +25,7 @@ fn cell(header: bool, label: Option<&str>, text: &[&str], lines: u32) -> Cell {
         label,
         text,
         lines,
+        tick: false,
     }
 }
 
@@ -50,6 +51,13 @@ pub(in super::super) fn sample() -> Document {
                 cell(true, Some("C1.1"), &["Rechercher"], 0),
                 cell(false, Some("Titre"), &[], 2),
                 Cell::blank(1),
+            ],
+        },
+        Row::Cells {
+            cells: vec![
+                cell(true, Some("C1.2"), &[], 0),
+                Cell::tick(),
+                Cell::blank(0),
             ],
         },
     ];
@@ -111,6 +119,7 @@ pub(in super::super) fn sample() -> Document {
         orientation: Orientation::Portrait,
         font_size: 11,
         placeholder: "Cliquez ici".into(),
+        table_placeholder: "Saisir".into(),
         blocks,
     }
 }
@@ -154,12 +163,18 @@ fn content_has_headings_tables_and_texts() {
         r#"<table:table-header-rows><table:table-row table:style-name="Row"><table:table-cell table:style-name="HeadCell" office:value-type="string"><text:p text:style-name="Table_20_Heading">Compétence</text:p>"#,
         r#"<text:p text:style-name="Table_20_Help">Titre et adresse</text:p>"#,
         r#"table:number-columns-spanned="3"><text:p text:style-name="Table_20_Group">Domaine A — Veille<"#,
-        r#"<text:p text:style-name="Table_20_Heading">C1.1</text:p><text:p text:style-name="Table_20_Heading">Rechercher<"#,
+        r#"<text:p text:style-name="KeptHeading">C1.1</text:p><text:p text:style-name="KeptHeading">Rechercher<"#,
         r#"<text:p text:style-name="Table">Tableau des sources</text:p><table:table table:name="Table1""#,
         r#"<style:table-column-properties style:column-width="4.250cm" style:rel-column-width="4250*"/></style:style><style:style style:name="Tab1.2" style:family="table-column"><style:table-column-properties style:column-width="8.500cm" style:rel-column-width="8500*"/>"#,
         // The box's first line holds a placeholder described by the field's label.
         r#"Libre</text:p><text:p text:style-name="Writing_20_Space"><text:placeholder text:placeholder-type="text" text:description="Commentaire">&lt;Cliquez ici&gt;</text:placeholder></text:p><text:p text:style-name="Writing_20_Space"></text:p><text:p text:style-name="LastWritingSpace"></text:p>"#,
-        "☐ J’ai cité mes sources",
+        // A box to tick is LibreOffice's check box content control, with ☐ for other readers.
+        r#"<text:p text:style-name="Checklist"><loext:content-control loext:checkbox="true" loext:checked="false" loext:checked-state="☒" loext:unchecked-state="☐">☐</loext:content-control> J’ai cité mes sources</text:p>"#,
+        r#"<text:p text:style-name="Table_20_Contents"><loext:content-control loext:checkbox="true""#,
+        // A cell to fill in: a placeholder described by its column's label, then its lines.
+        r#"<text:p text:style-name="KeptHeading">Titre</text:p><text:p text:style-name="KeptContents"><text:placeholder text:placeholder-type="text" text:description="Source">&lt;Saisir&gt;</text:placeholder></text:p><text:p text:style-name="KeptContents"></text:p></table:table-cell>"#,
+        // A short table stays on one page: its rows but the last keep with the next.
+        r#"<text:p text:style-name="Table_20_Heading">C1.2</text:p>"#,
         r#"xlink:href="https://exemple.fr/référentiel?a=1&amp;b=2""#,
         "Voir l’ <text:a",
         r#"<text:span text:style-name="Italic"> et <text:s/>les </text:span>"#,
@@ -213,4 +228,33 @@ fn a_landscape_document_turns_its_pages_and_widens_its_tables() {
     }
     let content = part(&parts, "content.xml", &[]);
     assert!(content.contains(r#"style:width="26.70cm""#), "{content}");
+}
+
+#[test]
+fn a_long_table_keeps_its_first_row_and_last_two_together() {
+    let mut document = sample();
+    let Some(Block::Table(table)) = document
+        .blocks
+        .iter_mut()
+        .find(|b| matches!(b, Block::Table(_)))
+    else {
+        panic!("the sample has a table")
+    };
+    let row = |code: &str| Row::Cells {
+        cells: vec![cell(true, Some(code), &[], 0)],
+    };
+    table.rows = (1..=10).map(|n| row(&format!("R{n}"))).collect();
+    let kept: Vec<bool> = (0..10).map(|i| table.row_keeps_with_next(i)).collect();
+    let expected = [
+        true, false, false, false, false, false, false, false, true, false,
+    ];
+    assert_eq!(kept, expected);
+    let parts = read_back(&write(&document).unwrap());
+    let content = [
+        r#"<text:p text:style-name="KeptHeading">R1</text:p>"#,
+        r#"<text:p text:style-name="Table_20_Heading">R2</text:p>"#,
+        r#"<text:p text:style-name="KeptHeading">R9</text:p>"#,
+        r#"<text:p text:style-name="Table_20_Heading">R10</text:p>"#,
+    ];
+    part(&parts, "content.xml", &content);
 }

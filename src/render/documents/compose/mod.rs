@@ -98,6 +98,7 @@ impl Composer<'_> {
             orientation: Default::default(),
             font_size: FONT_SIZE,
             placeholder: self.text(&labels.placeholder),
+            table_placeholder: self.text(&labels.table_placeholder),
             blocks: Vec::new(),
         })
     }
@@ -171,20 +172,9 @@ impl Composer<'_> {
             .map(|(_, competency)| {
                 let mut cells = vec![
                     self.code_cell(competency),
-                    Cell {
-                        header: false,
-                        label: None,
-                        text: vec![self.text(&competency.text.value)],
-                        lines: 0,
-                    },
+                    Cell::text(self.text(&competency.text.value), false),
                 ];
-                let tick = || Cell {
-                    header: false,
-                    label: None,
-                    text: vec![labels.mark.clone()],
-                    lines: 0,
-                };
-                cells.extend(labels.ticks.iter().map(|_| tick()));
+                cells.extend(labels.ticks.iter().map(|_| Cell::tick()));
                 cells.extend(labels.columns.iter().map(|_| Cell::blank(1)));
                 Row::Cells { cells }
             })
@@ -219,8 +209,7 @@ impl Composer<'_> {
         Cell {
             header: true,
             label: Some(competency.code.value.clone()),
-            text: Vec::new(),
-            lines: 0,
+            ..Cell::blank(0)
         }
     }
 
@@ -233,10 +222,8 @@ impl Composer<'_> {
                 .map(|item| self.text(&format!("– {item}"))),
         );
         Cell {
-            header: false,
-            label: None,
             text,
-            lines: 0,
+            ..Cell::blank(0)
         }
     }
 
@@ -312,8 +299,7 @@ impl Composer<'_> {
                     let mut cells = vec![Cell {
                         header: true,
                         label: Some(self.text(&header.value)),
-                        text: Vec::new(),
-                        lines: 0,
+                        ..Cell::blank(0)
                     }];
                     cells.extend((0..width).map(|_| Cell::blank(lines)));
                     Row::Cells { cells }
@@ -327,10 +313,8 @@ impl Composer<'_> {
                         .value
                         .iter()
                         .map(|label| Cell {
-                            header: false,
                             label: (!label.trim().is_empty()).then(|| self.text(label)),
-                            text: Vec::new(),
-                            lines,
+                            ..Cell::blank(lines)
                         })
                         .collect(),
                 })

@@ -113,10 +113,8 @@ impl Composer<'_> {
             self.code_cell(competency),
             self.competency_cell(competency),
             Cell {
-                header: false,
-                label: None,
                 text: activities,
-                lines: 0,
+                ..Cell::blank(0)
             },
         ];
         cells.extend(labels.columns.iter().map(|_| Cell::blank(1)));
@@ -182,12 +180,7 @@ impl Composer<'_> {
 
     /// A cell holding a text (a row header when `header`).
     fn text_cell(&self, text: &str, header: bool) -> Cell {
-        Cell {
-            header,
-            label: None,
-            text: vec![self.text(text)],
-            lines: 0,
-        }
+        Cell::text(self.text(text), header)
     }
 
     /// Who signs, when, and what is decided.

@@ -3,7 +3,9 @@
 
 use super::*;
 
-pub(super) fn write_table(w: &mut W, table: &Table, text_width: u32) -> io::Result<()> {
+/// `page`: the text width in twips, and what a cell to fill in shows until the student types.
+pub(super) fn write_table(w: &mut W, table: &Table, page: (u32, &str)) -> io::Result<()> {
+    let (text_width, placeholder) = page;
     if let Some(caption) = &table.caption {
         paragraph(w, "Caption", |w| run(w, caption, ""))?;
     }
@@ -35,7 +37,9 @@ pub(super) fn write_table(w: &mut W, table: &Table, text_width: u32) -> io::Resu
             }
             Ok(())
         })?;
-        for model_row in &table.rows {
+        // Word keeps a row with the next when each of its paragraphs keeps with the next.
+        for (index, model_row) in table.rows.iter().enumerate() {
+            let keep = table.row_keeps_with_next(index);
             row(w, false, |w| match model_row {
                 Row::Group { text } => cell(w, text_width, widths.len(), "D9D9D9", |w| {
                     paragraph(w, "TableGroup", |w| run(w, text, ""))
@@ -43,9 +47,12 @@ pub(super) fn write_table(w: &mut W, table: &Table, text_width: u32) -> io::Resu
                 Row::Cells { cells } => {
                     // A row of the wrong width (the check reports it): blanks fill, extras drop.
                     let blank = Cell::blank(0);
-                    for (index, &width) in widths.iter().enumerate() {
+                    for (index, (column, &width)) in table.columns.iter().zip(&widths).enumerate() {
                         let model_cell = cells.get(index).unwrap_or(&blank);
-                        cell(w, width, 1, "", |w| cell_content(w, model_cell))?;
+                        let field = (&*column.label, placeholder);
+                        cell(w, width, 1, "", |w| {
+                            cell_content(w, model_cell, field, keep)
+                        })?;
                     }
                     Ok(())
                 }
@@ -102,22 +109,32 @@ fn cell(
     })
 }
 
-/// The label (bold), the text (bold in a row header), then room to write.
-fn cell_content(w: &mut W, cell: &Cell) -> io::Result<()> {
+/// The label (bold), the text (bold in a row header), then a box to tick or room to write, whose
+/// first line is a field: `field` is its description (the column's label) and its placeholder.
+/// With `keep`, every paragraph keeps with the next, so the row stays with the one after it.
+fn cell_content(w: &mut W, cell: &Cell, field: (&str, &str), keep: bool) -> io::Result<()> {
+    let keep = if keep { "; w:keepNext" } else { "" };
+    let heading = format!("w:pStyle w:val=TableHeading{keep}");
+    let contents = format!("w:pStyle w:val=TableContents{keep}");
     if let Some(label) = &cell.label {
-        paragraph(w, "TableHeading", |w| run(w, label, ""))?;
+        paragraph_with(w, &heading, |w| run(w, label, ""))?;
     }
-    let style = if cell.header {
-        "TableHeading"
-    } else {
-        "TableContents"
-    };
+    let style = if cell.header { &heading } else { &contents };
     for text in &cell.text {
-        paragraph(w, style, |w| run(w, text, ""))?;
+        paragraph_with(w, style, |w| run(w, text, ""))?;
     }
-    let minimum = u32::from(cell.label.is_none() && cell.text.is_empty());
-    for _ in 0..cell.lines.max(minimum) {
-        paragraph(w, "TableContents", |_| Ok(()))?;
+    if cell.tick {
+        paragraph_with(w, &contents, checkbox)?;
+    }
+    for line in 0..cell.lines {
+        paragraph_with(w, &contents, |w| match line {
+            0 => text_control(w, field.0, field.1),
+            _ => Ok(()),
+        })?;
+    }
+    // Word requires a paragraph in every cell.
+    if cell.is_empty() {
+        paragraph_with(w, &contents, |_| Ok(()))?;
     }
     Ok(())
 }
