@@ -171,7 +171,7 @@ fn check_links(rendering: &livret::render::Rendering) -> Diagnostics {
 
 fn link_check(c: &mut Criterion) {
     let root = handbook_root();
-    let rendering = livret::build::compile(root)
+    let rendering = livret::build::compile(root, livret::build::Purpose::Publish)
         .unwrap_or_else(|_| panic!("the handbook builds"))
         .rendering;
     c.bench_function("handbook: link check", |b| {
@@ -220,7 +220,7 @@ fn corpus_stages(c: &mut Criterion) {
     group.bench_function("pages (with the print edition)", |b| {
         b.iter(|| pages(&loaded, &documents, &exports, None))
     });
-    let rendering = livret::build::compile(&root)
+    let rendering = livret::build::compile(&root, livret::build::Purpose::Publish)
         .unwrap_or_else(|_| panic!("the corpus builds"))
         .rendering;
     let last = loaded.model.pages.last().expect("the corpus has pages");

@@ -39,6 +39,22 @@ site=$(mktemp -d)
 trap 'rm -rf "$site"' EXIT
 cargo build --release --quiet
 ./target/release/livret build --root . --output "$site/public"
+# The same handbook published under a path of its server, for the 404 page's checks.
+mkdir -p "$site/sub"
+cp -r content "$site/sub/content"
+echo 'base_url: "https://www.example.fr/espe/c2i2e/"' >> "$site/sub/content/settings.yaml"
+./target/release/livret build --root "$site/sub" --output "$site/sub/public"
+
+# The release binary names an undefined value, as the debug one the snapshots run does
+# (minijinja tracks names only in its debug mode, which livret turns on).
+fixture=$(mktemp -d)
+cp -r tests/fixtures/minimal/. "$fixture" && cp -r tests/fixtures/broken/unknown-text-value/. "$fixture"
+if LIVRET_LANG=en ./target/release/livret build --root "$fixture" --output "$fixture/out" 2>"$fixture/err"; then
+  echo "check-real-apps: a broken fixture built" >&2; exit 1
+fi
+grep -q '`site.certification.requis` does not exist' "$fixture/err" \
+  || { echo "check-real-apps: the release binary does not name the undefined value:" >&2; cat "$fixture/err" >&2; exit 1; }
+rm -rf "$fixture"
 
 # The tracker's rule evaluation (« Mon suivi ») and the search (on this build's index), with
 # node's built-in test runner.
@@ -53,7 +69,8 @@ echo "check-real-apps: vnu: 0 errors on $pages pages"
 
 # The pages in headless Chromium: no console error or failed request over HTTP and from file://,
 # axe-core's WCAG 2.1 A/AA rules, keyboard navigation, search, the tracker, the print edition.
-LIVRET_SITE="$site/public" CHROMIUM="$(command -v chromium)" node --test tests/browser/
+LIVRET_SITE="$site/public" LIVRET_SUBSITE="$site/sub/public" CHROMIUM="$(command -v chromium)" \
+  node --test tests/browser/
 
 # The output folder on a file system of its own (a USB key's root, a mount inside the old site),
 # in a private mount namespace: tests/mounts.rs, left out of a plain `cargo test`.

@@ -64,10 +64,19 @@ impl Compiled {
     }
 }
 
+/// What a site is built for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// To publish: the 404 page's links start from the path of the settings' `base_url`.
+    Publish,
+    /// For `serve`, which serves the site at its server's root, where the 404 page's links start.
+    Preview,
+}
+
 /// Loads, checks and renders the handbook under `root` in memory, or returns every problem.
-pub fn compile(root: &Path) -> Result<Compiled, Diagnostics> {
+pub fn compile(root: &Path, purpose: Purpose) -> Result<Compiled, Diagnostics> {
     let (model, mut problems) = load::load(root);
-    let Some(model) = model else {
+    let Some(mut model) = model else {
         return Err(problems);
     };
     // Coverage warnings computed without the files that failed to load would be false alarms.
@@ -75,6 +84,9 @@ pub fn compile(root: &Path) -> Result<Compiled, Diagnostics> {
     let checked = check::check(&model);
     let found = checked.problems.into_iter();
     problems.extend(found.filter(|d| complete || d.is_error()));
+    if purpose == Purpose::Preview {
+        model.settings.base_url = None;
+    }
     let theme = match Theme::load(root) {
         Ok(theme) => theme,
         Err(errors) => {
@@ -142,7 +154,7 @@ pub fn check_links(
 /// Loads, checks and renders the handbook under `root` in memory, writing nothing.
 pub fn check(root: &Path) -> Result<Report, Diagnostics> {
     let started = Instant::now();
-    compile(root).map(|compiled| compiled.into_report(started))
+    compile(root, Purpose::Publish).map(|compiled| compiled.into_report(started))
 }
 
 /// A failed run: every problem, and what the output folder holds now.

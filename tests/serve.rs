@@ -310,3 +310,22 @@ fn the_overlay_speaks_french_to_a_french_reader() {
     );
     assert_has(&script, "\"Masquer\"");
 }
+
+#[test]
+fn the_404_page_works_at_any_depth_even_with_a_base_url_elsewhere() {
+    // The site will be published under /espe/c2i2e/, but serve serves it at its root: the 404
+    // page's stylesheet and links must start from there.
+    let server = Server::launch(&["content"], &[], &[], |root| {
+        let settings = root.join("content/settings.yaml");
+        let mut text = fs::read_to_string(&settings).unwrap();
+        text.push_str("base_url: \"https://www.example.fr/espe/c2i2e/\"\n");
+        fs::write(settings, text).unwrap();
+    });
+    let missing = server.get("/activites/nope/deeper.html");
+    assert_eq!(missing.status, 404);
+    let page = missing.text();
+    assert_has(&page, r#"<link rel="stylesheet" href="/assets/style.css">"#);
+    assert_has(&page, r#"href="/activites.html""#);
+    assert_eq!(server.get("/assets/style.css").status, 200);
+    assert_eq!(server.get("/activites.html").status, 200);
+}

@@ -77,7 +77,9 @@ fn every_internal_link_and_asset_resolves() {
     let (_dir, output) = build();
     let mut broken = Vec::new();
     let mut checked = 0;
-    for (path, doc) in html_pages(&output) {
+    // The 404 page is the exception, tested on its own below.
+    let pages = html_pages(&output).into_iter();
+    for (path, doc) in pages.filter(|(path, _)| path != Path::new("404.html")) {
         for element in select(&doc, "[href], [src]") {
             let value = element.value();
             let url = value.attr("href").or(value.attr("src")).unwrap();
@@ -111,6 +113,45 @@ fn every_internal_link_and_asset_resolves() {
     }
     assert!(checked > 200, "only {checked} links checked");
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+/// A server shows the 404 page at any depth: its links start from the server's root, or from the
+/// path of the settings' `base_url`, and lead to the site's files.
+#[test]
+fn the_404_page_links_from_the_server_root_or_the_base_urls_path() {
+    let project = tempfile::tempdir().unwrap();
+    common::copy_tree(
+        &common::root().join("content"),
+        &project.path().join("content"),
+    );
+    let settings = project.path().join("content/settings.yaml");
+    let original = fs::read_to_string(&settings).unwrap();
+    for (base_url, prefix) in [
+        (None, "/"),
+        (Some("https://www.example.fr/espe/c2i2e"), "/espe/c2i2e/"),
+    ] {
+        let text = match base_url {
+            Some(url) => format!("{original}base_url: \"{url}\"\n"),
+            None => original.clone(),
+        };
+        fs::write(&settings, text).unwrap();
+        let output = project.path().join("site");
+        common::build_project(project.path(), &output);
+        let doc = Html::parse_document(&fs::read_to_string(output.join("404.html")).unwrap());
+        let links = select(&doc, "[href], [src]");
+        assert!(links.len() > 10, "{} links", links.len());
+        for element in links {
+            let value = element.value();
+            let url = value.attr("href").or(value.attr("src")).unwrap();
+            if url.starts_with('#') || url.contains("://") {
+                continue;
+            }
+            let file = url.strip_prefix(prefix);
+            let file = file.unwrap_or_else(|| panic!("{url} does not start with {prefix}"));
+            let file = file.split('#').next().unwrap();
+            assert!(output.join(file).is_file(), "{url}: no such file");
+        }
+    }
 }
 
 fn normalize(path: &Path) -> PathBuf {

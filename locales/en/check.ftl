@@ -17,6 +17,8 @@ duplicate-hint = each { $what ->
     } must be unique: rename or remove one
 platform-url-invalid = `{ $url }` is not a web address
 platform-url-invalid-hint = write the platform's full address, e.g. `url: "https://moodle.example.fr/"`, without spaces
+base-url-invalid = `{ $url }` is not a web address
+base-url-invalid-hint = write the full address of the published site, e.g. `base_url: "https://www.example.fr/livret/"`, or leave `base_url` out if the site is at the root of its server
 domain-empty = domain `{ $domain }` has no competencies
 domain-empty-hint = list its competencies under `competencies:`, or remove the domain
 competency-text-empty = competency `{ $competency }` has an empty text

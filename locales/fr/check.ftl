@@ -20,6 +20,8 @@ duplicate-hint = chaque { $what ->
     } doit être unique : renommez ou supprimez l'un des deux
 platform-url-invalid = `{ $url }` n'est pas une adresse web
 platform-url-invalid-hint = écrivez l'adresse complète de la plateforme, par exemple `url: "https://moodle.example.fr/"`, sans espaces
+base-url-invalid = `{ $url }` n'est pas une adresse web
+base-url-invalid-hint = écrivez l'adresse complète du site publié, par exemple `base_url: "https://www.example.fr/livret/"`, ou retirez `base_url` si le site est à la racine de son serveur
 domain-empty = le domaine `{ $domain }` n'a aucune compétence
 domain-empty-hint = listez ses compétences sous `competencies:`, ou supprimez le domaine
 competency-text-empty = le texte de la compétence `{ $competency }` est vide

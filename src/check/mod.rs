@@ -72,25 +72,38 @@ fn report_duplicates<'a>(
     }
 }
 
-/// The platform's address goes into every page's footer: it must be a web address, else each
-/// page would carry a broken link blamed on the templates.
+/// The platform's address goes into every page's footer, the site's address into the 404 page's
+/// links: each must be a web address, else pages would carry broken links blamed on the templates.
 fn check_platform(model: &Model, problems: &mut Diagnostics, refused: &mut Vec<String>) {
-    let Some(platform) = &model.settings.platform else {
-        return;
-    };
-    let url = &platform.url;
-    let parsed = url.value.parse::<http::Uri>();
-    let is_web = parsed.is_ok_and(|uri| {
-        matches!(uri.scheme_str(), Some("http" | "https")) && uri.authority().is_some()
-    });
-    if !is_web {
+    let settings = &model.settings;
+    if let Some(platform) = &settings.platform
+        && !is_web_address(&platform.url.value)
+    {
+        let url = &platform.url;
         problems.push(
             Diagnostic::error(msg!("platform-url-invalid", url = &url.value))
-                .at(span_of(&model.settings.source, url))
+                .at(span_of(&settings.source, url))
                 .hint(msg!("platform-url-invalid-hint")),
         );
         refused.push(url.value.clone());
     }
+    if let Some(url) = &settings.base_url
+        && !is_web_address(&url.value)
+    {
+        problems.push(
+            Diagnostic::error(msg!("base-url-invalid", url = &url.value))
+                .at(span_of(&settings.source, url))
+                .hint(msg!("base-url-invalid-hint")),
+        );
+    }
+}
+
+/// An absolute `http://` or `https://` address.
+fn is_web_address(url: &str) -> bool {
+    let parsed = url.parse::<http::Uri>();
+    parsed.is_ok_and(|uri| {
+        matches!(uri.scheme_str(), Some("http" | "https")) && uri.authority().is_some()
+    })
 }
 
 fn check_referentiel(model: &Model, problems: &mut Diagnostics) {

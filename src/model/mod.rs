@@ -111,9 +111,11 @@ pub struct Settings {
     #[serde(default)]
     pub platform: Option<Platform>,
     pub certification: CertificationRule,
-    /// Absolute URL of the published site; only the 404 page uses it.
+    /// Absolute URL of the published site (checked); only the 404 page uses it, through
+    /// [`Settings::base_path`].
     #[serde(default)]
-    pub base_url: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub base_url: Option<Spanned<String>>,
     #[serde(skip)]
     pub source: SourceText,
 }
@@ -123,6 +125,19 @@ fn default_language() -> String {
 }
 
 impl Settings {
+    /// The path of the published site on its server, ending with `/` (`/espe/c2i2e/` for
+    /// `https://univ.fr/espe/c2i2e`); `None` without a `base_url`, or with one that is not an
+    /// address (the check reports it).
+    pub fn base_path(&self) -> Option<String> {
+        let uri = self.base_url.as_ref()?.value.parse::<http::Uri>().ok()?;
+        uri.authority()?;
+        let path = uri.path();
+        Some(match path.ends_with('/') {
+            true => path.to_owned(),
+            false => format!("{path}/"),
+        })
+    }
+
     /// The settings of a run whose settings file failed to load: empty texts and a rule of zero,
     /// so that the other files can still be checked (the checks then leave the rule alone).
     pub fn unloaded(language: Option<String>) -> Self {

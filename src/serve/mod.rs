@@ -19,7 +19,7 @@ use std::time::Instant;
 
 use tokio::sync::mpsc;
 
-use crate::build::{self, Compiled, Failure};
+use crate::build::{self, Compiled, Failure, Purpose};
 use crate::catalogue::Lang;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::msg;
@@ -69,7 +69,7 @@ async fn run(options: Options) -> Result<(), Diagnostics> {
         color: options.color,
         lang,
     };
-    let served = match build::compile(&options.root) {
+    let served = match build::compile(&options.root, Purpose::Preview) {
         Ok(compiled) => {
             print_problems(&compiled.warnings, options.color, lang);
             stale = !write(&out, &compiled, None);
@@ -210,7 +210,7 @@ async fn on_change(
     let (previous, result) = tokio::task::spawn_blocking(move || {
         let result = match &previous {
             Some(previous) => rebuild::rebuild(&root, previous, &changed),
-            None => build::compile(&root).map(|compiled| (compiled, Scope::Full)),
+            None => build::compile(&root, Purpose::Preview).map(|compiled| (compiled, Scope::Full)),
         };
         (previous, result)
     })

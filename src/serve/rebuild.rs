@@ -7,7 +7,7 @@
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
-use crate::build::{self, Compiled};
+use crate::build::{self, Compiled, Purpose};
 use crate::check::links::NotJudged;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, HOME_FILE, PAGES_DIR};
@@ -40,7 +40,7 @@ pub fn rebuild(
     if stylesheets_only {
         return stylesheet(root, previous).map(|compiled| (compiled, Scope::Stylesheet));
     }
-    build::compile(root).map(|compiled| (compiled, Scope::Full))
+    build::compile(root, Purpose::Preview).map(|compiled| (compiled, Scope::Full))
 }
 
 /// The one Markdown page of `changed`, when its front matter is as before (so that only its body,
@@ -88,7 +88,7 @@ fn page(root: &Path, previous: &Compiled, path: &Path) -> Result<Compiled, Diagn
                 format!("{}.html", slot.slug)
             }
         }
-        None => return build::compile(root),
+        None => return build::compile(root, Purpose::Preview),
     };
     let only = HashSet::from([output_path]);
     let (rendering, problems) =

@@ -40,21 +40,25 @@ const TYPES = {
   ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 };
 
-// A static server over the site, as a university web server would serve it.
-async function serve() {
+// A static server over a built site (this build's by default), as a university web server would
+// serve it: under `mount` (the server's root by default), with the site's 404.html and status 404
+// for anything missing, as Apache's `ErrorDocument 404` or nginx's `error_page 404` would.
+async function serve(dir = site, mount = "/") {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://localhost");
-    const file = path.join(site, decodeURIComponent(url.pathname));
-    if (!file.startsWith(site) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404, { "content-type": "text/plain" });
-      res.end("not found");
+    const inside = url.pathname.startsWith(mount) ? url.pathname.slice(mount.length) : null;
+    const file = inside === null ? null : path.join(dir, decodeURIComponent(inside));
+    if (!file || !file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      const notFound = path.join(dir, "404.html");
+      res.writeHead(404, { "content-type": TYPES[".html"] });
+      res.end(fs.existsSync(notFound) ? fs.readFileSync(notFound) : "not found");
       return;
     }
     res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${server.address().port}/`;
+  const base = `http://127.0.0.1:${server.address().port}${mount}`;
   return { base, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 

@@ -30,6 +30,9 @@ pub const TEXT_FUEL: u64 = 100_000;
 pub fn text_environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    // minijinja names an undefined value (`site.certification.requis`) only in debug mode,
+    // which it turns off in release builds: the reader needs the name in every build.
+    env.set_debug(true);
     env.set_fuel(Some(TEXT_FUEL));
     env
 }
@@ -136,6 +139,8 @@ pub fn engine_problem(error: &minijinja::Error) -> Message {
 pub fn environment<'a>(model: &Model, theme: &'a Theme) -> Result<Environment<'a>, Diagnostics> {
     let mut env = Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    // As in `text_environment`: undefined values named in every build.
+    env.set_debug(true);
     env.set_fuel(Some(TEMPLATE_FUEL));
     let language = model.settings.language.clone();
     env.set_formatter(move |out, state, value| match value.as_str() {

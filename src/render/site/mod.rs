@@ -298,6 +298,20 @@ struct RenderedPage {
 }
 
 impl Pages<'_> {
+    /// The prefix of the page's links to the site's root: relative (`../` per folder), but
+    /// absolute on the 404 page, which a server shows at any depth — from the `base_url`'s path,
+    /// else the server's root.
+    fn root_of(&self, planned: &plan::Planned) -> String {
+        match planned.kind {
+            Kind::NotFound => self
+                .model
+                .settings
+                .base_path()
+                .unwrap_or_else(|| "/".to_owned()),
+            _ => "../".repeat(planned.path.matches('/').count()),
+        }
+    }
+
     fn render(&self, planned: &plan::Planned, wanted: bool) -> RenderedPage {
         let (model, texts) = (self.model, self.texts);
         let mut page = RenderedPage::default();
@@ -368,7 +382,7 @@ impl Pages<'_> {
         let shared = context! { ..extra, ..self.base.clone() };
         let ctx = context! {
             page => Serde(info),
-            root => "../".repeat(planned.path.matches('/').count()),
+            root => self.root_of(planned),
             breadcrumbs => Serde(&breadcrumbs),
             prev => Serde(prev.map(|p| p.link())),
             next => Serde(next.map(|p| p.link())),
