@@ -24,7 +24,7 @@ use std::sync::Arc;
 use bytes::Bytes;
 
 use crate::diagnostic::Diagnostics;
-use crate::model::Model;
+use crate::model::{Model, PageTemplate};
 
 use theme::Theme;
 
@@ -210,8 +210,26 @@ fn replace(files: &mut Vec<OutputFile>, file: OutputFile) {
     }
 }
 
-/// The search index of the content pages, from their bodies.
+/// The search index of the content pages, from their bodies, with where each code is described:
+/// a competency on its page, a domain at its heading on the référentiel page.
 pub fn search_index(model: &Model, bodies: &[Arc<site::Body>]) -> OutputFile {
     let pages: Vec<search::Page> = bodies.iter().map(|body| body.search_page()).collect();
-    search::index(&model.settings.language, &pages)
+    let referentiel = &model.referentiel;
+    let competencies = referentiel
+        .competencies()
+        .map(|c| (c.code.value.as_str(), views::competency_path(&c.code.value)));
+    let chapter = model
+        .pages
+        .iter()
+        .find(|page| page.front.template == PageTemplate::Referentiel)
+        .map(|page| views::chapter_path(&page.slug));
+    let domains = referentiel.domains().filter_map(|domain| {
+        let code = domain.code.value.as_str();
+        let anchor = views::domain_anchor(code);
+        chapter
+            .as_ref()
+            .map(|page| (code, format!("{page}#{anchor}")))
+    });
+    let codes: Vec<(&str, String)> = competencies.chain(domains).collect();
+    search::index(&model.settings.language, &pages, &codes)
 }

@@ -15,6 +15,9 @@ use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use std::collections::HashMap;
+
+use super::typography;
 use super::views::Link;
 use super::{ASSETS_DIR, OutputFile};
 
@@ -263,6 +266,9 @@ struct IndexFile<'a> {
     words: Vec<&'a str>,
     /// For each word, the documents holding it.
     postings: Vec<Vec<usize>>,
+    /// `[code, document]`: where each code of the référentiel is described, shown first when a
+    /// query is that code, however its dots and case are written.
+    codes: Vec<(&'a str, usize)>,
 }
 
 /// A content page for the index: its link, the sections of its body, and the distinct words of
@@ -275,7 +281,10 @@ pub struct Page<'a> {
 
 /// Builds the index of `pages` as the script `assets/search-index.js`. Documents are numbered in
 /// page order, so the index does not depend on the number of threads that folded the words.
-pub fn index(language: &str, pages: &[Page]) -> OutputFile {
+/// `codes` pairs each code with the URL (`path` or `path#anchor`) of the section describing it;
+/// a code whose section is not a document is left out. Titles get the language's typography,
+/// as on the pages.
+pub fn index(language: &str, pages: &[Page], codes: &[(&str, String)]) -> OutputFile {
     let mut docs = Vec::new();
     // A fast hash: this map sees every word of every section (the words are sorted after).
     let mut postings: foldhash::HashMap<&str, Vec<usize>> = foldhash::HashMap::default();
@@ -295,12 +304,30 @@ pub fn index(language: &str, pages: &[Page]) -> OutputFile {
     }
     let mut words: Vec<(&str, Vec<usize>)> = postings.into_iter().collect();
     words.sort_unstable_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    let url = |&(page, anchor, _, _): &(usize, &str, &str, &str)| match anchor {
+        "" => pages[page].link.path.clone(),
+        anchor => format!("{}#{anchor}", pages[page].link.path),
+    };
+    let doc_of: HashMap<String, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(id, d)| (url(d), id))
+        .collect();
+    let titles: Vec<String> = pages
+        .iter()
+        .map(|page| typography::apply(language, &page.link.title).into_owned())
+        .collect();
     let file = IndexFile {
         language,
         stopwords: stopwords(language),
         pages: pages
             .iter()
-            .map(|page| (page.link.path.as_str(), page.link.title.as_str()))
+            .zip(&titles)
+            .map(|(page, title)| (page.link.path.as_str(), title.as_str()))
+            .collect(),
+        codes: codes
+            .iter()
+            .filter_map(|(code, url)| Some((*code, *doc_of.get(url)?)))
             .collect(),
         docs,
         postings: words.iter().map(|(_, ids)| deltas(ids)).collect(),
@@ -387,6 +414,15 @@ mod tests {
 
     /// The index of `pages` (link, body), as JSON.
     fn index_of(language: &str, pages: &[(Link, Vec<Section>)]) -> serde_json::Value {
+        index_with_codes(language, pages, &[])
+    }
+
+    /// The same, with codes and the URL of the section describing each.
+    fn index_with_codes(
+        language: &str,
+        pages: &[(Link, Vec<Section>)],
+        codes: &[(&str, String)],
+    ) -> serde_json::Value {
         let words: Vec<Vec<String>> = pages
             .iter()
             .map(|(link, sections)| page_words(language, &link.title, sections))
@@ -400,7 +436,7 @@ mod tests {
                 words,
             })
             .collect();
-        json(&index(language, &pages))
+        json(&index(language, &pages, codes))
     }
 
     /// The index script's JSON.
@@ -484,6 +520,31 @@ mod tests {
         assert_eq!(ids("deux"), [2], "the title belongs to the introduction");
         assert_eq!(docs[1][1], "s");
         assert_eq!(docs[2][0], 1);
+    }
+
+    #[test]
+    fn a_code_points_at_the_section_describing_it_and_titles_get_typography() {
+        let referentiel = body("", &[("domaine-a-1", "A.1 – Maîtriser", "A.1.1 texte")]);
+        let competency = body("Texte de A.1.1", &[]);
+        let pages = [
+            (
+                link("referentiel.html", "Le référentiel d'essai"),
+                referentiel,
+            ),
+            (link("competences/a-1-1.html", "A.1.1"), competency),
+        ];
+        let codes = [
+            ("A.1", "referentiel.html#domaine-a-1".to_owned()),
+            ("A.1.1", "competences/a-1-1.html".to_owned()),
+            ("A.9", "referentiel.html#domaine-a-9".to_owned()),
+        ];
+        let index = index_with_codes("fr", &pages, &codes);
+        // Documents: the référentiel's introduction and section, then the competency's page.
+        assert_eq!(
+            index["codes"],
+            serde_json::json!([["A.1", 1], ["A.1.1", 2]])
+        );
+        assert_eq!(index["pages"][0][1], "Le référentiel d’essai");
     }
 
     #[test]

@@ -112,6 +112,11 @@ pub struct TableView {
 pub const ACTIVITIES_FOLDER: &str = "activites/";
 pub const COMPETENCIES_FOLDER: &str = "competences/";
 
+/// A chapter's page: `formation` → `formation.html`.
+pub fn chapter_path(slug: &str) -> String {
+    format!("{slug}.html")
+}
+
 pub fn activity_path(slug: &str) -> String {
     format!("{ACTIVITIES_FOLDER}{slug}.html")
 }

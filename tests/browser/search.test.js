@@ -38,8 +38,8 @@ async function searchFromHeader(context, base, query) {
   const { page, problems } = await open(context, base + "index.html");
   await page.fill("header form[role=search] input[name=q]", query);
   await page.press("header form[role=search] input[name=q]", "Enter");
-  await page.waitForSelector("[data-search-results] li a");
-  const results = await page.$$eval("[data-search-results] li a", (links) =>
+  await page.waitForSelector("[data-search-results] > li > a");
+  const results = await page.$$eval("[data-search-results] > li > a", (links) =>
     links.map((a) => a.getAttribute("href")));
   const status = await page.textContent("[data-search-status]");
   return { page, problems, results, status };
@@ -70,6 +70,41 @@ for (const [name, base] of [["HTTP", () => server.base], ["file://", fileBase]])
     await context.close();
   });
 }
+
+test("a code finds its competency first, whatever its dots and case", async () => {
+  const context = await browser.newContext();
+  for (const query of ["A.1.3", "a13", "a.1.3"]) {
+    const { page, results, problems } = await searchFromHeader(context, server.base, query);
+    assert.equal(target(results[0]), "competences/a-1-3.html", `${query}: ${results}`);
+    // The reordered codes that came along when dots split the words.
+    for (const other of ["a-3-1", "b-1-3", "b-3-1"]) {
+      assert.ok(!results.some((href) => href.includes(other)), `${query}: ${other} in ${results}`);
+    }
+    const marks = await page.$$eval("[data-search-results] mark", (ms) => ms.map((m) => m.textContent));
+    assert.ok(marks.length > 0 && marks.every((m) => m === "A.1.3"), `${query}: ${marks}`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+  await context.close();
+});
+
+test("no two results share a section, and a result's other places are listed under it", async () => {
+  const context = await browser.newContext();
+  for (const query of ["evaluation", "competence", "A.1.3"]) {
+    const { page, results } = await searchFromHeader(context, server.base, query);
+    const pagesShown = results.map(target);
+    assert.equal(new Set(pagesShown).size, pagesShown.length, `${query}: ${pagesShown}`);
+    const excerpts = await page.$$eval("[data-search-results] .search-excerpt", (ps) => ps.map((p) => p.textContent));
+    assert.equal(new Set(excerpts).size, excerpts.length, `${query}: an excerpt twice`);
+    await page.close();
+  }
+  const { page } = await searchFromHeader(context, server.base, "evaluation");
+  const also = await page.$$eval("[data-search-results] .search-also a", (links) => links.length);
+  assert.ok(also > 0, "the grouped places are links");
+  const titles = await page.$$eval("[data-search-results] .search-result-title", (ts) => ts.map((t) => t.textContent));
+  assert.ok(titles.every((t) => !t.includes("'")), `straight apostrophes in ${titles}`);
+  await context.close();
+});
 
 test("the results are reached with Tab and opened with Enter", async () => {
   const context = await browser.newContext();

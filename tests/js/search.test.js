@@ -125,3 +125,52 @@ test("the light stemmer keeps four letters", () => {
   assert.equal(search.stem("ecrire"), "ecri");
   assert.equal(search.stem("site"), "site");
 });
+
+test("a code, however written, finds its competency first, then only the sections holding it", () => {
+  const code = index.codes.find(([c]) => /^[A-Z]\.\d\.\d$/.test(c))[0]; // e.g. A.1.3
+  const page = `competences/${code.toLowerCase().replace(/\./g, "-")}.html`;
+  const [letter, a, b] = code.split(".");
+  // A reordered code (A.3.1 for A.1.3) must not come along, as it did when the dots split words.
+  const swapped = [letter, b, a].join(".");
+  for (const query of [code, code.toLowerCase(), code.replace(/\./g, ""), code.toLowerCase().replace(/\./g, " ")]) {
+    const results = search.search(index, query);
+    assert.equal(results[0].url, page, `${query}: ${results[0].url}`);
+    for (const r of results.slice(1)) {
+      assert.match(sectionText(r), new RegExp(code.replace(/\./g, "\\.")), `${query}: ${r.url}`);
+      if (a !== b) assert.ok(!r.url.includes(swapped.toLowerCase().replace(/\./g, "-")), r.url);
+    }
+    const marks = results.slice(1).flatMap(marked);
+    assert.ok(marks.length > 0 && marks.every((m) => m === code), `${query}: ${marks}`);
+  }
+});
+
+test("one result per page and per excerpt: the others are listed under it", () => {
+  for (const query of ["evaluation", "competence", "activite", "plateforme"]) {
+    const results = search.search(index, query);
+    const pagesSeen = results.map((r) => r.url.split("#")[0]);
+    assert.equal(new Set(pagesSeen).size, pagesSeen.length, `${query}: a page twice`);
+    const excerpts = results.map((r) => r.excerpt.map((p) => p.text).join(""));
+    assert.equal(new Set(excerpts).size, excerpts.length, `${query}: an excerpt twice`);
+    assert.ok(results.some((r) => r.also.length > 0), `${query}: nothing grouped`);
+  }
+});
+
+test("an excerpt is centred on its first hit", () => {
+  let checked = 0;
+  for (const r of search.search(index, "evaluation")) {
+    const text = r.excerpt.map((p) => p.text).join("");
+    const at = r.excerpt.findIndex((p) => p.mark);
+    // Only where the text had to be cut before its first hit.
+    if (at < 0 || r.excerpt[0].text !== "…" || text.length < 150) continue;
+    const before = r.excerpt.slice(0, at).map((p) => p.text).join("").length;
+    assert.ok(before > 30 && before < 110, `${before} characters before the hit: ${text}`);
+    checked++;
+  }
+  assert.ok(checked > 2, `${checked} excerpts checked`);
+});
+
+test("titles carry the site's typography", () => {
+  const titles = index.pages.map((p) => p[1]);
+  assert.ok(titles.some((t) => t.includes("’")), "a typographic apostrophe");
+  assert.ok(titles.every((t) => !t.includes("'")), `straight apostrophes: ${titles.filter((t) => t.includes("'"))}`);
+});

@@ -6,7 +6,9 @@
  * accents, œ → oe, æ → ae, words split on anything not a letter or digit), drops the index's
  * stopwords, strips common French suffixes from each word (« évaluer » → « evalu »), matches the
  * stem as a prefix of the index's words, keeps the sections holding every word, ranks them and
- * shows each with an excerpt. Classic script, no framework; the pure functions run in node too.
+ * shows each page once with an excerpt, its other matching places listed under it. A query naming
+ * a code of the référentiel (`A.1.3`, `a13`) shows the code's description first, then the sections
+ * holding the code whole. Classic script, no framework; the pure functions run in node too.
  */
 (function () {
   "use strict";
@@ -156,61 +158,153 @@
     return total;
   }
 
-  // About EXCERPT characters of `text` around its first hit, as [{text, mark}] parts.
-  function excerpt(text, tokenList, list) {
-    var hits = tokenList.filter(function (t) {
-      return list.some(function (term) { return matches(term, t.word); });
-    });
-    var from = hits.length ? Math.max(0, hits[0].start - EXCERPT / 3) : 0;
-    if (from > 0) {
+  // About EXCERPT characters of `text` centred on its first hit (`hits`: tokens of it), as
+  // [{text, mark}] parts.
+  function excerpt(text, hits) {
+    var from = 0;
+    if (hits.length) {
+      var first = hits[0];
+      from = Math.max(0, first.start - Math.floor((EXCERPT - (first.end - first.start)) / 2));
       var space = text.indexOf(" ", from);
-      from = space >= 0 && space < hits[0].start ? space + 1 : from;
+      if (from > 0 && space >= 0 && space < first.start) from = space + 1;
     }
     var to = Math.min(text.length, from + EXCERPT);
     if (to < text.length) {
       var back = text.lastIndexOf(" ", to);
       to = back > from ? back : to;
     }
-    var parts = [];
-    var at = from;
-    hits.forEach(function (t) {
-      if (t.start < at || t.end > to) return;
-      if (t.start > at) parts.push({ text: text.slice(at, t.start), mark: false });
-      parts.push({ text: text.slice(t.start, t.end), mark: true });
-      at = t.end;
-    });
-    if (at < to) parts.push({ text: text.slice(at, to), mark: false });
+    var parts = marked(text.slice(0, to), hits, from);
     if (from > 0) parts.unshift({ text: "…", mark: false });
     if (to < text.length) parts.push({ text: "…", mark: false });
     return parts;
   }
 
-  // The sections answering `query`, best first: [{url, title, heading, excerpt}]. An empty or
-  // stopword-only query finds nothing.
-  function search(index, query) {
-    var list = terms(index, query);
-    if (!list.length) return [];
+  // `text` from `from` as [{text, mark}] parts, its `hits` marked; hits joined by a dot or a
+  // hyphen (a code's parts) make one mark.
+  function marked(text, hits, from) {
+    var parts = [];
+    var at = from || 0;
+    hits.forEach(function (t) {
+      if (t.start < at || t.end > text.length) return;
+      var gap = text.slice(at, t.start);
+      var last = parts[parts.length - 1];
+      if (last && last.mark && gap.length <= 1 && !/\s/.test(gap)) {
+        last.text += gap + text.slice(t.start, t.end);
+      } else {
+        if (gap) parts.push({ text: gap, mark: false });
+        parts.push({ text: text.slice(t.start, t.end), mark: true });
+      }
+      at = t.end;
+    });
+    if (at < text.length) parts.push({ text: text.slice(at), mark: false });
+    return parts;
+  }
+
+  // The code of the référentiel the query names, whatever its dots, spaces and case (`A.1.3`,
+  // `a13`, `a.1.3`): [code, document] pairs, usually one.
+  function codesNamed(index, query) {
+    var compact = words(query).join("");
+    if (!compact) return [];
+    return (index.codes || []).filter(function (entry) {
+      return words(entry[0]).join("") === compact;
+    });
+  }
+
+  // The tokens of `list` where `phrase` (folded words) stands word after word.
+  function phraseHits(list, phrase) {
+    var out = [];
+    for (var i = 0; i + phrase.length <= list.length; i++) {
+      if (phrase.every(function (w, k) { return list[i + k].word === w; })) {
+        out = out.concat(list.slice(i, i + phrase.length));
+      }
+    }
+    return out;
+  }
+
+  // The documents holding every term (all of them when there is none).
+  function candidates(index, list) {
+    if (!list.length) return index.docs.map(function (_, id) { return id; });
     var found = null;
     list.forEach(function (term) {
       var docs = documentsOf(index, term);
       found = found === null ? docs : new Set(Array.from(found).filter(function (id) { return docs.has(id); }));
     });
-    return Array.from(found)
+    return Array.from(found);
+  }
+
+  // A document's place in the results: its link, titles, its heading with the hits marked
+  // (`hitsIn` finds them in a list of tokens) and an excerpt around the first hit.
+  function result(index, id, hitsIn) {
+    var doc = index.docs[id];
+    var page = index.pages[doc[0]];
+    return {
+      page: doc[0],
+      url: page[0] + (doc[1] ? "#" + doc[1] : ""),
+      title: page[1],
+      heading: doc[2],
+      headingParts: marked(doc[2], hitsIn(tokens(doc[2]))),
+      excerpt: excerpt(doc[3], hitsIn(tokens(doc[3]))),
+      also: [],
+    };
+  }
+
+  // One result per page and per excerpt: a page's other sections, and the same excerpt found on
+  // other pages (a competency quoted on several), are listed under the first, as `also`.
+  function grouped(results) {
+    var byPage = new Map();
+    var byExcerpt = new Map();
+    var out = [];
+    results.forEach(function (r) {
+      var said = r.excerpt.map(function (p) { return p.text; }).join("");
+      var first = byPage.get(r.page) || byExcerpt.get(said);
+      if (first) {
+        first.also.push({ url: r.url, title: r.title, heading: r.heading, samePage: first.page === r.page });
+        return;
+      }
+      byPage.set(r.page, r);
+      byExcerpt.set(said, r);
+      out.push(r);
+    });
+    return out;
+  }
+
+  // The sections answering `query`, best first, one per page: [{url, title, heading, excerpt,
+  // also}]. A query naming a code (`A.1.3`, `a13`) gives its description first, then the sections
+  // holding the code itself; a query of short words only (`B 2 3`) wants them side by side. An
+  // empty or stopword-only query finds nothing.
+  function search(index, query) {
+    var named = codesNamed(index, query);
+    var phrase = named.length ? words(named[0][0]) : words(query);
+    var codeLike = named.length > 0 || (phrase.length > 1 && phrase.every(function (w) { return w.length <= 2; }));
+    var list = terms(index, codeLike ? phrase.join(" ") : query);
+    if (!list.length && !named.length) return [];
+    var first = new Set(named.map(function (entry) { return entry[1]; }));
+    var hitsIn = codeLike
+      ? function (text) { return phraseHits(text, phrase); }
+      : function (text) {
+        return text.filter(function (t) { return list.some(function (term) { return matches(term, t.word); }); });
+      };
+    var ranked = candidates(index, list)
+      .filter(function (id) { return !first.has(id); })
       .map(function (id) {
         var doc = index.docs[id];
-        var text = tokens(doc[3]);
-        return { id: id, doc: doc, rank: score(index, doc, list, text), text: text };
+        return { id: id, doc: doc, text: tokens(doc[3]) };
       })
-      .sort(function (a, b) { return b.rank - a.rank || a.id - b.id; })
+      .filter(function (r) {
+        if (!codeLike) return true;
+        // The code stands in the section's text or heading, or in its page's title.
+        var title = r.doc[1] ? "" : index.pages[r.doc[0]][1];
+        return phraseHits(tokens(title + " " + r.doc[2]).concat(r.text), phrase).length > 0;
+      })
       .map(function (r) {
-        var page = index.pages[r.doc[0]];
-        return {
-          url: page[0] + (r.doc[1] ? "#" + r.doc[1] : ""),
-          title: page[1],
-          heading: r.doc[2],
-          excerpt: excerpt(r.doc[3], r.text, list),
-        };
-      });
+        r.rank = score(index, r.doc, list, r.text);
+        return r;
+      })
+      .sort(function (a, b) { return b.rank - a.rank || a.id - b.id; });
+    // A code's own description is shown from its start.
+    var none = function () { return []; };
+    var exact = Array.from(first).map(function (id) { return result(index, id, none); });
+    return grouped(exact.concat(ranked.map(function (r) { return result(index, r.id, hitsIn); })));
   }
 
   if (typeof module === "object" && module.exports) {
@@ -241,18 +335,35 @@
     return node;
   }
 
+  // The other places of a result, comma-separated: a section of the same page by its heading,
+  // another page by its title (and heading).
+  function alsoLinks(also) {
+    var out = [];
+    also.forEach(function (a, i) {
+      if (i > 0) out.push(", ");
+      var name = a.samePage ? a.heading || a.title : a.title + (a.heading ? " – " + a.heading : "");
+      var link = element("a", null, [name]);
+      link.href = a.url;
+      out.push(link);
+    });
+    return out;
+  }
+
   function show(query) {
     var found = search(index, query);
     var shown = found.slice(0, LIMIT);
     results.replaceChildren.apply(results, shown.map(function (r) {
       var title = [element("span", "search-result-title", [r.title])];
       if (r.heading) {
-        title.push(element("span", "visually-hidden", [" – "]), element("span", "search-result-heading", [r.heading]));
+        var heading = r.headingParts.map(function (p) { return p.mark ? element("mark", null, [p.text]) : p.text; });
+        title.push(element("span", "visually-hidden", [" – "]), element("span", "search-result-heading", heading));
       }
       var link = element("a", null, title);
       link.href = r.url;
       var parts = r.excerpt.map(function (p) { return p.mark ? element("mark", null, [p.text]) : p.text; });
-      return element("li", null, [link, element("p", "search-excerpt", parts)]);
+      var item = [link, element("p", "search-excerpt", parts)];
+      if (r.also.length) item.push(element("p", "search-also", ["Voir aussi" + NBSP + ": "].concat(alsoLinks(r.also))));
+      return element("li", null, item);
     }));
     var quoted = "«" + NBSP + query.trim() + NBSP + "»";
     if (!query.trim()) status.textContent = "";

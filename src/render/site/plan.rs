@@ -102,7 +102,7 @@ impl Plan {
         for (i, page) in model.pages.iter().enumerate() {
             pages.push(Planned {
                 kind: Kind::Chapter(i),
-                path: format!("{}.html", page.slug),
+                path: views::chapter_path(&page.slug),
                 title: page.front.title.clone(),
             });
             match page.front.template {
