@@ -139,7 +139,14 @@ fn every_page_offers_search_and_the_search_page_needs_javascript_plainly() {
             assert!(!select(&doc, "[aria-live=polite]").is_empty());
             let noscript = select(&doc, "noscript");
             assert!(noscript[0].inner_html().contains("JavaScript"));
-            assert_eq!(scripts, ["assets/search-index.js", "assets/search.js"]);
+            assert_eq!(
+                scripts,
+                [
+                    "assets/search-index.js",
+                    "assets/search.js",
+                    "assets/menu.js"
+                ]
+            );
             assert!(
                 select(&doc, "title")[0]
                     .inner_html()

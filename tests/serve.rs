@@ -156,11 +156,27 @@ fn new_deleted_and_renamed_pages_are_served_accordingly() {
     };
     let page = "---\ntitle: \"Nouvelle page\"\norder: 20\n---\nUne page toute neuve.\n";
     save(&server.path("content/pages/nouveau.md"), page);
+    // The matrix page, and the home page's link to it.
+    let home = server.read("content/index.md");
+    let line = home
+        .lines()
+        .find(|l| l.contains("(pages/matrice.md)"))
+        .unwrap();
+    save(
+        &server.path("content/index.md"),
+        &home.replace(&format!("{line}\n"), ""),
+    );
     fs::remove_file(server.path("content/pages/matrice.md")).unwrap();
     wait_for("/nouveau.html", "/matrice.html");
     assert_has(&server.page("/nouveau.html"), "Une page toute neuve.");
     assert_has(&server.page("/"), "Nouvelle page"); // in the menu
 
+    // A renamed page, and the home page's link to it renamed too.
+    let home = server.read("content/index.md");
+    save(
+        &server.path("content/index.md"),
+        &home.replace("pages/suivi.md", "pages/mon-suivi.md"),
+    );
     let pages = server.path("content/pages");
     fs::rename(pages.join("suivi.md"), pages.join("mon-suivi.md")).unwrap();
     wait_for("/mon-suivi.html", "/suivi.html");

@@ -421,6 +421,12 @@ pub struct FrontMatter {
     pub order: Spanned<i64>,
     #[serde(default = "default_true")]
     pub menu: bool,
+    /// The group of the menu the page belongs to (its chapters share one entry).
+    #[serde(default)]
+    pub part: Option<String>,
+    /// Whether the page is in the print edition (a page for trainers need not be).
+    #[serde(default = "default_true")]
+    pub print: bool,
     #[serde(default)]
     pub template: PageTemplate,
     /// Names of data tables shown after the body.

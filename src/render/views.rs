@@ -19,6 +19,44 @@ pub struct Link {
     pub path: String,
 }
 
+/// An entry of the menu: a page, or a part and its pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct MenuEntry {
+    pub title: String,
+    /// The page's path; `None` for a part.
+    pub path: Option<String>,
+    /// A part's pages.
+    pub items: Vec<Link>,
+}
+
+/// The menu: the pages in order, those of one part (`Some(name)`) gathered in one entry where
+/// the first of them stands.
+pub fn menu(pages: impl IntoIterator<Item = (Link, Option<String>)>) -> Vec<MenuEntry> {
+    let mut entries: Vec<MenuEntry> = Vec::new();
+    for (link, part) in pages {
+        let Some(part) = part else {
+            entries.push(MenuEntry {
+                title: link.title,
+                path: Some(link.path),
+                items: Vec::new(),
+            });
+            continue;
+        };
+        let group = entries
+            .iter_mut()
+            .find(|e| e.path.is_none() && e.title == part);
+        match group {
+            Some(entry) => entry.items.push(link),
+            None => entries.push(MenuEntry {
+                title: part,
+                path: None,
+                items: vec![link],
+            }),
+        }
+    }
+    entries
+}
+
 /// A competency as listed under its domain.
 #[derive(Debug, Clone, Serialize)]
 pub struct CompetencyView {

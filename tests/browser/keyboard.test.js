@@ -47,19 +47,62 @@ function invisibleFocus(seen) {
     .map((f) => `${f.tag}${f.id ? "#" + f.id : ""} ${f.href || ""} «${f.text}»`);
 }
 
-test("Tab reaches the skip link, every menu item and the search field, with visible focus", async () => {
+test("Tab reaches the skip link, every menu entry and the search field, with visible focus", async () => {
   const context = await browser.newContext();
   const { page } = await open(context, server.base + "index.html");
-  const menu = await page.$$eval("nav.site-menu a", (links) => links.map((a) => a.getAttribute("href")));
-  assert.ok(menu.length > 0, "the home page has a menu");
+  // The entries of the menu's row: its links, and the buttons of its parts.
+  const entries = await page.$$eval("nav.site-menu > ul > li > a, nav.site-menu .menu-part > summary",
+    (els) => els.map((el) => el.getAttribute("href") || el.textContent.trim()));
+  assert.ok(entries.length > 3, "the home page has a menu");
   const seen = await tabThrough(page, 400);
   assert.equal(seen[0]?.href, "#contenu", "the first Tab stop is the skip link");
-  const reached = new Set(seen.map((f) => f.href));
-  assert.deepEqual(menu.filter((href) => !reached.has(href)), [], "menu links never reached by Tab");
+  const reached = new Set(seen.map((f) => f.href || f.text));
+  assert.deepEqual(entries.filter((e) => !reached.has(e)), [], "menu entries never reached by Tab");
   assert.ok(seen.some((f) => f.tag === "input" && f.region !== undefined && f.type === "search"),
     "Tab reaches the search field");
   assert.deepEqual(invisibleFocus(seen), [], "focused elements without a visible focus indicator");
   await context.close();
+});
+
+test("a part of the menu opens with Enter, its pages follow with Tab, and Escape closes it", async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    const context = await browser.newContext({ viewport });
+    const { page } = await open(context, server.base + "index.html");
+    if (viewport.width < 600) {
+      // On a phone the menu itself waits behind its button.
+      assert.equal(await page.isVisible("nav.site-menu"), false, "the phone's menu starts closed");
+      await page.focus(".site-nav-toggle");
+      await page.keyboard.press("Enter");
+      assert.equal(await page.isVisible("nav.site-menu"), true, "Enter opens the phone's menu");
+    }
+    // The first part: its button, then its pages.
+    const links = await page.$eval("nav.site-menu .menu-part",
+      (part) => Array.from(part.querySelectorAll("ul a")).map((a) => a.getAttribute("href")));
+    assert.ok(links.length > 1, `${links}`);
+    await page.focus("nav.site-menu .menu-part > summary");
+    await page.keyboard.press("Enter");
+    for (const href of links) {
+      await page.keyboard.press("Tab");
+      assert.equal(await page.evaluate(() => document.activeElement.getAttribute("href")), href);
+    }
+    await page.keyboard.press("Escape");
+    assert.equal(await page.$eval(".menu-part", (d) => d.open), false, "Escape closes the part");
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), "SUMMARY", "focus back on its button");
+    await context.close();
+  }
+});
+
+test("on a phone the page's title starts within the first 160 pixels", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const report = [];
+  for (const path of pages().filter((p) => p !== "impression.html")) {
+    const { page } = await open(context, server.base + path);
+    const top = await page.$eval("h1", (h) => h.getBoundingClientRect().top);
+    if (top > 160) report.push(`${path}: ${Math.round(top)} px`);
+    await page.close();
+  }
+  await context.close();
+  assert.deepEqual(report, []);
 });
 
 test("the skip link moves focus to the main content", async () => {

@@ -31,6 +31,8 @@ pub const DOCUMENTS_DIR: &str = "documents";
 pub struct Format {
     /// Short name shown to readers (`ODT`).
     pub name: &'static str,
+    /// The application readers know it from (`LibreOffice`).
+    pub application: &'static str,
     pub extension: &'static str,
     pub media_type: &'static str,
     pub write: fn(&Document) -> io::Result<Vec<u8>>,
@@ -40,12 +42,14 @@ pub struct Format {
 pub const FORMATS: &[Format] = &[
     Format {
         name: "ODT",
+        application: "LibreOffice",
         extension: "odt",
         media_type: "application/vnd.oasis.opendocument.text",
         write: odt::write,
     },
     Format {
         name: "DOCX",
+        application: "Word",
         extension: "docx",
         media_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         write: docx::write,
@@ -64,6 +68,8 @@ pub struct Rendered {
 pub struct DocumentFile {
     /// The format's short name (`ODT`).
     pub format: &'static str,
+    /// The application readers know it from (`LibreOffice`).
+    pub application: &'static str,
     pub media_type: &'static str,
     /// Path from the site root.
     pub path: String,
@@ -115,6 +121,7 @@ pub fn render(
                 Ok(bytes) => {
                     document_files.push(DocumentFile {
                         format: format.name,
+                        application: format.application,
                         media_type: format.media_type,
                         path: path.clone(),
                         bytes: bytes.len(),

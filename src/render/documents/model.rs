@@ -13,6 +13,8 @@ use serde::Serialize;
 pub struct Document {
     /// File stem of the outputs (`sitographie` → `sitographie.odt`, `sitographie.docx`).
     pub slug: String,
+    /// What lists of documents call it: its activity's name, or its title.
+    pub name: String,
     /// Metadata: title, subject and keywords (the competency codes).
     pub title: String,
     pub subject: String,

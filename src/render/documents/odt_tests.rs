@@ -110,6 +110,7 @@ pub(in super::super) fn sample() -> Document {
     ];
     Document {
         slug: "sitographie".into(),
+        name: "Sitographie".into(),
         title: "Fiche « Sitographie »".into(),
         subject: "Bloc 1 — Veille".into(),
         keywords: vec!["C1.1".into(), "C1.2".into()],

@@ -124,16 +124,14 @@ pub fn render_pages(
         .iter()
         .map(|activity| views::activity_view(model, activity))
         .collect();
-    let menu: Vec<Link> = plan
-        .pages
-        .iter()
-        .filter(|p| match p.kind {
-            Kind::Home => true,
-            Kind::Chapter(i) => model.pages[i].front.menu,
-            _ => false,
-        })
-        .map(|p| p.link())
-        .collect();
+    let menu = views::menu(plan.pages.iter().filter_map(|p| match p.kind {
+        Kind::Home => Some((p.link(), None)),
+        Kind::Chapter(i) => {
+            let front = &model.pages[i].front;
+            front.menu.then(|| (p.link(), front.part.clone()))
+        }
+        _ => None,
+    }));
     let chapter = |template| plan.chapter_with(model, template).map(|p| p.link());
     let activities_page = chapter(PageTemplate::Activities);
     let referentiel_page = chapter(PageTemplate::Referentiel);
@@ -161,13 +159,14 @@ pub fn render_pages(
     };
     let competencies: Vec<_> = model.referentiel.competencies().collect();
     let wanted = |path: &str| only.is_none_or(|only| only.contains(path));
-    // The print edition holds every content page (not the search or 404 pages): it needs all their
-    // bodies, rendered now or kept from the previous rendering.
+    // The print edition holds the printed pages; the search index every content page (not the
+    // search or 404 pages): they need all their bodies, rendered now or kept from the previous
+    // rendering.
     let edition = wanted(PRINT_PATH).then(|| {
         print::Edition::new(
             plan.pages
                 .iter()
-                .filter(|p| p.kind.is_content())
+                .filter(|p| p.kind.is_printed(model))
                 .map(|p| p.path.as_str()),
         )
     });
@@ -227,7 +226,17 @@ pub fn render_pages(
                 fresh.or_else(|| kept.get(path).map(|&body| Arc::clone(body)))
             })
             .collect();
-        let rewritten: Vec<&print::Rewritten> = bodies.iter().map(|b| &b.rewritten).collect();
+        let printed: HashSet<&str> = plan
+            .pages
+            .iter()
+            .filter(|p| p.kind.is_printed(model))
+            .map(|p| p.path.as_str())
+            .collect();
+        let rewritten: Vec<&print::Rewritten> = bodies
+            .iter()
+            .filter(|b| printed.contains(b.link.path.as_str()))
+            .map(|b| &b.rewritten)
+            .collect();
         let (sections, anchors) = print::assemble(&rewritten, problems);
         let render = |sections: &[print::Section]| {
             let ctx = context! {

@@ -43,6 +43,16 @@ impl Kind {
     pub fn is_content(self) -> bool {
         !matches!(self, Kind::Search | Kind::NotFound)
     }
+
+    /// Whether the page is in the print edition: content, but not a competency (the référentiel
+    /// chapter holds them all in one table) nor a chapter whose front matter says `print: false`.
+    pub fn is_printed(self, model: &Model) -> bool {
+        match self {
+            Kind::Chapter(i) => model.pages[i].front.print,
+            Kind::Competency(_) => false,
+            kind => kind.is_content(),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

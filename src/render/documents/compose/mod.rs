@@ -45,8 +45,9 @@ pub fn compose(model: &Model, labels: &Labels, problems: &mut Diagnostics) -> Ve
                 .ok()
         })
         .collect();
+    // The fiche de suivi first: every student needs it, whatever their activities.
     match composer.tracking_sheet() {
-        Ok(document) => documents.push(document),
+        Ok(document) => documents.insert(0, document),
         Err(problem) => problems.push(problem),
     }
     documents
@@ -89,6 +90,7 @@ impl Composer<'_> {
         let labels = self.labels;
         Ok(Document {
             slug: slug.to_owned(),
+            name: self.text(title),
             title: self.text(title),
             subject: self.text(&subject),
             keywords,
@@ -120,6 +122,7 @@ impl Composer<'_> {
             codes.iter().map(|c| (*c).to_owned()).collect(),
             &values,
         )?;
+        document.name = self.text(&activity.title);
         let kicker = if title == activity.title {
             self.model.settings.title.clone()
         } else {
