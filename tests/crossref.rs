@@ -146,7 +146,8 @@ fn check_matrix_page(doc: &Html, content: &Path) -> usize {
         let mut codes = Vec::new();
         let mut covered = 0;
         for row in within(table, "tbody tr") {
-            let code = text(&within(&row, "th[scope=row]")[0]);
+            // The row header: the code (its link), then the competency's text.
+            let code = text(&within(&row, "th[scope=row] a")[0]);
             let cells = within(&row, "td.mark");
             assert_eq!(cells.len(), columns.len(), "{code}: one mark per column");
             let mut count = 0;

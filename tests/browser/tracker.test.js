@@ -22,6 +22,8 @@ async function state(page) {
   return page.evaluate(() => ({
     ticked: [...document.querySelectorAll("#suivi-liste input:checked")].map((i) => i.value),
     total: document.getElementById("suivi-total").textContent,
+    legend: document.getElementById("suivi-total-legende").textContent,
+    states: [...document.querySelectorAll("#suivi-domaines tbody td:last-child")].map((td) => td.textContent),
     met: document.getElementById("suivi-etat").classList.contains("is-met"),
     unmet: document.getElementById("suivi-etat").classList.contains("is-unmet"),
     over: [...document.querySelectorAll("#suivi-domaines tbody tr.is-over th")].map((th) => th.textContent),
@@ -46,7 +48,10 @@ for (const [name, base] of [["HTTP", () => server.base], ["file://", fileBase]])
     const over = data.domains.flatMap((d, i) => keep(d, i === 0 ? data.max + 1 : data.max));
     await tick(page, over);
     let s = await state(page);
-    assert.equal(s.total, `${over.length} / ${data.required}`);
+    assert.equal(s.total, String(over.length));
+    assert.equal(s.legend, `compétences validées (${data.required} requises)`);
+    assert.equal(s.states[0], "1 à valider en plus");
+    assert.ok(s.states.slice(1).every((state) => state === "Dans la limite"), `${s.states}`);
     assert.equal(s.met, false);
     assert.equal(s.unmet, true);
     assert.deepEqual(s.over, [data.domains[0].code]);
@@ -69,3 +74,26 @@ for (const [name, base] of [["HTTP", () => server.base], ["file://", fileBase]])
     await context.close();
   });
 }
+
+test("the tracker's summary fits its column and each activity's buttons stay side by side", async () => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    const context = await browser.newContext({ viewport });
+    const { page } = await open(context, server.base + trackerPath);
+    const data = JSON.parse(await page.textContent("#suivi-donnees"));
+    // Every domain within the limit: the longest state, « Dans la limite », in every row.
+    await tick(page, data.domains.flatMap((d) => d.codes));
+    const layout = await page.evaluate(() => {
+      const wrapper = document.querySelector("#suivi-domaines").closest(".table-wrapper");
+      return {
+        clipped: wrapper.scrollWidth > wrapper.clientWidth + 1,
+        apart: [...document.querySelectorAll(".tracker-activity-buttons")].filter((group) => {
+          const [a, b] = group.querySelectorAll("button");
+          return a.getBoundingClientRect().top !== b.getBoundingClientRect().top;
+        }).length,
+      };
+    });
+    assert.equal(layout.clipped, false, `the summary table is cut at ${viewport.width} px`);
+    assert.equal(layout.apart, 0, `buttons apart at ${viewport.width} px`);
+    await context.close();
+  }
+});

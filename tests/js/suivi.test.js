@@ -46,7 +46,7 @@ test("all validated", () => {
   assert.ok(r.domains.every((d) => d.notValidated === 0 && !d.over));
   assert.equal(
     r.message,
-    `Règle atteinte${NBSP}: 12 compétences validées sur 10 requises, aucun domaine au-delà de 1 non validée.`
+    `Règle atteinte${NBSP}: 12 compétences validées, pour 10 requises, aucun domaine au-delà de 1 non validée.`
   );
 });
 
@@ -56,7 +56,7 @@ test("exactly the required total, spread within the limit", () => {
   assert.equal(r.missingTotal, 0);
   assert.equal(r.met, true);
   assert.deepEqual(r.domains.map((d) => d.notValidated), [1, 1, 0]);
-  assert.match(r.message, /^Règle atteinte\u00a0: 10 compétences validées sur 10 requises/);
+  assert.match(r.message, /^Règle atteinte\u00a0: 10 compétences validées, pour 10 requises/);
 });
 
 test("one short of the required total", () => {
@@ -77,7 +77,7 @@ test("required total met but a domain over the limit", () => {
   assert.equal(domain(r, "X").notValidated, 2);
   assert.equal(
     r.message,
-    `10 compétences validées sur 10 requises, mais domaine X${NBSP}: 2 non validées, maximum 1.`
+    `10 compétences validées, pour 10 requises, mais domaine X${NBSP}: 2 non validées, maximum 1.`
   );
 });
 
@@ -89,7 +89,7 @@ test("3 missing in one domain when the maximum is 2", () => {
   assert.deepEqual(domain(r, "Y"), {
     code: "Y", title: "Domaine Y", total: 4, validated: 1, notValidated: 3, max: 2, over: true,
   });
-  assert.equal(r.message, `8 compétences validées sur 8 requises, mais domaine Y${NBSP}: 3 non validées, maximum 2.`);
+  assert.equal(r.message, `8 compétences validées, pour 8 requises, mais domaine Y${NBSP}: 3 non validées, maximum 2.`);
 
   // The issue's example: missing in total and over the limit in one domain.
   const short = evaluate(except("Y.1", "Y.2", "Y.3", "X.4", "Z.4"), { ...rule, required: 9 });
@@ -125,7 +125,7 @@ test("statusMessage works on a hand-made result", () => {
   const message = statusMessage({
     validated: 1, required: 1, max: 0, missingTotal: 0, met: true, domains: [],
   });
-  assert.equal(message, `Règle atteinte${NBSP}: 1 compétence validée sur 1 requise, aucun domaine au-delà de 0 non validée.`);
+  assert.equal(message, `Règle atteinte${NBSP}: 1 compétence validée, pour 1 requise, aucun domaine au-delà de 0 non validée.`);
 });
 
 test("export: known codes in référentiel order", () => {

@@ -71,7 +71,7 @@
   // The plain French sentence describing an evaluation.
   function statusMessage(r) {
     var validated = plural(r.validated, "compétence validée", "compétences validées") +
-      " sur " + plural(r.required, "requise");
+      ", pour " + plural(r.required, "requise");
     if (r.met) {
       return "Règle atteinte" + NBSP + ": " + validated + ", aucun domaine au-delà de " +
         plural(r.max, "non validée") + ".";
@@ -171,9 +171,12 @@
   function update() {
     var codes = ticked();
     var r = evaluate(codes, data);
-    $("suivi-total").textContent = r.validated + " / " + r.required;
+    // « 27 compétences validées (23 requises) »: the count, then what it is measured against.
+    $("suivi-total").textContent = String(r.validated);
+    $("suivi-total-legende").textContent = (r.validated >= 2 ? "compétences validées" : "compétence validée") +
+      " (" + plural(r.required, "requise") + ")";
     $("suivi-total-texte").textContent = plural(r.validated, "compétence validée", "compétences validées") +
-      " sur " + plural(r.required, "requise") + ".";
+      ", pour " + plural(r.required, "requise") + ".";
     $("suivi-phrase").textContent = r.message;
     $("suivi-etat").className = "tracker-status " + (r.met ? "is-met" : "is-unmet");
     var body = $("suivi-domaines").tBodies[0];
@@ -184,7 +187,7 @@
       cell(row, "th", d.code, "row");
       cell(row, "td", d.validated + " / " + d.total).className = "num";
       cell(row, "td", String(d.notValidated)).className = "num";
-      cell(row, "td", d.over ? plural(d.notValidated - d.max, "de trop", "de trop") : "Dans la limite");
+      cell(row, "td", d.over ? plural(d.notValidated - d.max, "à valider en plus", "à valider en plus") : "Dans la limite");
     });
     if (storage) {
       try { storage.setItem(key, JSON.stringify(exportState(codes, data))); } catch (e) { /* full */ }

@@ -106,7 +106,8 @@ impl Plan {
             .map(|(i, c)| Planned {
                 kind: Kind::Competency(i),
                 path: views::competency_path(&c.code.value),
-                title: c.code.value.clone(),
+                // The code and what it names, as readers look for either.
+                title: format!("{} – {}", c.code.value, c.text.value),
             });
         let (mut activities, mut competencies) = (Some(activities), Some(competencies));
         for (i, page) in model.pages.iter().enumerate() {
