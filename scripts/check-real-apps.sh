@@ -2,7 +2,7 @@
 # Real-application checks: what `cargo test` cannot do without outside tools (Node, Java,
 # LibreOffice, Python packages, util-linux's unshare).
 # Installs what is missing (Java, LibreOffice, the PDF tools and Chromium from Debian; the Nu HTML Checker,
-# playwright-core and axe-core from the committed npm lock file; python-docx, odfpy and PyYAML from
+# playwright-core and axe-core from the committed npm lock file; python-docx, odfpy, icalendar and PyYAML from
 # PyPI at pinned versions),
 # builds the handbook, and fails on any problem. It never skips a check because a tool is missing:
 # it installs the tool or fails.
@@ -82,3 +82,6 @@ cargo test --quiet --test mounts -- --ignored
 # PDF tools check (A4, orientation, page counts, nothing left alone at a page's foot); python-docx
 # and odfpy find real heading styles and repeating table headers.
 python3 scripts/check_documents.py "$site/public" content
+
+# The deadlines' iCalendar file, parsed by an independent implementation (Python's icalendar).
+python3 scripts/check_calendar.py "$site/public" content

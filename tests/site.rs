@@ -506,3 +506,84 @@ fn rule_numbers_in_the_text_come_from_the_settings() {
         assert!(!main.contains("{{"), "{page}: unexpanded value");
     }
 }
+
+/// Every deadline of the activities' `calendar:` shows on its activity's page, on the calendar
+/// page in date order, and in the iCalendar file as an all-day event ending the day after.
+#[test]
+fn deadlines_show_on_their_activity_the_calendar_page_and_in_the_ics_file() {
+    let (_dir, output) = build();
+    let activities = common::content::activities(&root().join("content"));
+    let mut all: Vec<(String, String, String)> = Vec::new(); // (first day, last day, slug)
+    for activity in &activities {
+        let page = fs::read_to_string(output.join(format!("activites/{}.html", activity.slug)));
+        let page = Html::parse_document(&page.unwrap());
+        let shown: Vec<String> = select(&page, ".deadlines time")
+            .iter()
+            .map(|t| t.value().attr("datetime").unwrap().to_owned())
+            .collect();
+        let mut written = Vec::new();
+        for entry in &activity.calendar {
+            let (first, last) = match (&entry.due, &entry.from, &entry.to) {
+                (Some(due), None, None) => (due.clone(), due.clone()),
+                (None, Some(from), Some(to)) => (from.clone(), to.clone()),
+                _ => panic!(
+                    "{}: a calendar entry the checks should refuse",
+                    activity.slug
+                ),
+            };
+            written.push(first.clone());
+            if last != first {
+                written.push(last.clone());
+            }
+            all.push((first, last, activity.slug.clone()));
+        }
+        assert_eq!(shown, written, "{}: the days on its page", activity.slug);
+    }
+    assert!(all.len() >= 3, "the handbook has example deadlines");
+    all.sort();
+    let calendar =
+        Html::parse_document(&fs::read_to_string(output.join("calendrier.html")).unwrap());
+    let rows: Vec<String> = select(&calendar, ".calendar-table tbody tr th a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_owned())
+        .collect();
+    let expected: Vec<String> = all
+        .iter()
+        .map(|(_, _, slug)| format!("activites/{slug}.html"))
+        .collect();
+    assert_eq!(rows, expected, "the calendar page, in date order");
+    let ics = fs::read_to_string(output.join("calendrier.ics")).unwrap();
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), all.len());
+    for (first, last, _) in &all {
+        let start = format!("DTSTART;VALUE=DATE:{}", first.replace('-', ""));
+        assert!(ics.contains(&start), "{start}");
+        // DTEND is exclusive: the day after the last (checked on a day that is not a month's last).
+        if !last.ends_with("-31") && !last.ends_with("-30") && !last.ends_with("-28") {
+            let day: u32 = last[8..].parse().unwrap();
+            let end = format!(
+                "DTEND;VALUE=DATE:{}{:02}",
+                last[..8].replace('-', ""),
+                day + 1
+            );
+            assert!(ics.contains(&end), "{end}");
+        }
+    }
+    assert!(ics.contains("\r\n"), "RFC 5545 lines end with CRLF");
+}
+
+/// Without `calendar:` nothing changes: no file, no calendar box, no link to one.
+#[test]
+fn a_handbook_without_deadlines_has_no_calendar() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("site");
+    common::build_project(&root().join("tests/fixtures/minimal"), &output);
+    assert!(!output.join("calendrier.ics").exists());
+    for (path, doc) in html_pages(&output) {
+        assert!(select(&doc, ".deadlines").is_empty(), "{}", path.display());
+        assert!(
+            select(&doc, "a[href$='.ics']").is_empty(),
+            "{}",
+            path.display()
+        );
+    }
+}

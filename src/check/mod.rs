@@ -5,6 +5,7 @@
 //! (competencies no activity covers, activities that validate nothing, a certification rule the
 //! activities cannot meet). It never changes the model.
 
+mod calendar;
 mod fiche;
 pub mod links;
 
@@ -40,6 +41,7 @@ pub fn check(model: &Model) -> Checked {
     check_data(model, &mut problems);
     check_rule(model, &mut problems);
     fiche::check_fiches(model, &mut problems, &mut refused_links);
+    calendar::check_calendars(model, &mut problems);
     Checked {
         problems,
         refused_links,

@@ -3,8 +3,8 @@
 //! Part of the [model](super): the référentiel's `date:` is one; the checks refuse an impossible
 //! one and the exports carry it. No clock is ever read.
 
-/// A calendar date, years 0 to 9999.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A calendar date, years 0 to 9999; ordered by time (its fields, in order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     pub year: i64,
     pub month: u32,
@@ -40,6 +40,18 @@ impl Date {
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+
+    /// The day after.
+    pub fn next(&self) -> Date {
+        let (mut year, mut month, mut day) = (self.year, self.month, self.day + 1);
+        if day > days_in_month(year, month) {
+            (day, month) = (1, month + 1);
+            if month > 12 {
+                (month, year) = (1, year + 1);
+            }
+        }
+        Date { year, month, day }
+    }
 }
 
 fn is_leap(year: i64) -> bool {
@@ -58,6 +70,16 @@ pub(crate) fn days_in_month(year: i64, month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_next_day_crosses_months_years_and_leap_days() {
+        let next = |text| Date::parse_iso(text).unwrap().next().iso();
+        assert_eq!(next("2027-01-15"), "2027-01-16");
+        assert_eq!(next("2027-01-31"), "2027-02-01");
+        assert_eq!(next("2028-02-28"), "2028-02-29");
+        assert_eq!(next("2027-02-28"), "2027-03-01");
+        assert_eq!(next("2026-12-31"), "2027-01-01");
+    }
 
     #[test]
     fn iso_dates_are_parsed_strictly() {

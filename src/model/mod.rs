@@ -15,10 +15,12 @@ use serde_saphyr::Spanned;
 use crate::diagnostic::{SourceText, Span};
 
 pub mod bounds;
+mod calendar;
 mod date;
 mod fiche;
 mod mapping;
 
+pub use calendar::Deadline;
 pub use date::Date;
 pub use fiche::*;
 pub use mapping::Mapping;
@@ -363,6 +365,10 @@ pub struct Activity {
     /// The model of the fiche students fill in for this activity.
     #[serde(default)]
     pub fiche: Option<FicheModel>,
+    /// When its work is handed in, per year of study.
+    #[serde(default)]
+    #[schemars(with = "Vec<Deadline>")]
+    pub calendar: Vec<Spanned<Deadline>>,
     #[serde(skip)]
     pub source: SourceText,
 }
@@ -457,6 +463,8 @@ pub enum PageTemplate {
     Coverage,
     /// The students' certification-rule tracker (« Mon suivi »).
     Tracker,
+    /// Every activity's deadlines, in date order.
+    Calendar,
 }
 
 impl PageTemplate {
@@ -469,6 +477,7 @@ impl PageTemplate {
             PageTemplate::Matrix => "matrix",
             PageTemplate::Coverage => "coverage",
             PageTemplate::Tracker => "tracker",
+            PageTemplate::Calendar => "calendar",
         }
     }
 }

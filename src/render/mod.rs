@@ -7,6 +7,7 @@
 //! model and produce [`OutputFile`]s; they never write to disk (the output stage does) and never
 //! change the model.
 
+pub mod calendar;
 pub mod chart;
 pub mod documents;
 pub mod entities;
@@ -100,6 +101,9 @@ pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
             }
         },
     );
+    // The deadlines need neither the labels nor every file: the pages link to them whenever an
+    // activity that loaded has some.
+    files.extend(calendar::ics(model));
     let downloads = site::Downloads {
         documents: &documents,
         exports: &exports,

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::model::{Activity, Competency, DataTable, Model, Requirement};
 
+use super::calendar::{DeadlineView, activity_deadlines};
 use super::chart::{ChartView, chart_view};
 
 /// A link to a page of the site: its title and its path from the site root.
@@ -112,6 +113,8 @@ pub struct ActivityView {
     pub domains: Vec<DomainView>,
     pub requirements: Vec<Requirement>,
     pub annexes: Vec<String>,
+    /// When its work is handed in.
+    pub calendar: Vec<DeadlineView>,
 }
 
 /// One data-table row with its total.
@@ -458,6 +461,7 @@ pub fn activity_view(model: &Model, activity: &Activity) -> ActivityView {
         domains,
         requirements: activity.requirements.clone(),
         annexes: activity.annexes.clone(),
+        calendar: activity_deadlines(activity),
     }
 }
 

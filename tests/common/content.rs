@@ -80,6 +80,17 @@ pub struct ActivityFile {
     pub slug: String,
     pub order: i64,
     pub competencies: Vec<String>,
+    #[serde(default)]
+    pub calendar: Vec<CalendarEntry>,
+}
+
+/// One entry of an activity's `calendar:`, as written.
+#[derive(Deserialize)]
+pub struct CalendarEntry {
+    pub year: Option<String>,
+    pub due: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
 }
 
 /// The activities in site order (by `order`, then slug).

@@ -23,6 +23,7 @@ use crate::coverage;
 use crate::diagnostic::Diagnostics;
 use crate::model::{Model, PageTemplate};
 
+use super::calendar::{self, CALENDAR_PATH};
 use super::documents;
 use super::exports::Export;
 use super::markdown::{Markdown, Placement, SourceLink};
@@ -47,6 +48,7 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "matrix.html",
     "coverage.html",
     "tracker.html",
+    "calendar.html",
     "search.html",
     "404.html",
     "print.html",
@@ -135,6 +137,7 @@ pub fn render_pages(
     let chapter = |template| plan.chapter_with(model, template).map(|p| p.link());
     let activities_page = chapter(PageTemplate::Activities);
     let referentiel_page = chapter(PageTemplate::Referentiel);
+    let deadlines = calendar::deadlines(model);
     // Everything a template may use on any page, serialized once.
     let base = context! {
         site => Serde(&model.settings),
@@ -149,6 +152,10 @@ pub fn render_pages(
         downloads_page => Serde(chapter(PageTemplate::Downloads)),
         print_page => Serde(print::link()),
         search_page => Serde(plan.search().link()),
+        calendar_page => Serde(chapter(PageTemplate::Calendar)),
+        // Written whenever a deadline is (see `calendar::ics`).
+        calendar_file => (!deadlines.is_empty()).then_some(CALENDAR_PATH),
+        calendar => Serde(deadlines),
     };
     let text_env = text_environment();
     let texts = Texts {
@@ -441,5 +448,6 @@ fn chapter_template(template: PageTemplate) -> &'static str {
         PageTemplate::Matrix => "matrix.html",
         PageTemplate::Coverage => "coverage.html",
         PageTemplate::Tracker => "tracker.html",
+        PageTemplate::Calendar => "calendar.html",
     }
 }
