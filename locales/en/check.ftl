@@ -139,3 +139,5 @@ calendar-date-invalid = invalid date `{ $date }` in the calendar
 calendar-date-invalid-hint = write the date as year-month-day, e.g. `due: "2027-01-15"`
 calendar-reversed = the period ends on { $to } before it starts on { $from }
 calendar-reversed-hint = swap the dates of `from:` and `to:`
+code-slug-collision = codes `{ $other }` and `{ $code }` differ only in punctuation or case: both are written `{ $slug }` in the site's addresses
+code-slug-collision-hint = one would hide the other (its page, its place in « Mon suivi »): rename one of them so that they differ by a letter or a digit

@@ -142,3 +142,5 @@ calendar-date-invalid = date invalide dans le calendrier : `{ $date }`
 calendar-date-invalid-hint = écrivez la date sous la forme année-mois-jour, par exemple `due: "2027-01-15"`
 calendar-reversed = la période finit le { $to }, avant de commencer le { $from }
 calendar-reversed-hint = échangez les dates de `from:` et de `to:`
+code-slug-collision = les codes `{ $other }` et `{ $code }` ne diffèrent que par la ponctuation ou la casse : tous deux s'écrivent `{ $slug }` dans les adresses du site
+code-slug-collision-hint = l'un cacherait l'autre (sa page, sa place dans « Mon suivi ») : renommez l'un des deux pour qu'ils diffèrent d'une lettre ou d'un chiffre

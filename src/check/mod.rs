@@ -14,8 +14,9 @@ use std::collections::HashMap;
 use crate::coverage;
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, did_you_mean, suggest};
 use crate::load::{ACTIVITIES_DIR, REFERENTIEL_FILE, SETTINGS_FILE};
-use crate::model::{ChartSpec, DataTable, Date, Model, PageTemplate, span_of};
+use crate::model::{ChartSpec, DataTable, Date, Model, PageTemplate, Referentiel, span_of};
 use crate::msg;
+use crate::render::markdown::slugify;
 use serde_saphyr::Spanned;
 
 /// Page slugs the site generates itself, which a chapter may not take.
@@ -108,6 +109,37 @@ fn is_web_address(url: &str) -> bool {
     })
 }
 
+/// Codes become file names and ids (`A.1.1` → `competences/a-1-1.html`, `domaine-a-1`): two
+/// codes that differ only in punctuation or case (`1.1`, `1-1`, `a.1`, `A.1`) would share a page
+/// and an id, one silently hiding the other. The second is reported, naming the first.
+fn report_slug_collisions(referentiel: &Referentiel, problems: &mut Diagnostics) {
+    let source = &referentiel.source;
+    let groups = referentiel.groups.iter().filter_map(|g| g.code.as_ref());
+    let domains = referentiel.domains().map(|d| &d.code);
+    let competencies = referentiel.competencies().map(|c| &c.code);
+    let mut seen: HashMap<String, &Spanned<String>> = HashMap::new();
+    for code in groups.chain(domains).chain(competencies) {
+        let slug = slugify(&code.value);
+        match seen.get(&slug) {
+            // The same code twice is a duplicate, reported as such.
+            Some(first) if first.value != code.value => problems.push(
+                Diagnostic::error(msg!(
+                    "code-slug-collision",
+                    code = &code.value,
+                    other = &first.value,
+                    slug = &slug
+                ))
+                .at(span_of(source, code))
+                .hint(msg!("code-slug-collision-hint")),
+            ),
+            Some(_) => {}
+            None => {
+                seen.insert(slug, code);
+            }
+        }
+    }
+}
+
 fn check_referentiel(model: &Model, problems: &mut Diagnostics) {
     let referentiel = &model.referentiel;
     let source = &referentiel.source;
@@ -162,6 +194,7 @@ fn check_referentiel(model: &Model, problems: &mut Diagnostics) {
         .competencies()
         .map(|c| ("competency", source, &c.code));
     report_duplicates(groups.chain(domains).chain(codes), problems);
+    report_slug_collisions(referentiel, problems);
     for domain in referentiel.domains() {
         if domain.competencies.is_empty() {
             problems.push(
