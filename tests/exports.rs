@@ -282,6 +282,17 @@ fn a_framework_without_groups_has_two_levels_in_every_export() {
     );
     let package = read_json(&file_ending(&exports, "-case.json"));
     check_case(&package, &referentiel, "2011-02-03T00:00:00+00:00");
+    // The JSON export lists the domains themselves, without a pseudo-group around them.
+    let json = read_json(&exports.join("referentiel.json"));
+    assert!(json["referentiel"].get("groups").is_none(), "{json}");
+    let codes: Vec<&str> = json["referentiel"]["domains"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["competencies"].as_array().unwrap())
+        .map(|c| c["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, referentiel.codes());
 }
 
 // ---------------------------------------------------------------------------------------------

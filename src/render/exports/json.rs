@@ -23,8 +23,11 @@ struct Referentiel<'a> {
     reference: Option<&'a str>,
     /// ISO `YYYY-MM-DD`, when the référentiel has a valid `date:`.
     date: Option<String>,
-    /// Without a group level, a single group with no code and no title.
-    groups: Vec<Group<'a>>,
+    /// The groups and their domains; a framework without groups has `domains` instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    groups: Option<Vec<Group<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    domains: Option<Vec<Domain<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -62,6 +65,22 @@ struct Activity<'a> {
     competencies: Vec<&'a str>,
 }
 
+fn domain(domain: &crate::model::Domain) -> Domain<'_> {
+    Domain {
+        code: &domain.code.value,
+        title: &domain.title,
+        competencies: domain
+            .competencies
+            .iter()
+            .map(|c| Competency {
+                code: &c.code.value,
+                text: &c.text.value,
+                items: &c.items,
+            })
+            .collect(),
+    }
+}
+
 pub fn write(context: &Context, problems: &mut Diagnostics) -> Option<Vec<u8>> {
     let model = context.model;
     let referentiel = &model.referentiel;
@@ -73,31 +92,18 @@ pub fn write(context: &Context, problems: &mut Diagnostics) -> Option<Vec<u8>> {
             version: referentiel.version.as_deref(),
             reference: referentiel.reference.as_deref(),
             date: context.dates.date.map(|d| d.iso()),
-            groups: referentiel
-                .groups
-                .iter()
-                .map(|group| Group {
-                    code: group.code.as_ref().map(|c| c.value.as_str()),
-                    title: group.title.as_deref(),
-                    domains: group
-                        .domains
-                        .iter()
-                        .map(|domain| Domain {
-                            code: &domain.code.value,
-                            title: &domain.title,
-                            competencies: domain
-                                .competencies
-                                .iter()
-                                .map(|c| Competency {
-                                    code: &c.code.value,
-                                    text: &c.text.value,
-                                    items: &c.items,
-                                })
-                                .collect(),
-                        })
-                        .collect(),
-                })
-                .collect(),
+            groups: referentiel.has_groups.then(|| {
+                referentiel
+                    .groups
+                    .iter()
+                    .map(|group| Group {
+                        code: group.code.as_ref().map(|c| c.value.as_str()),
+                        title: group.title.as_deref(),
+                        domains: group.domains.iter().map(domain).collect(),
+                    })
+                    .collect()
+            }),
+            domains: (!referentiel.has_groups).then(|| referentiel.domains().map(domain).collect()),
         },
         rule: Rule {
             required_total: rule.required_total.value,

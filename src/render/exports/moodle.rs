@@ -15,6 +15,7 @@ use crate::catalogue::Message;
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::model::span_of;
 use crate::msg;
+use crate::render::markdown::slugify;
 
 use super::{Context, Level, labels_error, nodes, one_line, written};
 
@@ -244,9 +245,10 @@ fn rows(context: &Context, framework: FrameworkColumns) -> Vec<Row> {
         shortname_at: referentiel.name_span.clone(),
     }];
     let nodes = nodes(referentiel);
-    for node in &nodes {
-        let (code, code_at) = (node.code.0, &node.code.1);
-        let parent = node.parent.map_or("", |p| nodes[p].code.0);
+    let ids = id_numbers(&nodes);
+    for (index, node) in nodes.iter().enumerate() {
+        let (code, code_at) = (ids[index].as_str(), &node.code.1);
+        let parent = node.parent.map_or("", |p| ids[p].as_str());
         let (what, label, shortname_at, description) = match node.level {
             Level::Group => (
                 "group",
@@ -293,6 +295,35 @@ fn rows(context: &Context, framework: FrameworkColumns) -> Vec<Row> {
         });
     }
     rows
+}
+
+/// Each node's Moodle ID number: its code. A group may have none (its code is optional): it gets
+/// one from its title (`group-competences-generales`), else its position (`group-2`), so that the
+/// same référentiel always gives the same numbers and its domains can name their parent.
+fn id_numbers(nodes: &[super::Node]) -> Vec<String> {
+    let taken: std::collections::HashSet<&str> = nodes.iter().map(|n| n.code.0).collect();
+    let mut ids = Vec::with_capacity(nodes.len());
+    for node in nodes {
+        let code = node.code.0;
+        if !code.is_empty() || node.level != Level::Group {
+            ids.push(code.to_owned());
+            continue;
+        }
+        let from_title = node.title.map(slugify).filter(|slug| !slug.is_empty());
+        let mut id: String = match from_title {
+            Some(slug) => format!("group-{slug}")
+                .chars()
+                .take(MAX_LENGTH - 4)
+                .collect(),
+            None => format!("group-{}", node.position),
+        };
+        // A code of the référentiel could read the same: the position tells them apart.
+        if taken.contains(id.as_str()) || ids.contains(&id) {
+            id = format!("{}-{}", id.trim_end_matches('-'), node.position);
+        }
+        ids.push(id.trim_end_matches('-').to_owned());
+    }
+    ids
 }
 
 /// Why Moodle would drop or alter a row, for every row that it would.
@@ -556,9 +587,8 @@ mod tests {
     }
 
     #[test]
-    fn a_group_without_code_and_markup_in_a_text_are_refused() {
+    fn markup_in_a_text_is_refused() {
         let (mut model, labels) = minimal();
-        model.referentiel.groups[0].code = None;
         model.referentiel.groups[1].domains[0].competencies[0]
             .text
             .value = "Utiliser <b>vraiment</b> le numérique".to_owned();
@@ -566,10 +596,32 @@ mod tests {
         assert_eq!(
             refusals,
             [
-                "Moodle export refused: group « Compétences générales » has no ID number (code) @ Some((10, 15))",
-                "Moodle export refused: the short name of competency `Y.1.1` contains `<b` @ Some((36, 19))",
+                "Moodle export refused: the short name of competency `Y.1.1` contains `<b` @ Some((36, 19))"
             ]
         );
+    }
+
+    #[test]
+    fn a_group_without_code_gets_an_id_number_from_its_title_or_position() {
+        let (mut model, labels) = minimal();
+        model.referentiel.groups[0].code = None;
+        model.referentiel.groups[1].code = None;
+        model.referentiel.groups[1].title = None;
+        let csv = String::from_utf8(moodle(&model, &labels).unwrap()).unwrap();
+        let rows: Vec<Vec<String>> = csv::Reader::from_reader(csv.as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+            .collect();
+        // Columns: parent ID number, then ID number.
+        let parent_of = |id: &str| rows.iter().find(|r| r[1] == id).map(|r| r[0].clone());
+        assert_eq!(
+            parent_of("X.1").as_deref(),
+            Some("group-competences-generales")
+        );
+        assert_eq!(parent_of("Y.1").as_deref(), Some("group-2"));
+        assert_eq!(parent_of("group-2").as_deref(), Some(""));
+        // The same référentiel, the same numbers.
+        assert_eq!(moodle(&model, &labels).unwrap(), csv.into_bytes());
     }
 
     #[test]
