@@ -255,6 +255,21 @@ impl Catalogue {
             .unwrap_or_else(|| message.id.to_owned())
     }
 
+    /// The text of a message whose id and arguments come at run time (a template's `t("id",
+    /// n=3)`): numbers choose plurals; `None` when the catalogue lacks the id.
+    pub fn format_runtime(&self, id: &str, args: &[(String, Arg)]) -> Option<String> {
+        let mut fluent = FluentArgs::new();
+        for (name, value) in args {
+            let value = match value {
+                Arg::Text(text) => FluentValue::from(text.as_str()),
+                Arg::Number(number) => FluentValue::from(*number),
+                Arg::Message(inner) => FluentValue::from(self.text(inner)),
+            };
+            fluent.set(name.clone(), value);
+        }
+        self.format(id, Some(&fluent))
+    }
+
     /// The text of a message without arguments whose id is made at run time (the schemas'
     /// descriptions, `schema-<type>-<key>`), if the catalogue has it.
     pub fn lookup(&self, id: &str) -> Option<String> {

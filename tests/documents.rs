@@ -306,3 +306,26 @@ fn seance_model_reproduces_every_label_of_the_source_template() {
         );
     }
 }
+
+/// The rule sentence comes from the message catalogue, whose plurals follow the numbers: « au
+/// maximum 1 compétence non validée » where the minimal handbook allows one (it used to read « 1
+/// compétences »), « 2 compétences non validées » in the C2i2e's.
+#[test]
+fn the_rule_sentence_agrees_with_its_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let minimal = dir.path().join("minimal");
+    common::build_project(&root().join("tests/fixtures/minimal"), &minimal);
+    let (_dir, handbook) = build();
+    for (site, expected) in [
+        (&minimal, "au maximum 1 compétence non validée par domaine"),
+        (
+            &handbook,
+            "au maximum 2 compétences non validées par domaine",
+        ),
+    ] {
+        let parts = entries(&site.join("documents/fiche-de-suivi.odt"));
+        let content = parts.iter().find(|(n, _, _)| n == "content.xml").unwrap();
+        let text = normalize(&xml_text("content.xml", &content.2));
+        assert!(text.contains(expected), "{expected} not in {text}");
+    }
+}

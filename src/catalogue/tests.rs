@@ -56,6 +56,18 @@ fn ids_used_in_code() -> BTreeSet<String> {
             }
         }
     }
+    // The templates' `t("id", …)`, and the theme's labels, which may call it too.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let templates = walkdir::WalkDir::new(root.join("templates")).into_iter();
+    for entry in templates.map(Result::unwrap) {
+        if entry.path().extension().is_some_and(|e| e == "html") {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            for piece in text.split("t(\"").skip(1) {
+                let id = piece.split('"').next().unwrap_or_default();
+                used.insert(id.to_owned());
+            }
+        }
+    }
     used
 }
 

@@ -182,7 +182,7 @@ impl Labels {
 
     /// Expands the `{{ }}` values of a label.
     pub fn expand(&self, template: &str, values: &Value) -> Result<String, Diagnostic> {
-        text_environment()
+        text_environment(&self.language)
             .render_str(template, values)
             .map_err(|error| {
                 let line = self

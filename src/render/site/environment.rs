@@ -7,7 +7,7 @@ use std::path::Path;
 
 use minijinja::{Environment, Value};
 
-use crate::catalogue::Message;
+use crate::catalogue::{Arg, Catalogue, Lang, Message};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Model, Page};
 use crate::msg;
@@ -26,14 +26,16 @@ pub const TEMPLATE_FUEL: u64 = 20_000_000;
 pub const TEXT_FUEL: u64 = 100_000;
 
 /// The environment the content's texts and the theme's labels expand their `{{ }}` values in:
-/// strict undefined values, no templates, and the small [`TEXT_FUEL`] budget.
-pub fn text_environment() -> Environment<'static> {
+/// strict undefined values, no templates, the small [`TEXT_FUEL`] budget, and the catalogue's
+/// sentences in `language` (`t("id", …)`).
+pub fn text_environment(language: &str) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     // minijinja names an undefined value (`site.certification.requis`) only in debug mode,
     // which it turns off in release builds: the reader needs the name in every build.
     env.set_debug(true);
     env.set_fuel(Some(TEXT_FUEL));
+    add_catalogue(&mut env, language);
     env
 }
 
@@ -158,6 +160,7 @@ pub fn environment<'a>(model: &Model, theme: &'a Theme) -> Result<Environment<'a
         }
         _ => minijinja::escape_formatter(out, state, value),
     });
+    add_catalogue(&mut env, &model.settings.language);
     let mut problems = Diagnostics::new();
     for name in REQUIRED_TEMPLATES {
         if !theme.templates.contains_key(*name) {
@@ -206,4 +209,29 @@ pub fn template_diagnostic(error: &minijinja::Error, theme: &Theme) -> Diagnosti
         (None, _, _) if !name.is_empty() => diagnostic.in_file(Path::new(TEMPLATES_DIR).join(name)),
         _ => diagnostic,
     }
+}
+
+/// `t("id", name=value, …)`: a sentence of the message catalogue in the handbook's language
+/// (English for a language the catalogue lacks), numbers choosing plurals. An unknown id is an
+/// error, so a typo in a template does not print an id.
+pub fn add_catalogue(env: &mut Environment, language: &str) {
+    let catalogue = Catalogue::get(Lang::from_tag(language).unwrap_or(Lang::En));
+    env.add_function(
+        "t",
+        move |id: &str, kwargs: minijinja::value::Kwargs| -> Result<String, minijinja::Error> {
+            let mut args = Vec::new();
+            for name in kwargs.args() {
+                let value: Value = kwargs.get(name)?;
+                let arg = match value.as_i64() {
+                    Some(number) => Arg::Number(number as f64),
+                    None => Arg::Text(value.to_string()),
+                };
+                args.push((name.to_owned(), arg));
+            }
+            catalogue.format_runtime(id, &args).ok_or_else(|| {
+                let detail = format!("`{id}` is not in the message catalogue");
+                minijinja::Error::new(minijinja::ErrorKind::UndefinedError, detail)
+            })
+        },
+    );
 }

@@ -157,7 +157,7 @@ pub fn render_pages(
         calendar_file => (!deadlines.is_empty()).then_some(CALENDAR_PATH),
         calendar => Serde(deadlines),
     };
-    let text_env = text_environment();
+    let text_env = text_environment(&model.settings.language);
     let texts = Texts {
         env: &text_env,
         values: &base,
