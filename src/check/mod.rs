@@ -109,7 +109,7 @@ fn is_web_address(url: &str) -> bool {
     })
 }
 
-/// Codes become file names and ids (`A.1.1` → `competences/a-1-1.html`, `domaine-a-1`): two
+/// Codes become file names and ids (`X.1.1` → `competences/x-1-1.html`, `domaine-x-1`): two
 /// codes that differ only in punctuation or case (`1.1`, `1-1`, `a.1`, `A.1`) would share a page
 /// and an id, one silently hiding the other. The second is reported, naming the first.
 fn report_slug_collisions(referentiel: &Referentiel, problems: &mut Diagnostics) {

@@ -127,8 +127,8 @@ fn default_language() -> String {
 }
 
 impl Settings {
-    /// The path of the published site on its server, ending with `/` (`/espe/c2i2e/` for
-    /// `https://univ.fr/espe/c2i2e`); `None` without a `base_url`, or with one that is not an
+    /// The path of the published site on its server, ending with `/` (`/livret/` for
+    /// `https://www.univ.fr/livret`); `None` without a `base_url`, or with one that is not an
     /// address (the check reports it).
     pub fn base_path(&self) -> Option<String> {
         let uri = self.base_url.as_ref()?.value.parse::<http::Uri>().ok()?;

@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::OutputFile;
 use super::typography;
 use super::views::{Link, activity_path};
-use crate::model::{Activity, Date, Model};
+use crate::model::{Activity, Date, Deadline, Model};
 
 /// The iCalendar file's path, from the site root.
 pub const CALENDAR_PATH: &str = "calendrier.ics";
@@ -98,18 +98,22 @@ pub fn ics(model: &Model) -> Option<OutputFile> {
     let mut events = 0;
     for activity in &model.activities {
         for (index, entry) in activity.calendar.iter().enumerate() {
-            let Some((first, last)) = entry.value.days() else {
-                continue;
-            };
-            calendar.push(event(model, activity, index, (first, last)));
-            events += 1;
+            if let Some(days) = entry.value.days() {
+                calendar.push(event(model, activity, (index, &entry.value), days));
+                events += 1;
+            }
         }
     }
     (events > 0).then(|| OutputFile::new(CALENDAR_PATH, calendar.done().to_string().into_bytes()))
 }
 
-fn event(model: &Model, activity: &Activity, index: usize, (first, last): (Date, Date)) -> Event {
-    let deadline = &activity.calendar[index].value;
+/// The event of `activity`'s deadline (its position in the activity's calendar, and itself).
+fn event(
+    model: &Model,
+    activity: &Activity,
+    (index, deadline): (usize, &Deadline),
+    (first, last): (Date, Date),
+) -> Event {
     let mut summary = activity.title.clone();
     if let Some(year) = &deadline.year {
         summary.push_str(&format!(" ({year})"));

@@ -248,7 +248,7 @@ pub fn competency_page_view(model: &Model, competency: &Competency) -> Competenc
     }
 }
 
-/// The id of a domain's heading on the référentiel page: `A.1` → `domaine-a-1`.
+/// The id of a domain's heading on the référentiel page: `X.1` → `domaine-x-1`.
 pub fn domain_anchor(code: &str) -> String {
     format!("domaine-{}", super::markdown::slugify(code))
 }
