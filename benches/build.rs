@@ -30,9 +30,10 @@ fn load(root: &Path) -> Loaded {
     let (model, problems) = livret::load::load(root);
     assert!(!problems.has_errors(), "{} does not load", root.display());
     let theme = Theme::load(root).expect("the theme loads");
-    let labels = Labels::load(&theme).expect("the labels load");
+    let model = model.expect("the project loads");
+    let labels = Labels::new(&model);
     Loaded {
-        model: model.expect("the project loads"),
+        model,
         theme,
         labels,
     }

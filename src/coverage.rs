@@ -2,7 +2,7 @@
 //!
 //! Which competencies no activity validates, which only one does, which activities validate
 //! nothing, and whether doing every activity can meet the certification rule (the total, and the
-//! limit of non-validated competencies per domain). `check` turns it into warnings, the site shows it
+//! per-domain limit of non-validated competencies and minimum of validated ones). `check` turns it into warnings, the site shows it
 //! to trainers. It reads the model and nothing else.
 
 use serde::Serialize;
@@ -22,8 +22,10 @@ pub struct Coverage {
     /// Slugs of activities that validate no competency.
     pub without_competency: Vec<String>,
     pub domains: Vec<DomainCoverage>,
+    /// The rule in force: how many competencies it requires…
     pub required_total: u32,
-    pub max_missing_per_domain: u32,
+    /// …how many each domain may miss, if it limits that.
+    pub max_missing_per_domain: Option<u32>,
     /// Whether a student doing every activity can meet the rule.
     pub rule_reachable: bool,
 }
@@ -35,6 +37,16 @@ impl Coverage {
             .iter()
             .filter(|d| d.over_limit)
             .map(|d| format!("{} ({})", d.code, d.uncovered))
+            .collect()
+    }
+
+    /// The domains below their minimum even with every activity done, as `code (validated /
+    /// minimum)`.
+    pub fn domains_below_minimum(&self) -> Vec<String> {
+        self.domains
+            .iter()
+            .filter(|d| d.below_minimum)
+            .map(|d| format!("{} ({} / {})", d.code, d.total - d.uncovered, d.minimum))
             .collect()
     }
 }
@@ -53,13 +65,17 @@ pub struct DomainCoverage {
     pub total: usize,
     /// Competencies of the domain that no activity validates.
     pub uncovered: usize,
+    /// How many of its competencies the rule requires (0 when it sets no minimum).
+    pub minimum: u32,
     /// Whether `uncovered` exceeds the rule's limit.
     pub over_limit: bool,
+    /// Whether fewer than `minimum` of its competencies can be validated.
+    pub below_minimum: bool,
 }
 
 pub fn coverage(model: &Model) -> Coverage {
     let rule = &model.settings.certification;
-    let max_missing = rule.max_missing_per_domain.value;
+    let max_missing = rule.max_missing();
     let mut uncovered = Vec::new();
     let mut covered_once = Vec::new();
     let mut domains = Vec::new();
@@ -80,18 +96,23 @@ pub fn coverage(model: &Model) -> Coverage {
                 _ => {}
             }
         }
+        let total = domain.competencies.len();
+        let minimum = rule.minimum_for(&domain.code.value);
         domains.push(DomainCoverage {
             code: domain.code.value.clone(),
             title: domain.title.clone(),
-            total: domain.competencies.len(),
+            total,
             uncovered: domain_uncovered,
-            over_limit: domain_uncovered > max_missing as usize,
+            minimum,
+            over_limit: max_missing.is_some_and(|max| domain_uncovered > max as usize),
+            below_minimum: total - domain_uncovered < minimum as usize,
         });
     }
     let total = model.referentiel.competencies().count();
     let covered = total - uncovered.len();
-    let rule_reachable =
-        covered >= rule.required_total.value as usize && domains.iter().all(|d| !d.over_limit);
+    let required_total = rule.required(total);
+    let rule_reachable = covered >= required_total as usize
+        && domains.iter().all(|d| !d.over_limit && !d.below_minimum);
     Coverage {
         total,
         covered,
@@ -104,7 +125,7 @@ pub fn coverage(model: &Model) -> Coverage {
             .map(|a| a.slug.value.clone())
             .collect(),
         domains,
-        required_total: rule.required_total.value,
+        required_total,
         max_missing_per_domain: max_missing,
         rule_reachable,
     }

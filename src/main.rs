@@ -31,6 +31,15 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Create a small handbook to start from in a new folder: settings, référentiel, two
+    /// activities with their fiche models, a home page and a guidance page, commented.
+    New {
+        /// The folder to create (it must not exist, or be empty).
+        dir: PathBuf,
+        /// The handbook's language [default: the reader's: LIVRET_LANG, then LANG].
+        #[arg(long, value_enum)]
+        lang: Option<NewLang>,
+    },
     /// Build the site into the output folder (replaced whole, only when the build succeeds).
     Build {
         /// Where to write the site [default: <root>/public]
@@ -72,11 +81,26 @@ enum Command {
     },
 }
 
+/// The languages `livret new` writes a handbook in.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum NewLang {
+    Fr,
+    En,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = use_color();
     let lang = Lang::choose(livret::load::handbook_language(&cli.root).as_deref());
     let result = match &cli.command {
+        Command::New { dir, lang: chosen } => {
+            let handbook = match chosen {
+                Some(NewLang::Fr) => Lang::Fr,
+                Some(NewLang::En) => Lang::En,
+                None => lang,
+            };
+            return new_handbook(dir, handbook, lang, color);
+        }
         Command::Build { output } => {
             let output = build::default_output(&cli.root, output.clone());
             build::build(&cli.root, &output).map(|report| (report, Some(output)))
@@ -164,6 +188,29 @@ fn main() -> ExitCode {
     }
 }
 
+/// `livret new`: writes the starter handbook into `dir`, which must not hold anything yet.
+fn new_handbook(dir: &std::path::Path, handbook: Lang, lang: Lang, color: bool) -> ExitCode {
+    let occupied = std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
+    if occupied || dir.is_file() {
+        let problem = livret::diagnostic::Diagnostic::error(msg!("new-not-empty", folder = dir))
+            .hint(msg!("new-not-empty-hint"));
+        print_diagnostics(&problem.into(), lang, color);
+        return ExitCode::from(2);
+    }
+    let files = livret::scaffold::files(handbook);
+    match livret::output::write_files(dir, &files) {
+        Ok(()) => {
+            let done = msg!("new-created", count = files.len(), folder = dir);
+            println!("{}", done.text(lang));
+            ExitCode::SUCCESS
+        }
+        Err(problem) => {
+            print_diagnostics(&problem.into(), lang, color);
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// 2 for a usage error (a refused `--output`), 1 for problems in the content.
 fn exit_code(failure: &Failure) -> ExitCode {
     ExitCode::from(if failure.usage { 2 } else { 1 })
@@ -189,14 +236,15 @@ fn print_coverage(coverage: &Coverage, lang: Lang) {
         .iter()
         .map(|c| format!("{} ({})", c.code, c.activity))
         .collect();
-    let over = coverage.domains_over_limit();
+    let mut short = coverage.domains_over_limit();
+    short.extend(coverage.domains_below_minimum());
     let verdict = if coverage.rule_reachable {
         msg!("coverage-rule-met")
     } else {
         msg!(
             "coverage-rule-unmet",
             covered = coverage.covered,
-            domains = list(over)
+            domains = list(short)
         )
     };
     let lines = [
@@ -221,7 +269,7 @@ fn print_coverage(coverage: &Coverage, lang: Lang) {
         msg!(
             "coverage-rule",
             required = coverage.required_total,
-            missing = coverage.max_missing_per_domain,
+            total = coverage.total,
             verdict = verdict
         ),
     ];

@@ -2,14 +2,13 @@
 //! Moodle CSV satisfies every rule of shared/formats/moodle-competency-framework-csv.md, the CASE
 //! package validates against the CFPackage JSON Schema, the JSON export's mapping is the activities'
 //! YAML and the matrix CSV's marks are that mapping. The référentiel, the activities and the labels
-//! are read from their YAML here, not through livret's model.
+//! are read from their YAML (and the catalogue's file) here, not through livret's model.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use serde::Deserialize;
 use serde_json::Value;
 
 mod common;
@@ -37,17 +36,8 @@ const CONTENT_DATE: &str = "2011-02-03";
 // ---------------------------------------------------------------------------------------------
 // The content, read independently
 
-#[derive(Deserialize)]
-struct LabelsFile {
-    exports: ExportsLabels,
-}
-
-#[derive(Deserialize)]
-struct ExportsLabels {
-    matrix: MatrixLabels,
-}
-
-#[derive(Deserialize)]
+/// The matrix's headers, mark and separator, read from the French message catalogue's lines
+/// (`id = text`).
 struct MatrixLabels {
     domain: String,
     code: String,
@@ -58,11 +48,21 @@ struct MatrixLabels {
 }
 
 fn matrix_labels() -> MatrixLabels {
-    let text = fs::read_to_string(root().join("theme/labels.yaml")).unwrap();
-    serde_saphyr::from_str::<LabelsFile>(&text)
-        .unwrap()
-        .exports
-        .matrix
+    let text = fs::read_to_string(root().join("locales/fr/wording.ftl")).unwrap();
+    let message = |id: &str| {
+        text.lines()
+            .find_map(|line| line.strip_prefix(&format!("{id} = ")))
+            .unwrap_or_else(|| panic!("{id} in wording.ftl"))
+            .to_owned()
+    };
+    MatrixLabels {
+        domain: message("matrix-domain"),
+        code: message("doc-code"),
+        competency: message("doc-competency"),
+        count: message("matrix-count"),
+        mark: message("matrix-mark"),
+        separator: message("matrix-separator").chars().next().unwrap(),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

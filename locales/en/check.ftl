@@ -5,6 +5,7 @@ duplicate = duplicate { $what ->
         [domain] domain code
         [competency] competency code
         [slug] activity slug
+        [level] level code
        *[listed-code] competency code in this activity
     } `{ $value }`
 duplicate-label = already used in { $file }:{ $line }
@@ -13,6 +14,7 @@ duplicate-hint = each { $what ->
         [domain] domain code
         [competency] competency code
         [slug] activity slug
+        [level] level code
        *[listed-code] competency code of an activity
     } must be unique: rename or remove one
 platform-url-invalid = `{ $url }` is not a web address
@@ -141,3 +143,15 @@ calendar-reversed = the period ends on { $to } before it starts on { $from }
 calendar-reversed-hint = swap the dates of `from:` and `to:`
 code-slug-collision = codes `{ $other }` and `{ $code }` differ only in punctuation or case: both are written `{ $slug }` in the site's addresses
 code-slug-collision-hint = one would hide the other (its page, its place in « Mon suivi »): rename one of them so that they differ by a letter or a digit
+rule-unreachable-minimums = { $total }; below their minimum of validated competencies: { $below }
+level-unknown = level `{ $code }` is not in the référentiel's scale
+level-unknown-hint = the scale's levels are: { $codes }
+rule-level-without-scale = the rule asks for level `{ $code }`, but the référentiel has no scale of levels
+rule-level-without-scale-hint = add `levels:` to the référentiel (with `scale:` and `validated_from:`), or remove `level:` from the rule
+rule-minimum-unknown-domain = `domain_minimums` names domain `{ $code }`, which is not in the référentiel
+rule-minimum-unknown-domain-hint = the référentiel's domains are: { $codes }
+rule-minimum-exceeds-domain = the rule requires { $minimum } validated { $minimum ->
+        [one] competency
+       *[other] competencies
+    } in domain `{ $domain }`, which has only { $total }
+rule-minimum-exceeds-domain-hint = lower this minimum, or complete the domain in the référentiel

@@ -5,6 +5,7 @@ duplicate = { $what ->
         [domain] code de domaine
         [competency] code de compétence
         [slug] identifiant d'activité (slug)
+        [level] code de niveau
        *[listed-code] code de compétence
     } en double : `{ $value }`{ $what ->
         [listed-code] {" "}dans cette activité
@@ -16,6 +17,7 @@ duplicate-hint = chaque { $what ->
         [domain] code de domaine
         [competency] code de compétence
         [slug] identifiant d'activité
+        [level] code de niveau
        *[listed-code] code de compétence d'une activité
     } doit être unique : renommez ou supprimez l'un des deux
 platform-url-invalid = `{ $url }` n'est pas une adresse web
@@ -144,3 +146,15 @@ calendar-reversed = la période finit le { $to }, avant de commencer le { $from 
 calendar-reversed-hint = échangez les dates de `from:` et de `to:`
 code-slug-collision = les codes `{ $other }` et `{ $code }` ne diffèrent que par la ponctuation ou la casse : tous deux s'écrivent `{ $slug }` dans les adresses du site
 code-slug-collision-hint = l'un cacherait l'autre (sa page, sa place dans « Mon suivi ») : renommez l'un des deux pour qu'ils diffèrent d'une lettre ou d'un chiffre
+rule-unreachable-minimums = { $total } ; sous leur minimum de compétences validées : { $below }
+level-unknown = le niveau `{ $code }` n'est pas dans l'échelle du référentiel
+level-unknown-hint = les niveaux de l'échelle sont : { $codes }
+rule-level-without-scale = la règle demande le niveau `{ $code }`, mais le référentiel n'a pas d'échelle de niveaux
+rule-level-without-scale-hint = ajoutez `levels:` au référentiel (avec `scale:` et `validated_from:`), ou retirez `level:` de la règle
+rule-minimum-unknown-domain = `domain_minimums` nomme le domaine `{ $code }`, qui n'est pas dans le référentiel
+rule-minimum-unknown-domain-hint = les domaines du référentiel sont : { $codes }
+rule-minimum-exceeds-domain = la règle exige { $minimum } { $minimum ->
+        [one] compétence validée
+       *[other] compétences validées
+    } dans le domaine `{ $domain }`, qui n'en a que { $total }
+rule-minimum-exceeds-domain-hint = baissez ce minimum, ou complétez le domaine dans le référentiel

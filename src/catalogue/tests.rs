@@ -24,7 +24,8 @@ fn ids(lang: Lang) -> BTreeSet<String> {
     ids
 }
 
-/// Every `msg!("id"` and `Message::new("id"` / `CatalogueMessage::new("id"` of the source tree.
+/// Every `msg!("id"`, `Message::new("id"` and wording lookup (`say("id"`, `path_name("id"`…) of the
+/// source tree, and every `t("id"` of the templates.
 fn ids_used_in_code() -> BTreeSet<String> {
     let mut used = BTreeSet::new();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
@@ -40,7 +41,15 @@ fn ids_used_in_code() -> BTreeSet<String> {
             .filter(|l| !l.trim_start().starts_with("//"))
             .collect();
         let text = code.join("\n");
-        for opener in ["msg!(", "Message::new(", "word("] {
+        for opener in [
+            "msg!(",
+            "Message::new(",
+            "word(",
+            "say(",
+            "sentence(",
+            "path_name(",
+            "page_title(",
+        ] {
             for piece in text.split(opener).skip(1) {
                 let Some(quoted) = piece.trim_start().strip_prefix('"') else {
                     continue;
@@ -56,7 +65,7 @@ fn ids_used_in_code() -> BTreeSet<String> {
             }
         }
     }
-    // The templates' `t("id", …)`, and the theme's labels, which may call it too.
+    // The templates' `t("id", …)`.
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let templates = walkdir::WalkDir::new(root.join("templates")).into_iter();
     for entry in templates.map(Result::unwrap) {

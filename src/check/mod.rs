@@ -8,19 +8,17 @@
 mod calendar;
 mod fiche;
 pub mod links;
+mod rule;
 
 use std::collections::HashMap;
 
-use crate::coverage;
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, did_you_mean, suggest};
-use crate::load::{ACTIVITIES_DIR, REFERENTIEL_FILE, SETTINGS_FILE};
+use crate::load::{ACTIVITIES_DIR, REFERENTIEL_FILE};
 use crate::model::{ChartSpec, DataTable, Date, Model, PageTemplate, Referentiel, span_of};
 use crate::msg;
 use crate::render::markdown::slugify;
+use crate::render::paths::Paths;
 use serde_saphyr::Spanned;
-
-/// Page slugs the site generates itself, which a chapter may not take.
-pub const RESERVED_SLUGS: &[&str] = &["index", "404", "impression", "recherche"];
 
 /// What the checks found.
 pub struct Checked {
@@ -40,7 +38,8 @@ pub fn check(model: &Model) -> Checked {
     check_activities(model, &mut problems);
     check_pages(model, &mut problems);
     check_data(model, &mut problems);
-    check_rule(model, &mut problems);
+    rule::check_levels(model, &mut problems);
+    rule::check_rule(model, &mut problems);
     fiche::check_fiches(model, &mut problems, &mut refused_links);
     calendar::check_calendars(model, &mut problems);
     Checked {
@@ -206,14 +205,14 @@ fn check_referentiel(model: &Model, problems: &mut Diagnostics) {
     }
     let blank = referentiel
         .competencies()
-        .filter(|c| c.text.value.trim().is_empty());
+        .filter(|c| c.title.value.trim().is_empty());
     for competency in blank {
         problems.push(
             Diagnostic::error(msg!(
                 "competency-text-empty",
                 competency = &competency.code.value
             ))
-            .at(span_of(source, &competency.text))
+            .at(span_of(source, &competency.title))
             .hint(msg!("competency-text-empty-hint")),
         );
     }
@@ -316,9 +315,11 @@ fn check_slug(source: &SourceText, slug: &Spanned<String>, problems: &mut Diagno
 
 fn check_pages(model: &Model, problems: &mut Diagnostics) {
     let mut listing: HashMap<PageTemplate, &str> = HashMap::new();
+    // The names of the pages the site generates itself, which a chapter may not take.
+    let reserved = Paths::of(&model.settings.language).reserved_slugs();
     for page in &model.pages {
         let at_title = || page.source.span_at(2, 1);
-        if RESERVED_SLUGS.contains(&page.slug.as_str()) {
+        if reserved.contains(&page.slug.as_str()) {
             problems.push(
                 Diagnostic::error(msg!("page-slug-reserved", slug = &page.slug))
                     .in_file(&page.source.path)
@@ -406,67 +407,5 @@ fn check_chart(table: &DataTable, chart: &Spanned<ChartSpec>, problems: &mut Dia
             Some(name) => problem.at(span_of(&table.source, name)),
             None => problem.at(span_of(&table.source, chart)),
         });
-    }
-}
-
-/// Warnings about coverage and whether doing every activity can meet the certification rule.
-fn check_rule(model: &Model, problems: &mut Diagnostics) {
-    let partial = model.is_unloaded(SETTINGS_FILE) || model.is_unloaded(REFERENTIEL_FILE);
-    // Without activities, every competency would be « validated by no activity »: the missing
-    // activities are the one problem, reported by the activities' check.
-    let empty = model.referentiel.domains().next().is_none() || model.activities.is_empty();
-    if partial || empty {
-        return;
-    }
-    let referentiel = &model.referentiel;
-    let settings = &model.settings;
-    let rule = &settings.certification;
-    let coverage = coverage::coverage(model);
-    if rule.required_total.value as usize > coverage.total {
-        problems.push(
-            Diagnostic::error(msg!(
-                "rule-exceeds-referentiel",
-                required = rule.required_total.value,
-                total = coverage.total
-            ))
-            .at(span_of(&settings.source, &rule.required_total))
-            .hint(msg!("rule-exceeds-referentiel-hint")),
-        );
-    }
-    for code in &coverage.uncovered {
-        let Some(competency) = referentiel.competency(code) else {
-            continue;
-        };
-        problems.push(
-            Diagnostic::warning(msg!("competency-uncovered", code = code))
-                .at(span_of(&referentiel.source, &competency.code))
-                .hint(msg!("competency-uncovered-hint")),
-        );
-    }
-    if !coverage.rule_reachable {
-        let over = coverage.domains_over_limit();
-        let total = msg!(
-            "rule-unreachable-total",
-            covered = coverage.covered,
-            required = coverage.required_total
-        );
-        let label = if over.is_empty() {
-            total
-        } else {
-            let maximum = coverage.max_missing_per_domain;
-            let over = over.join(", ");
-            msg!(
-                "rule-unreachable-domains",
-                total = total,
-                over = over,
-                maximum = maximum
-            )
-        };
-        problems.push(
-            Diagnostic::warning(msg!("rule-unreachable"))
-                .at(span_of(&settings.source, &rule.required_total))
-                .label(label)
-                .hint(msg!("rule-unreachable-hint")),
-        );
     }
 }

@@ -32,6 +32,12 @@ pub const MAX_MISSING: Bound = Bound {
     min: 0,
     max: 10_000,
 };
+/// `certification.min_per_domain` and each of `certification.domain_minimums`.
+pub const MINIMUM: Bound = Bound {
+    key: "min_per_domain",
+    min: 0,
+    max: 10_000,
+};
 /// `lines` of a fiche field or table: a page holds about forty lines of handwriting.
 pub const LINES: Bound = Bound {
     key: "lines",
@@ -56,6 +62,7 @@ pub const BOUNDS: &[&Bound] = &[
     &ORDER,
     &REQUIRED_TOTAL,
     &MAX_MISSING,
+    &MINIMUM,
     &LINES,
     &EMPTY_ROWS,
     &DATA_VALUE,

@@ -4,7 +4,7 @@
 //! locations of the values that diagnostics point at (through `Spanned`), and nothing about
 //! presentation: no HTML, no URLs, no wording of the site. It must not know which framework it holds.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -113,6 +113,9 @@ pub struct Settings {
     #[serde(default)]
     pub platform: Option<Platform>,
     pub certification: CertificationRule,
+    /// Who the handbook is for, in the handbook's words (defaults from the language).
+    #[serde(default)]
+    pub audience: Audience,
     /// Absolute URL of the published site (checked); only the 404 page uses it, through
     /// [`Settings::base_path`].
     #[serde(default)]
@@ -150,14 +153,29 @@ impl Settings {
             language: language.unwrap_or_else(default_language),
             description: None,
             platform: None,
-            certification: CertificationRule {
-                required_total: unlocated(0),
-                max_missing_per_domain: unlocated(0),
-            },
+            certification: CertificationRule::default(),
+            audience: Audience::default(),
             base_url: None,
             source: SourceText::default(),
         }
     }
+}
+
+/// The words for the handbook's readers and their year, which the site's and documents' sentences
+/// use (`élève`, `année scolaire`); each missing one is the catalogue's word in the handbook's
+/// language.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Audience {
+    #[serde(default)]
+    pub learner: Option<String>,
+    #[serde(default)]
+    pub learners: Option<String>,
+    #[serde(default)]
+    pub school_year: Option<String>,
+    /// The years of study, in order (`M1`, `M2`): the fiche de suivi counts validations per year.
+    #[serde(default)]
+    pub years_of_study: Vec<String>,
 }
 
 /// The training platform the handbook points students to.
@@ -170,15 +188,58 @@ pub struct Platform {
     pub url: Spanned<String>,
 }
 
-/// The certification rule, as data: how many competencies in total, how many may be missing per
-/// domain.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+/// The certification rule, as data: how many competencies in total (by default all), and per
+/// domain how many may be missing or must be validated; with levels, from which level a competency
+/// counts. Every part is optional; [`CertificationRule`]'s methods give the rule in force.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CertificationRule {
-    #[schemars(with = "u32", range(min = bounds::REQUIRED_TOTAL.min, max = bounds::REQUIRED_TOTAL.max))]
-    pub required_total: Spanned<u32>,
-    #[schemars(with = "u32", range(min = bounds::MAX_MISSING.min, max = bounds::MAX_MISSING.max))]
-    pub max_missing_per_domain: Spanned<u32>,
+    #[serde(default)]
+    #[schemars(with = "Option<u32>", range(min = bounds::REQUIRED_TOTAL.min, max = bounds::REQUIRED_TOTAL.max))]
+    pub required_total: Option<Spanned<u32>>,
+    #[serde(default)]
+    #[schemars(with = "Option<u32>", range(min = bounds::MAX_MISSING.min, max = bounds::MAX_MISSING.max))]
+    pub max_missing_per_domain: Option<Spanned<u32>>,
+    /// At least this many validated competencies in every domain.
+    #[serde(default)]
+    #[schemars(with = "Option<u32>", range(min = bounds::MINIMUM.min, max = bounds::MINIMUM.max))]
+    pub min_per_domain: Option<Spanned<u32>>,
+    /// Per domain code, a minimum that replaces `min_per_domain` for that domain.
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, u32>")]
+    pub domain_minimums: BTreeMap<String, Spanned<u32>>,
+    /// With levels: the code of the level from which a competency counts for the certificate
+    /// (by default the scale's `validated_from`).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub level: Option<Spanned<String>>,
+}
+
+impl CertificationRule {
+    /// How many competencies the certificate requires, of a framework of `total`.
+    pub fn required(&self, total: usize) -> u32 {
+        self.required_total
+            .as_ref()
+            .map_or(total as u32, |r| r.value)
+    }
+
+    /// How many competencies of a domain may stay non-validated, if the rule limits it.
+    pub fn max_missing(&self) -> Option<u32> {
+        self.max_missing_per_domain.as_ref().map(|m| m.value)
+    }
+
+    /// How many competencies of the domain `code` must be validated (0 when the rule says nothing).
+    pub fn minimum_for(&self, code: &str) -> u32 {
+        self.domain_minimums
+            .get(code)
+            .or(self.min_per_domain.as_ref())
+            .map_or(0, |m| m.value)
+    }
+
+    /// Whether the rule asks for a minimum in any domain.
+    pub fn has_minimums(&self) -> bool {
+        self.min_per_domain.is_some() || !self.domain_minimums.is_empty()
+    }
 }
 
 /// `content/referentiel.yaml`: the competency framework.
@@ -192,6 +253,8 @@ pub struct Referentiel {
     pub date: Option<Spanned<String>>,
     /// Whether the framework has a group level. Without one, `groups` holds a single untitled group.
     pub has_groups: bool,
+    /// The proficiency scale, when the framework has one.
+    pub levels: Option<Levels>,
     pub groups: Vec<Group>,
     #[serde(skip)]
     pub source: SourceText,
@@ -219,6 +282,7 @@ impl Referentiel {
             reference: None,
             date: None,
             has_groups: false,
+            levels: None,
             groups: Vec::new(),
             source: SourceText::default(),
             name_span: Span::default(),
@@ -255,6 +319,7 @@ impl Referentiel {
             reference: raw.reference,
             date: raw.date,
             has_groups,
+            levels: raw.levels,
             groups,
             source,
             index,
@@ -304,9 +369,39 @@ pub struct RawReferentiel {
     #[schemars(with = "Option<String>")]
     pub date: Option<Spanned<String>>,
     #[serde(default)]
+    pub levels: Option<Levels>,
+    #[serde(default)]
     pub groups: Option<Vec<Group>>,
     #[serde(default)]
     pub domains: Option<Vec<Domain>>,
+}
+
+/// An ordered proficiency scale, lowest level first.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Levels {
+    /// The code of the first level at which a competency counts as validated.
+    #[schemars(with = "String")]
+    pub validated_from: Spanned<String>,
+    pub scale: Vec<Level>,
+}
+
+impl Levels {
+    /// The position of the level `code` in the scale.
+    pub fn position(&self, code: &str) -> Option<usize> {
+        self.scale.iter().position(|l| l.code.value == code)
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    #[schemars(with = "String")]
+    pub code: Spanned<String>,
+    #[schemars(with = "String")]
+    pub title: Spanned<String>,
+    #[serde(default)]
+    pub description: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -331,14 +426,42 @@ pub struct Domain {
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = title_or_text)]
 pub struct Competency {
     #[schemars(with = "String")]
     pub code: Spanned<String>,
+    /// Its statement, or a short title when a `description` follows (`text` is the older name).
+    #[serde(alias = "text")]
     #[schemars(with = "String")]
-    pub text: Spanned<String>,
+    pub title: Spanned<String>,
+    /// A longer statement, under the title.
+    #[serde(default)]
+    pub description: Option<String>,
     /// Sub-items, for a competency whose text announces a list.
     #[serde(default)]
     pub items: Vec<String>,
+}
+
+/// A competency's `title` may be written `text`, its older name (serde's alias, which schemars
+/// does not see): the schema accepts either, not both.
+fn title_or_text(schema: &mut schemars::Schema) {
+    let Some(title) = schema
+        .get("properties")
+        .and_then(|p| p.get("title"))
+        .cloned()
+    else {
+        return;
+    };
+    if let Some(properties) = schema.get_mut("properties").and_then(|p| p.as_object_mut()) {
+        properties.insert("text".to_owned(), title);
+    }
+    if let Some(required) = schema.get_mut("required").and_then(|r| r.as_array_mut()) {
+        required.retain(|key| key != "title");
+    }
+    schema.insert(
+        "oneOf".to_owned(),
+        serde_json::json!([{ "required": ["title"] }, { "required": ["text"] }]),
+    );
 }
 
 /// `content/activities/<file>.yaml`: an activity and the competencies it validates.

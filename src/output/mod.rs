@@ -168,13 +168,17 @@ impl Target {
     }
 }
 
-/// Writes `files` into `dir` (made if needed), each replaced whole; other files are left alone.
+/// Writes `files` into `dir` (made if needed, with the files' folders), each replaced whole; other
+/// files are left alone.
 pub fn write_files(dir: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
     let failed =
         |what, path: &Path, e| WriteError::io(SiteState::Unchanged, what, path, &e).problem;
     fs::create_dir_all(dir).map_err(|e| failed("create", dir, e))?;
     for file in files {
         let path = dir.join(&file.path);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| failed("create", parent, e))?;
+        }
         place::replace_file(&path, &file.bytes).map_err(|e| failed("write", &path, e))?;
     }
     Ok(())

@@ -10,12 +10,10 @@ use icalendar::{Calendar, Component, Event, EventLike};
 use serde::Serialize;
 
 use super::OutputFile;
+use super::paths::Paths;
 use super::typography;
-use super::views::{Link, activity_path};
+use super::views::Link;
 use crate::model::{Activity, Date, Deadline, Model};
-
-/// The iCalendar file's path, from the site root.
-pub const CALENDAR_PATH: &str = "calendrier.ics";
 
 /// A day, for templates to write in words (`day`, `month` 1–12, `year`) and in `<time>` (`iso`).
 #[derive(Debug, Clone, Serialize)]
@@ -48,10 +46,10 @@ pub struct DeadlineView {
 }
 
 /// The deadlines of `activity`, in the order written (a deadline the checks refused is left out).
-pub fn activity_deadlines(activity: &Activity) -> Vec<DeadlineView> {
+pub fn activity_deadlines(paths: &Paths, activity: &Activity) -> Vec<DeadlineView> {
     let link = Link {
         title: activity.title.clone(),
-        path: activity_path(&activity.slug.value),
+        path: paths.activity(&activity.slug.value),
     };
     activity
         .calendar
@@ -72,10 +70,11 @@ pub fn activity_deadlines(activity: &Activity) -> Vec<DeadlineView> {
 
 /// Every deadline of the handbook, by first day (activities in their order on the same day).
 pub fn deadlines(model: &Model) -> Vec<DeadlineView> {
+    let paths = Paths::of(&model.settings.language);
     let mut all: Vec<DeadlineView> = model
         .activities
         .iter()
-        .flat_map(activity_deadlines)
+        .flat_map(|activity| activity_deadlines(paths, activity))
         .collect();
     all.sort_by(|a, b| a.first.iso.cmp(&b.first.iso));
     all
@@ -104,7 +103,8 @@ pub fn ics(model: &Model) -> Option<OutputFile> {
             }
         }
     }
-    (events > 0).then(|| OutputFile::new(CALENDAR_PATH, calendar.done().to_string().into_bytes()))
+    let path = &Paths::of(&model.settings.language).calendar;
+    (events > 0).then(|| OutputFile::new(path, calendar.done().to_string().into_bytes()))
 }
 
 /// The event of `activity`'s deadline (its position in the activity's calendar, and itself).
@@ -136,7 +136,8 @@ fn event(
         .description(&text(model, &activity.summary));
     if let Some(base) = model.settings.base_url.as_ref() {
         let base = base.value.trim_end_matches('/');
-        event.url(&format!("{base}/{}", activity_path(&activity.slug.value)));
+        let path = Paths::of(&model.settings.language).activity(&activity.slug.value);
+        event.url(&format!("{base}/{path}"));
     }
     event.done()
 }

@@ -14,6 +14,8 @@ pub mod entities;
 pub mod exports;
 pub mod labels;
 pub mod markdown;
+pub mod paths;
+pub mod rule;
 pub mod search;
 pub mod site;
 pub mod theme;
@@ -89,19 +91,18 @@ pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
     let complete = model.is_complete();
     let (css, (documents, exports)) = rayon::join(
         || theme.compile_css(),
-        || match labels::Labels::load(theme) {
-            Ok(_) if !complete => (Vec::new(), Vec::new()),
-            Ok(labels) => (
-                documents::render(model, &labels, &mut files, &mut problems),
-                exports::render(model, &labels, &mut files, &mut problems),
-            ),
-            Err(problem) => {
-                problems.push(problem);
-                (Vec::new(), Vec::new())
+        || match complete {
+            false => (Vec::new(), Vec::new()),
+            true => {
+                let labels = labels::Labels::new(model);
+                (
+                    documents::render(model, &labels, &mut files, &mut problems),
+                    exports::render(model, &labels, &mut files, &mut problems),
+                )
             }
         },
     );
-    // The deadlines need neither the labels nor every file: the pages link to them whenever an
+    // The deadlines need no labels and not every file: the pages link to them whenever an
     // activity that loaded has some.
     files.extend(calendar::ics(model));
     let downloads = site::Downloads {
@@ -156,13 +157,14 @@ fn unknown_outputs(model: &Model) -> Vec<String> {
         format!("{}/", documents::DOCUMENTS_DIR),
         format!("{}/", exports::EXPORTS_DIR),
     ];
+    let paths = paths::Paths::of(&model.settings.language);
     for path in &model.unloaded {
         if path.starts_with(crate::load::ACTIVITIES_DIR) {
-            unknown.push(views::ACTIVITIES_FOLDER.to_owned());
+            unknown.push(paths.activities.clone());
         } else if path.starts_with(crate::load::PAGES_DIR) {
             unknown.push(format!("{}.html", crate::load::file_stem(path)));
         } else if path == std::path::Path::new(crate::load::REFERENTIEL_FILE) {
-            unknown.push(views::COMPETENCIES_FOLDER.to_owned());
+            unknown.push(paths.competencies.clone());
         }
     }
     unknown
@@ -184,7 +186,11 @@ pub fn rerender_pages(
     };
     // The print edition holds every page's body: it changes with any of them.
     let mut paths = paths.clone();
-    paths.insert(site::PRINT_PATH.to_owned());
+    paths.insert(
+        self::paths::Paths::of(&model.settings.language)
+            .print
+            .clone(),
+    );
     let mut links = Vec::new();
     let pages = site::render_pages(
         model,
@@ -219,9 +225,10 @@ fn replace(files: &mut Vec<OutputFile>, file: OutputFile) {
 pub fn search_index(model: &Model, bodies: &[Arc<site::Body>]) -> OutputFile {
     let pages: Vec<search::Page> = bodies.iter().map(|body| body.search_page()).collect();
     let referentiel = &model.referentiel;
+    let paths = paths::Paths::of(&model.settings.language);
     let competencies = referentiel
         .competencies()
-        .map(|c| (c.code.value.as_str(), views::competency_path(&c.code.value)));
+        .map(|c| (c.code.value.as_str(), paths.competency(&c.code.value)));
     let chapter = model
         .pages
         .iter()
@@ -229,7 +236,7 @@ pub fn search_index(model: &Model, bodies: &[Arc<site::Body>]) -> OutputFile {
         .map(|page| views::chapter_path(&page.slug));
     let domains = referentiel.domains().filter_map(|domain| {
         let code = domain.code.value.as_str();
-        let anchor = views::domain_anchor(code);
+        let anchor = paths.domain_anchor(code);
         chapter
             .as_ref()
             .map(|page| (code, format!("{page}#{anchor}")))

@@ -8,14 +8,21 @@
 //! so each body is parsed once. Each page is cut into sections at its `h2`/`h3` headings that carry
 //! an id, so a result links to `page.html#id`. Words are folded (lowercase, compatibility
 //! decomposition without combining marks, œ → oe, æ → ae) and split on anything not alphanumeric;
-//! `theme/static/search.js` folds queries the same way and does the stemming and ranking. The cost
-//! grows linearly with the site. It returns one output file and writes nothing.
+//! each distinct word gets its Snowball stem in the handbook's language (French or English, with
+//! `rust-stemmers`), written beside it, so that the query side, `theme/static/search.js`, which
+//! folds queries the same way, finds every word of a query word's stem by the very same rules
+//! without a stemmer of its own. The cost grows linearly with the site. It returns one output file
+//! and writes nothing.
 
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use std::collections::HashMap;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::catalogue::Lang;
 
 use super::typography;
 use super::views::Link;
@@ -31,6 +38,12 @@ const GLOBAL: &str = "livretSearchIndex";
 
 /// Words too common to find anything, already folded. Written into the index, so the query side
 /// drops exactly the same ones.
+const ENGLISH_STOPWORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "he", "her",
+    "his", "i", "in", "is", "it", "its", "of", "on", "or", "our", "she", "that", "the", "their",
+    "them", "they", "this", "to", "was", "we", "were", "which", "who", "will", "with", "you",
+    "your",
+];
 const FRENCH_STOPWORDS: &[&str] = &[
     "a", "au", "aux", "avec", "c", "ce", "ces", "cet", "cette", "d", "dans", "de", "des", "du",
     "elle", "elles", "en", "est", "et", "il", "ils", "j", "je", "l", "la", "le", "les", "leur",
@@ -40,11 +53,37 @@ const FRENCH_STOPWORDS: &[&str] = &[
 ];
 
 fn stopwords(language: &str) -> &'static [&'static str] {
-    if language == "fr" || language.starts_with("fr-") || language.starts_with("fr_") {
-        FRENCH_STOPWORDS
-    } else {
-        &[]
+    match Lang::from_tag(language) {
+        Some(Lang::Fr) => FRENCH_STOPWORDS,
+        Some(Lang::En) => ENGLISH_STOPWORDS,
+        None => &[],
     }
+}
+
+/// The Snowball stemmer of the language, if livret stems it.
+fn stemmer(language: &str) -> Option<Stemmer> {
+    match Lang::from_tag(language)? {
+        Lang::Fr => Some(Stemmer::create(Algorithm::French)),
+        Lang::En => Some(Stemmer::create(Algorithm::English)),
+    }
+}
+
+/// Each word's stem, as an index into the sorted, distinct stems (a word is its own stem in a
+/// language livret does not stem).
+fn stems<'a>(language: &str, words: &[&'a str]) -> (Vec<String>, Vec<usize>) {
+    let stemmer = stemmer(language);
+    let stem_of = |word: &'a str| match &stemmer {
+        Some(stemmer) => stemmer.stem(word).into_owned(),
+        None => word.to_owned(),
+    };
+    let of_words: Vec<String> = words.iter().map(|w| stem_of(w)).collect();
+    let mut distinct: Vec<&str> = of_words.iter().map(String::as_str).collect();
+    distinct.sort_unstable_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
+    distinct.dedup();
+    let position: HashMap<&str, usize> =
+        distinct.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+    let indices = of_words.iter().map(|s| position[s.as_str()]).collect();
+    (distinct.into_iter().map(str::to_owned).collect(), indices)
 }
 
 /// Appends the folded form of `c`: lowercase, compatibility decomposition (ligatures such as ﬁ,
@@ -266,6 +305,10 @@ struct IndexFile<'a> {
     words: Vec<&'a str>,
     /// For each word, the documents holding it.
     postings: Vec<Vec<usize>>,
+    /// The words' distinct stems, sorted as `words` are…
+    stems: Vec<String>,
+    /// …and for each word, its stem's position in `stems`.
+    word_stems: Vec<usize>,
     /// `[code, document]`: where each code of the référentiel is described, shown first when a
     /// query is that code, however its dots and case are written.
     codes: Vec<(&'a str, usize)>,
@@ -304,6 +347,10 @@ pub fn index(language: &str, pages: &[Page], codes: &[(&str, String)]) -> Output
     }
     let mut words: Vec<(&str, Vec<usize>)> = postings.into_iter().collect();
     words.sort_unstable_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    let (stems, word_stems) = stems(
+        language,
+        &words.iter().map(|(word, _)| *word).collect::<Vec<_>>(),
+    );
     // Each document by its page's path and its anchor, borrowed: no string made per document.
     let doc_of: HashMap<(&str, &str), usize> = docs
         .iter()
@@ -331,6 +378,8 @@ pub fn index(language: &str, pages: &[Page], codes: &[(&str, String)]) -> Output
             .collect(),
         docs,
         postings: words.iter().map(|(_, ids)| deltas(ids)).collect(),
+        stems,
+        word_stems,
         words: words.into_iter().map(|(word, _)| word).collect(),
     };
     let mut script =

@@ -12,6 +12,7 @@ use crate::model::{Activity, Competency, DataTable, Model, Requirement};
 
 use super::calendar::{DeadlineView, activity_deadlines};
 use super::chart::{ChartView, chart_view};
+use super::paths::Paths;
 
 /// A link to a page of the site: its title and its path from the site root.
 #[derive(Debug, Clone, Serialize)]
@@ -64,7 +65,9 @@ pub struct CompetencyView {
     pub code: String,
     /// Its page, from the site root.
     pub path: String,
+    /// Its title (`text` in the views, as in the content's older name).
     pub text: String,
+    pub description: Option<String>,
     pub items: Vec<String>,
     /// The activities that validate it (on référentiel views; empty on activity views).
     pub activities: Vec<Link>,
@@ -149,41 +152,30 @@ pub struct TableView {
     pub chart: Option<ChartView>,
 }
 
-/// The folders of the activities' and the competencies' pages.
-pub const ACTIVITIES_FOLDER: &str = "activites/";
-pub const COMPETENCIES_FOLDER: &str = "competences/";
-
 /// A chapter's page: `formation` → `formation.html`.
 pub fn chapter_path(slug: &str) -> String {
     format!("{slug}.html")
 }
 
-pub fn activity_path(slug: &str) -> String {
-    format!("{ACTIVITIES_FOLDER}{slug}.html")
-}
-
-/// A competency's page: its code made into a file name (`D.2.3` → `competences/d-2-3.html`).
-pub fn competency_path(code: &str) -> String {
-    format!(
-        "{COMPETENCIES_FOLDER}{}.html",
-        super::markdown::slugify(code)
-    )
-}
-
-fn competency_view(competency: &Competency, activities: Vec<Link>) -> CompetencyView {
+fn competency_view(
+    paths: &Paths,
+    competency: &Competency,
+    activities: Vec<Link>,
+) -> CompetencyView {
     CompetencyView {
         code: competency.code.value.clone(),
-        path: competency_path(&competency.code.value),
-        text: competency.text.value.clone(),
+        path: paths.competency(&competency.code.value),
+        text: competency.title.value.clone(),
+        description: competency.description.clone(),
         items: competency.items.clone(),
         activities,
     }
 }
 
-fn activity_link(activity: &Activity) -> Link {
+fn activity_link(paths: &Paths, activity: &Activity) -> Link {
     Link {
         title: activity.title.clone(),
-        path: activity_path(&activity.slug.value),
+        path: paths.activity(&activity.slug.value),
     }
 }
 
@@ -210,6 +202,7 @@ pub struct CompetencyPageView {
 }
 
 pub fn competency_page_view(model: &Model, competency: &Competency) -> CompetencyPageView {
+    let paths = Paths::of(&model.settings.language);
     let code = &competency.code.value;
     let referentiel = &model.referentiel;
     let validated_by = model
@@ -217,12 +210,12 @@ pub fn competency_page_view(model: &Model, competency: &Competency) -> Competenc
         .map(|a| ActivityRef {
             slug: a.slug.value.clone(),
             title: a.title.clone(),
-            path: activity_path(&a.slug.value),
+            path: paths.activity(&a.slug.value),
         })
         .collect();
     let activities = model
         .activities_validating(code)
-        .map(activity_link)
+        .map(|a| activity_link(paths, a))
         .collect();
     let (domain_code, domain_title) = referentiel
         .domain_of(code)
@@ -239,18 +232,13 @@ pub fn competency_page_view(model: &Model, competency: &Competency) -> Competenc
         )
     });
     CompetencyPageView {
-        competency: competency_view(competency, activities),
+        competency: competency_view(paths, competency, activities),
         validated_by,
-        domain_anchor: domain_anchor(&domain_code),
+        domain_anchor: paths.domain_anchor(&domain_code),
         domain_code,
         domain_title,
         group,
     }
-}
-
-/// The id of a domain's heading on the référentiel page: `X.1` → `domaine-x-1`.
-pub fn domain_anchor(code: &str) -> String {
-    format!("domaine-{}", super::markdown::slugify(code))
 }
 
 /// The activity × competency matrix, one table per domain: its rows are the domain's competencies,
@@ -304,6 +292,7 @@ pub struct MatrixRow {
 /// Reads the mapping (see [`Model::mapping`]): the work is proportional to the mapping plus the
 /// cells of the tables.
 pub fn matrix_view(model: &Model) -> MatrixView {
+    let paths = Paths::of(&model.settings.language);
     let referentiel = &model.referentiel;
     let mapping = model.mapping();
     // Per domain, per competency: the indices of the activities validating it, in activity order.
@@ -340,8 +329,8 @@ pub fn matrix_view(model: &Model) -> MatrixView {
                     }
                     MatrixRow {
                         code: c.code.value.clone(),
-                        text: c.text.value.clone(),
-                        path: competency_path(&c.code.value),
+                        text: c.title.value.clone(),
+                        path: paths.competency(&c.code.value),
                         marks,
                         count: activities.len(),
                     }
@@ -354,7 +343,7 @@ pub fn matrix_view(model: &Model) -> MatrixView {
                     let activity = &model.activities[a];
                     MatrixActivity {
                         title: activity.title.clone(),
-                        path: activity_path(&activity.slug.value),
+                        path: paths.activity(&activity.slug.value),
                         count,
                     }
                 })
@@ -362,10 +351,7 @@ pub fn matrix_view(model: &Model) -> MatrixView {
             MatrixDomain {
                 code: domain.code.value.clone(),
                 title: domain.title.clone(),
-                id: unique_id(
-                    &format!("matrice-{}", super::markdown::slugify(&domain.code.value)),
-                    &mut ids,
-                ),
+                id: unique_id(&paths.matrix_anchor(&domain.code.value), &mut ids),
                 activities,
                 covered: rows.iter().filter(|r| r.count > 0).count(),
                 rows,
@@ -394,6 +380,7 @@ fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
 }
 
 pub fn referentiel_view(model: &Model) -> ReferentielView {
+    let paths = Paths::of(&model.settings.language);
     let referentiel = &model.referentiel;
     let groups = referentiel
         .groups
@@ -406,7 +393,7 @@ pub fn referentiel_view(model: &Model) -> ReferentielView {
                 .iter()
                 .map(|domain| DomainView {
                     code: domain.code.value.clone(),
-                    anchor: domain_anchor(&domain.code.value),
+                    anchor: paths.domain_anchor(&domain.code.value),
                     title: domain.title.clone(),
                     competencies: domain
                         .competencies
@@ -414,8 +401,8 @@ pub fn referentiel_view(model: &Model) -> ReferentielView {
                         .map(|c| {
                             let activities = model
                                 .activities_validating(&c.code.value)
-                                .map(activity_link);
-                            competency_view(c, activities.collect())
+                                .map(|a| activity_link(paths, a));
+                            competency_view(paths, c, activities.collect())
                         })
                         .collect(),
                 })
@@ -435,6 +422,7 @@ pub fn referentiel_view(model: &Model) -> ReferentielView {
 }
 
 pub fn activity_view(model: &Model, activity: &Activity) -> ActivityView {
+    let paths = Paths::of(&model.settings.language);
     let codes: Vec<&str> = model
         .competencies_of(activity)
         .map(|(_, c)| c.code.value.as_str())
@@ -444,24 +432,24 @@ pub fn activity_view(model: &Model, activity: &Activity) -> ActivityView {
         .into_iter()
         .map(|(domain, competencies)| DomainView {
             code: domain.code.value.clone(),
-            anchor: domain_anchor(&domain.code.value),
+            anchor: paths.domain_anchor(&domain.code.value),
             title: domain.title.clone(),
             competencies: competencies
                 .into_iter()
-                .map(|c| competency_view(c, Vec::new()))
+                .map(|c| competency_view(paths, c, Vec::new()))
                 .collect(),
         })
         .collect();
     ActivityView {
         title: activity.title.clone(),
         slug: activity.slug.value.clone(),
-        path: activity_path(&activity.slug.value),
+        path: paths.activity(&activity.slug.value),
         summary: activity.summary.clone(),
         codes: codes.iter().map(|c| (*c).to_owned()).collect(),
         domains,
         requirements: activity.requirements.clone(),
         annexes: activity.annexes.clone(),
-        calendar: activity_deadlines(activity),
+        calendar: activity_deadlines(paths, activity),
     }
 }
 

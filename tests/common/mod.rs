@@ -14,6 +14,7 @@ pub fn root() -> &'static Path {
 }
 
 /// Builds content/ with the real binary into a temporary folder, kept alive by the TempDir.
+#[allow(dead_code)] // not every test crate builds the handbook
 pub fn build() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let output = dir.path().join("site");

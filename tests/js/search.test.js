@@ -116,14 +116,22 @@ test("excerpts are short, and their marks are hits", () => {
   }
 });
 
-test("the light stemmer keeps four letters", () => {
-  assert.equal(search.stem("evaluation"), "evalu");
-  assert.equal(search.stem("evaluer"), "evalu");
-  assert.equal(search.stem("competences"), "compet");
-  assert.equal(search.stem("image"), "imag");
-  assert.equal(search.stem("outils"), "outil");
-  assert.equal(search.stem("ecrire"), "ecri");
-  assert.equal(search.stem("site"), "site");
+test("query words take the stems livret wrote, the same Snowball rules as the pages", () => {
+  // A word of the handbook: its stem is the one livret's Snowball stemmer gave it.
+  const stemOf = (word) => index.stems[index.word_stems[index.words.indexOf(word)]];
+  assert.deepEqual(search.stemsOfQueryWord(index, "evaluation"), [stemOf("evaluation")]);
+  assert.equal(stemOf("evaluation"), "evalu");
+  assert.equal(stemOf("competences"), stemOf("competence"));
+  // A word the handbook lacks takes every indexed stem it begins with.
+  assert.ok(!index.words.includes("evaluer"));
+  assert.ok(search.stemsOfQueryWord(index, "evaluer").includes("evalu"));
+  assert.deepEqual(search.stemsOfQueryWord(index, "zzzzzz"), []);
+});
+
+test("« évaluations », a form the handbook lacks, finds « évaluation »", () => {
+  assert.ok(!index.words.includes("evaluations"));
+  const results = search.search(index, "évaluations");
+  assert.ok(results.some((r) => /évaluation/i.test(sectionText(r))));
 });
 
 test("a code, however written, finds its competency first, then only the sections holding it", () => {

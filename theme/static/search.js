@@ -4,25 +4,24 @@
  * loaded just before this file: no fetch, so it works offline and from file://. This script folds
  * the query exactly as livret folded the pages (lowercase, compatibility decomposition without
  * accents, œ → oe, æ → ae, words split on anything not a letter or digit), drops the index's
- * stopwords, strips common French suffixes from each word (« évaluer » → « evalu »), matches the
- * stem as a prefix of the index's words, keeps the sections holding every word, ranks them and
+ * stopwords, and matches each query word with every indexed word of its Snowball stem (« évaluer »
+ * and « évaluation » share « evalu »): the stems come from the index, where livret wrote each word's
+ * stem in the handbook's language, so both sides follow the same rules without a stemmer here. A
+ * word the index lacks takes every indexed stem it begins with, and also matches the words it
+ * begins (a word being typed). It keeps the sections holding every word, ranks them and
  * shows each page once with an excerpt, its other matching places listed under it. A query naming
  * a code of the référentiel (`A.1.3`, `a13`) shows the code's description first, then the sections
  * holding the code whole. Classic script, no framework; the pure functions run in node too.
+ * The sentences it shows are the page's (search.html renders the catalogue's `search-js-…`
+ * messages in the handbook's language, with {placeholders} this script fills in).
  */
 (function () {
   "use strict";
 
   var MARK = /\p{M}/u;
   var ALNUM = /[\p{Alphabetic}\p{N}]/u;
+  // The shortest stem a word the index lacks may take (shorter ones would match too much).
   var MIN_STEM = 4;
-  // Longest first: the first that leaves a stem of MIN_STEM letters is stripped.
-  var FRENCH_SUFFIXES = [
-    "issements", "issement", "atrices", "ations", "ateurs", "ements", "atrice", "ateur", "ation",
-    "ement", "ences", "ances", "iques", "ismes", "istes", "ables", "ibles", "euses", "ence", "ance",
-    "ique", "isme", "iste", "able", "ible", "euse", "eurs", "ites", "ives", "eur", "eux", "ite",
-    "ive", "ees", "ee", "es", "er", "ez", "ir", "re", "e", "s", "x",
-  ];
   var EXCERPT = 160; // characters around the first hit
   var LIMIT = 50; // results shown
 
@@ -68,27 +67,42 @@
     return tokens(text).map(function (t) { return t.word; });
   }
 
-  function isFrench(language) {
-    return /^fr([-_]|$)/.test(language || "");
-  }
-
-  // A light French stemmer for query words: strips one common suffix, keeping MIN_STEM letters.
-  function stem(word) {
-    for (var i = 0; i < FRENCH_SUFFIXES.length; i++) {
-      var suffix = FRENCH_SUFFIXES[i];
-      if (word.length - suffix.length >= MIN_STEM && word.endsWith(suffix)) {
-        return word.slice(0, word.length - suffix.length);
-      }
+  // The index's stems, worked out once per index: each word's stem, each stem's words.
+  function stemsOf(index) {
+    if (!index.stemTables) {
+      var stemOf = new Map();
+      var wordsOf = new Map();
+      index.words.forEach(function (word, i) {
+        var stem = index.stems ? index.stems[index.word_stems[i]] : word;
+        stemOf.set(word, stem);
+        if (!wordsOf.has(stem)) wordsOf.set(stem, []);
+        wordsOf.get(stem).push(i);
+      });
+      index.stemTables = { stemOf: stemOf, wordsOf: wordsOf };
     }
-    return word;
+    return index.stemTables;
   }
 
-  // The query's terms: its folded words without stopwords, each with the stem it matches as a
-  // prefix. Words of one or two characters (a code's parts, a number) match only whole words.
+  // The stems a query word matches: the indexed word's own; for a word the index lacks, every
+  // indexed stem of MIN_STEM characters at least that the word begins with (« evaluer », absent,
+  // takes « evalu » and « evalue »).
+  function stemsOfQueryWord(index, word) {
+    var tables = stemsOf(index);
+    if (tables.stemOf.has(word)) return [tables.stemOf.get(word)];
+    var found = [];
+    for (var n = word.length - 1; n >= MIN_STEM; n--) {
+      if (tables.wordsOf.has(word.slice(0, n))) found.push(word.slice(0, n));
+    }
+    return found;
+  }
+
+  // The query's terms: its folded words without stopwords, each with its stem and the prefix of
+  // the words it is being typed as. Words of one or two characters (a code's parts, a number)
+  // match only whole words.
   function terms(index, query) {
     var stop = new Set(index.stopwords);
     var seen = new Set();
-    var french = isFrench(index.language);
+    var stemOf = stemsOf(index).stemOf;
     return words(query)
       .filter(function (w) {
         if (stop.has(w) || seen.has(w)) return false;
@@ -96,12 +110,14 @@
         return true;
       })
       .map(function (w) {
-        return { word: w, prefix: w.length > 2 ? (french ? stem(w) : w) : null };
+        if (w.length <= 2) return { word: w, prefix: null, stems: new Set(), stemOf: stemOf };
+        return { word: w, prefix: w, stems: new Set(stemsOfQueryWord(index, w)), stemOf: stemOf };
       });
   }
 
   function matches(term, word) {
-    return term.prefix === null ? word === term.word : word.startsWith(term.prefix);
+    if (term.prefix === null) return word === term.word;
+    return word.startsWith(term.prefix) || term.stems.has(term.stemOf.get(word));
   }
 
   // The first position of the sorted words that is not before `key` (bisection).
@@ -116,18 +132,24 @@
     return lo;
   }
 
-  // The documents holding a word that the term matches.
+  // The documents holding a word that the term matches: the words it begins, and its stem's.
   function documentsOf(index, term) {
     var found = new Set();
-    var key = term.prefix === null ? term.word : term.prefix;
-    for (var i = lowerBound(index.words, key); i < index.words.length; i++) {
-      if (!matches(term, index.words[i])) break;
+    var add = function (i) {
       var id = 0;
       index.postings[i].forEach(function (delta) {
         id += delta;
         found.add(id);
       });
+    };
+    var key = term.prefix === null ? term.word : term.prefix;
+    for (var i = lowerBound(index.words, key); i < index.words.length; i++) {
+      var word = index.words[i];
+      if (term.prefix === null ? word !== key : !word.startsWith(key)) break;
+      add(i);
     }
+    var wordsOf = stemsOf(index).wordsOf;
+    term.stems.forEach(function (stem) { wordsOf.get(stem).forEach(add); });
     return found;
   }
 
@@ -308,13 +330,12 @@
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { foldChar: foldChar, tokens: tokens, words: words, stem: stem, terms: terms, search: search };
+    module.exports = { foldChar: foldChar, tokens: tokens, words: words, stemsOfQueryWord: stemsOfQueryWord, terms: terms, search: search };
   }
   if (typeof document === "undefined") return;
 
   // ---- The search page ----
 
-  var NBSP = "\u00a0";
   var index = window.livretSearchIndex;
   var form = document.querySelector("[data-search-form]");
   var status = document.querySelector("[data-search-status]");
@@ -322,9 +343,13 @@
   if (!index || !form || !status || !results) return;
   var input = form.elements.q;
 
-  function plural(n, singular, pluralForm) {
-    return n + " " + (n >= 2 ? pluralForm : singular);
-  }
+  // The page's sentences (see sentences.js).
+  var strings = {};
+  var texts = document.querySelector("[data-search-strings]");
+  try { strings = texts ? JSON.parse(texts.textContent) : {}; } catch (e) { strings = {}; }
+  var sentences = window.livretSentences(strings, document.documentElement.lang);
+  var say = sentences.say;
+  var count = sentences.count;
 
   function element(name, className, children) {
     var node = document.createElement(name);
@@ -362,14 +387,14 @@
       link.href = r.url;
       var parts = r.excerpt.map(function (p) { return p.mark ? element("mark", null, [p.text]) : p.text; });
       var item = [link, element("p", "search-excerpt", parts)];
-      if (r.also.length) item.push(element("p", "search-also", ["Voir aussi" + NBSP + ": "].concat(alsoLinks(r.also))));
+      if (r.also.length) item.push(element("p", "search-also", [say("search-js-see-also") + " "].concat(alsoLinks(r.also))));
       return element("li", null, item);
     }));
-    var quoted = "«" + NBSP + query.trim() + NBSP + "»";
-    if (!query.trim()) status.textContent = "";
-    else if (!found.length) status.textContent = "Aucun résultat pour " + quoted + ".";
-    else if (found.length > LIMIT) status.textContent = "Les " + LIMIT + " premiers de " + found.length + " résultats pour " + quoted + ".";
-    else status.textContent = plural(found.length, "résultat", "résultats") + " pour " + quoted + ".";
+    var asked = query.trim();
+    if (!asked) status.textContent = "";
+    else if (!found.length) status.textContent = say("search-js-none", { query: asked });
+    else if (found.length > LIMIT) status.textContent = say("search-js-first", { shown: LIMIT, total: found.length, query: asked });
+    else status.textContent = count("search-js-count", found.length, { query: asked });
   }
 
   function remember(query) {

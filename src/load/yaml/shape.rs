@@ -346,9 +346,13 @@ impl Shape<'_> {
         let Some((first, rest)) = segments.split_first() else {
             return Some(schema);
         };
-        for keyword in ["anyOf", "oneOf"] {
-            if let Some(Value::Array(branches)) = schema.get(keyword) {
-                return branches.iter().find_map(|b| self.descend(b, segments));
+        // A schema with properties keeps them: its `oneOf` may only say which keys are required
+        // (a competency's `title` or `text`).
+        if schema.get("properties").is_none() {
+            for keyword in ["anyOf", "oneOf"] {
+                if let Some(Value::Array(branches)) = schema.get(keyword) {
+                    return branches.iter().find_map(|b| self.descend(b, segments));
+                }
             }
         }
         let next = match schema.get("properties").and_then(|p| p.get(first.as_str())) {

@@ -1,8 +1,8 @@
 //! Documents: the fiche models and the fiche de suivi, as ODT and DOCX files.
 //!
 //! `compose` turns the handbook model into format-neutral [`model::Document`]s (the wording comes
-//! from the theme's `labels.yaml`, read by [`super::labels`]); each writer turns a document into the bytes
-//! of one format. A new format is one more entry in [`FORMATS`]. Documents are rendered before the
+//! from the message catalogue, through [`super::labels`]); each writer turns a document into the
+//! bytes of one format. A new format is one more entry in [`FORMATS`]. Documents are rendered before the
 //! pages, which link to them with their sizes and show their preview.
 
 pub mod compose;
@@ -17,11 +17,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::Model;
+use crate::model::{Model, span_of};
 use crate::msg;
 
 use super::OutputFile;
-use super::labels::{LABELS_FILE, Labels};
+use super::labels::Labels;
 use model::Document;
 
 /// Folder of the site holding the documents.
@@ -86,14 +86,16 @@ pub fn render(
     problems: &mut Diagnostics,
 ) -> Vec<Rendered> {
     let mut documents: Vec<Document> = Vec::new();
-    for document in compose::compose(model, labels, problems) {
+    for document in compose::compose(model, labels) {
         if documents.iter().any(|d| d.slug == document.slug) {
-            // Two activities with one slug are reported by the checks; only the fiche de suivi's
-            // name, which the labels give, is this stage's to report.
-            if document.slug == labels.tracking.slug {
+            // Two activities with one slug are reported by the checks; only an activity named as
+            // the fiche de suivi (named by the catalogue) is this stage's to report.
+            if document.slug == labels.tracking.slug
+                && let Some(activity) = model.activity(&document.slug)
+            {
                 problems.push(
                     Diagnostic::error(msg!("document-name-taken", slug = &document.slug))
-                        .in_file(format!("{}/{LABELS_FILE}", super::theme::THEME_DIR))
+                        .at(span_of(&activity.source, &activity.slug))
                         .hint(msg!("document-name-taken-hint")),
                 );
             }

@@ -2,6 +2,8 @@
 //! handbook's YAML says, without presentation (no typography, no HTML) and without anything derived.
 //! Key order is the structs' order, so the bytes are stable. This module must not add wording.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostics;
@@ -11,7 +13,7 @@ use super::{Context, pretty_json};
 #[derive(Serialize)]
 struct Export<'a> {
     referentiel: Referentiel<'a>,
-    rule: Rule,
+    rule: Rule<'a>,
     activities: Vec<Activity<'a>>,
 }
 
@@ -23,11 +25,28 @@ struct Referentiel<'a> {
     reference: Option<&'a str>,
     /// ISO `YYYY-MM-DD`, when the référentiel has a valid `date:`.
     date: Option<String>,
+    /// The proficiency scale, lowest first, when the framework has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    levels: Option<Levels<'a>>,
     /// The groups and their domains; a framework without groups has `domains` instead.
     #[serde(skip_serializing_if = "Option::is_none")]
     groups: Option<Vec<Group<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     domains: Option<Vec<Domain<'a>>>,
+}
+
+#[derive(Serialize)]
+struct Levels<'a> {
+    validated_from: &'a str,
+    scale: Vec<Level<'a>>,
+}
+
+#[derive(Serialize)]
+struct Level<'a> {
+    code: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -47,14 +66,26 @@ struct Domain<'a> {
 #[derive(Serialize)]
 struct Competency<'a> {
     code: &'a str,
+    /// Its title (the statement, for a framework without descriptions).
     text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
     items: &'a [String],
 }
 
+/// The rule in force: the parts the settings leave out are omitted, except the total (by default
+/// every competency).
 #[derive(Serialize)]
-struct Rule {
+struct Rule<'a> {
     required_total: u32,
-    max_missing_per_domain: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_missing_per_domain: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min_per_domain: Option<u32>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    domain_minimums: BTreeMap<&'a str, u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -74,7 +105,8 @@ fn domain(domain: &crate::model::Domain) -> Domain<'_> {
             .iter()
             .map(|c| Competency {
                 code: &c.code.value,
-                text: &c.text.value,
+                text: &c.title.value,
+                description: c.description.as_deref(),
                 items: &c.items,
             })
             .collect(),
@@ -92,6 +124,18 @@ pub fn write(context: &Context, problems: &mut Diagnostics) -> Option<Vec<u8>> {
             version: referentiel.version.as_deref(),
             reference: referentiel.reference.as_deref(),
             date: context.dates.date.map(|d| d.iso()),
+            levels: referentiel.levels.as_ref().map(|levels| Levels {
+                validated_from: &levels.validated_from.value,
+                scale: levels
+                    .scale
+                    .iter()
+                    .map(|l| Level {
+                        code: &l.code.value,
+                        title: &l.title.value,
+                        description: l.description.as_deref(),
+                    })
+                    .collect(),
+            }),
             groups: referentiel.has_groups.then(|| {
                 referentiel
                     .groups
@@ -106,8 +150,15 @@ pub fn write(context: &Context, problems: &mut Diagnostics) -> Option<Vec<u8>> {
             domains: (!referentiel.has_groups).then(|| referentiel.domains().map(domain).collect()),
         },
         rule: Rule {
-            required_total: rule.required_total.value,
-            max_missing_per_domain: rule.max_missing_per_domain.value,
+            required_total: rule.required(referentiel.competencies().count()),
+            max_missing_per_domain: rule.max_missing(),
+            min_per_domain: rule.min_per_domain.as_ref().map(|m| m.value),
+            domain_minimums: rule
+                .domain_minimums
+                .iter()
+                .map(|(code, min)| (code.as_str(), min.value))
+                .collect(),
+            level: rule.level.as_ref().map(|l| l.value.as_str()),
         },
         activities: model
             .activities

@@ -4,9 +4,8 @@
 //! compute anything the mapping does not say.
 
 use crate::diagnostic::Diagnostics;
-use crate::msg;
 
-use super::{Context, labels_error, one_line, written};
+use super::{Context, one_line, written};
 
 /// The UTF-8 byte order mark. Excel reads a CSV file without it in the system's legacy code page
 /// (Windows-1252 in France), which turns every accent into two wrong characters; with it, Excel
@@ -14,20 +13,8 @@ use super::{Context, labels_error, one_line, written};
 const BOM: &[u8] = "\u{feff}".as_bytes();
 
 pub fn write(context: &Context, problems: &mut Diagnostics) -> Option<Vec<u8>> {
-    let labels = &context.labels.matrix;
-    let separator = u8::try_from(labels.separator)
-        .ok()
-        .filter(|s| s.is_ascii_punctuation() || *s == b'\t');
-    let Some(separator) = separator else {
-        problems.push(labels_error(
-            msg!(
-                "matrix-separator-invalid",
-                separator = labels.separator.to_string()
-            ),
-            msg!("matrix-separator-invalid-hint"),
-        ));
-        return None;
-    };
+    // The catalogue's separator is one ASCII character (a test keeps it so).
+    let separator = u8::try_from(context.labels.matrix.separator).unwrap_or(b',');
     written("matrix", csv_bytes(context, separator), problems)
 }
 
@@ -56,7 +43,7 @@ fn csv_bytes(context: &Context, separator: u8) -> Result<Vec<u8>, csv::Error> {
                 // The sub-items follow the text, as a sentence (they end with « ; »).
                 one_line(&format!(
                     "{} {}",
-                    competency.text.value,
+                    competency.title.value,
                     competency.items.join(" ")
                 )),
             ];

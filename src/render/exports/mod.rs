@@ -17,15 +17,14 @@ mod moodle;
 use serde::Serialize;
 use serde_saphyr::Spanned;
 
-use crate::catalogue::Message;
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::model::{Model, Referentiel, span_of};
 use crate::msg;
 
 use super::OutputFile;
-use super::labels::{ExportLabels, ExportNames, LABELS_FILE, Labels};
+use super::labels::{ExportLabels, ExportNames, Labels};
 use super::markdown::slugify;
-use super::theme::THEME_DIR;
+use super::paths::Paths;
 
 /// Folder of the site holding the exports.
 pub const EXPORTS_DIR: &str = "exports";
@@ -61,6 +60,8 @@ enum FileName {
     /// `<framework file stem>-<suffix>`: a file that describes the framework for another system.
     Framework(&'static str),
     Fixed(&'static str),
+    /// The matrix's name in the handbook's language.
+    Matrix,
 }
 
 /// Every export, in the order the pages list them.
@@ -84,7 +85,7 @@ const EXPORTERS: &[Exporter] = &[
         write: json::write,
     },
     Exporter {
-        file: FileName::Fixed("matrice.csv"),
+        file: FileName::Matrix,
         media_type: "text/csv",
         name: |names| &names.matrix,
         write: matrix::write,
@@ -121,6 +122,7 @@ pub fn render(
         let file = match exporter.file {
             FileName::Framework(suffix) => format!("{}-{suffix}", context.framework.file_stem),
             FileName::Fixed(name) => name.to_owned(),
+            FileName::Matrix => Paths::of(&model.settings.language).matrix.clone(),
         };
         let path = format!("{EXPORTS_DIR}/{file}");
         exports.push(Export {
@@ -250,7 +252,7 @@ fn nodes(referentiel: &Referentiel) -> Vec<Node<'_>> {
                     level: Level::Competency,
                     code: (&competency.code.value, span_of(source, &competency.code)),
                     title: None,
-                    text: Some(&competency.text),
+                    text: Some(&competency.title),
                     items: &competency.items,
                     parent: Some(domain_index),
                     position: c + 1,
@@ -285,13 +287,6 @@ fn pretty_json(what: &str, value: &impl Serialize, problems: &mut Diagnostics) -
         bytes
     });
     written(what, json, problems)
-}
-
-/// A problem with the exports' wording or settings, in the theme's labels file.
-fn labels_error(message: Message, hint: Message) -> Diagnostic {
-    Diagnostic::error(message)
-        .in_file(format!("{THEME_DIR}/{LABELS_FILE}"))
-        .hint(hint)
 }
 
 /// Collapses runs of white space (line breaks of folded YAML included) into single spaces.

@@ -17,7 +17,7 @@ use crate::model::span_of;
 use crate::msg;
 use crate::render::markdown::slugify;
 
-use super::{Context, Level, labels_error, nodes, one_line, written};
+use super::{Context, Level, nodes, one_line, written};
 
 /// The header Moodle's own export writes; Moodle matches columns by position, not by header.
 const HEADER: [&str; 14] = [
@@ -40,20 +40,9 @@ const HEADER: [&str; 14] = [
 /// Moodle cuts ID numbers and short names at this many characters on import.
 const MAX_LENGTH: usize = 100;
 
-/// The taxonomy terms Moodle accepts.
-const TAXONOMY_TERMS: &[&str] = &[
-    "behaviour",
-    "competency",
-    "concept",
-    "domain",
-    "indicator",
-    "level",
-    "outcome",
-    "practice",
-    "proficiency",
-    "skill",
-    "value",
-];
+/// Moodle's taxonomy: one term per level of the framework, from the top.
+const TAXONOMY_WITH_GROUPS: &str = "domain,domain,competency";
+const TAXONOMY_WITHOUT_GROUPS: &str = "domain,competency";
 
 /// `descriptionformat` for HTML.
 const FORMAT_HTML: &str = "1";
@@ -137,14 +126,14 @@ impl Row {
 
 /// The file, or `None` when a row would be dropped or altered (every reason is reported).
 pub fn write(context: &Context, problems: &mut Diagnostics) -> Option<Vec<u8>> {
-    // With invalid labels, the rows are still checked, so that every problem is reported at once.
-    let (columns, labels_problem) = match framework_columns(context) {
-        Ok(columns) => (columns, None),
-        Err(problem) => (FrameworkColumns::default(), Some(problem)),
+    // With an unfit scale, the rows are still checked, so that every problem is reported at once.
+    let (columns, scale_problems) = match framework_columns(context) {
+        Ok(columns) => (columns, Vec::new()),
+        Err(problems) => (FrameworkColumns::default(), problems),
     };
     let rows = rows(context, columns);
     let mut refusals = refusals(&rows);
-    refusals.extend(labels_problem);
+    refusals.extend(scale_problems);
     if !refusals.is_empty() {
         problems.extend(refusals);
         return None;
@@ -164,38 +153,33 @@ fn csv_bytes(rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
     writer.into_inner().map_err(|e| e.into_error().into())
 }
 
-/// The scale and taxonomy columns, from the labels.
-fn framework_columns(context: &Context) -> Result<FrameworkColumns, Diagnostic> {
+/// The scale (the levels' titles, or the labels' two items) and the taxonomy columns. Moodle
+/// joins the scale's items with commas, so a level's title cannot hold one.
+fn framework_columns(context: &Context) -> Result<FrameworkColumns, Vec<Diagnostic>> {
+    let referentiel = &context.model.referentiel;
+    let unfit: Vec<Diagnostic> = referentiel
+        .levels
+        .iter()
+        .flat_map(|levels| &levels.scale)
+        .filter(|l| l.title.value.trim().is_empty() || l.title.value.contains(','))
+        .map(|level| {
+            Diagnostic::error(msg!("moodle-scale-invalid", level = &level.code.value))
+                .at(span_of(&referentiel.source, &level.title))
+                .hint(msg!("moodle-scale-invalid-hint"))
+        })
+        .collect();
+    if !unfit.is_empty() {
+        return Err(unfit);
+    }
     let labels = context.labels;
-    let scale = &labels.scale;
-    if scale.is_empty() || scale.iter().any(|s| s.trim().is_empty() || s.contains(',')) {
-        return Err(labels_error(
-            msg!("moodle-scale-invalid", scale = format!("{scale:?}")),
-            msg!("moodle-scale-invalid-hint"),
-        ));
-    }
-    let (terms, depth) = if context.model.referentiel.has_groups {
-        (&labels.taxonomy.with_groups, 3)
-    } else {
-        (&labels.taxonomy.without_groups, 2)
-    };
-    if terms.len() != depth || terms.iter().any(|t| !TAXONOMY_TERMS.contains(&t.as_str())) {
-        return Err(labels_error(
-            msg!(
-                "moodle-taxonomy-invalid",
-                terms = format!("{terms:?}"),
-                depth = depth
-            ),
-            msg!(
-                "moodle-taxonomy-invalid-hint",
-                terms = TAXONOMY_TERMS.join(", ")
-            ),
-        ));
-    }
     Ok(FrameworkColumns {
-        scale_values: scale.join(","),
-        scale_configuration: scale_configuration(scale.len()),
-        taxonomy: terms.join(","),
+        scale_values: labels.scale.join(","),
+        scale_configuration: scale_configuration(labels.scale.len(), labels.proficient_from),
+        taxonomy: match referentiel.has_groups {
+            true => TAXONOMY_WITH_GROUPS,
+            false => TAXONOMY_WITHOUT_GROUPS,
+        }
+        .to_owned(),
     })
 }
 
@@ -214,13 +198,13 @@ enum ScaleEntry {
     },
 }
 
-/// The first item is the default rating, the last one proficient.
-fn scale_configuration(items: usize) -> String {
+/// The first item is the default rating; the items from `proficient_from` (0-based) proficient.
+fn scale_configuration(items: usize, proficient_from: usize) -> String {
     let mut entries = vec![ScaleEntry::Scale { scaleid: "1" }];
     entries.extend((1..=items).map(|id| ScaleEntry::Item {
         id,
         scaledefault: u8::from(id == 1),
-        proficient: u8::from(id == items),
+        proficient: u8::from(id > proficient_from),
     }));
     serde_json::to_string(&entries).unwrap_or_default()
 }
@@ -497,15 +481,15 @@ mod tests {
     use crate::model::Model;
     use crate::render::exports::{FrameworkId, date::Dates};
     use crate::render::labels::Labels;
-    use crate::render::theme::Theme;
 
     /// The minimal fixture's model and the default labels.
     fn minimal() -> (Model, Labels) {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
         let (model, problems) = crate::load::load(&root);
         assert!(!problems.has_errors());
-        let labels = Labels::load(&Theme::load(&root).unwrap()).unwrap();
-        (model.unwrap(), labels)
+        let model = model.unwrap();
+        let labels = Labels::new(&model);
+        (model, labels)
     }
 
     /// The file, or the messages and `line:column`s of the refusals.
@@ -590,7 +574,7 @@ mod tests {
     fn markup_in_a_text_is_refused() {
         let (mut model, labels) = minimal();
         model.referentiel.groups[1].domains[0].competencies[0]
-            .text
+            .title
             .value = "Utiliser <b>vraiment</b> le numérique".to_owned();
         let refusals = moodle(&model, &labels).unwrap_err();
         assert_eq!(
@@ -624,18 +608,43 @@ mod tests {
         assert_eq!(moodle(&model, &labels).unwrap(), csv.into_bytes());
     }
 
+    /// A three-level scale (A, B, C) validated from B.
+    fn with_levels(model: &mut Model, second_title: &str) {
+        let level = |code: &str, title: &str| crate::model::Level {
+            code: crate::model::unlocated(code.to_owned()),
+            title: crate::model::unlocated(title.to_owned()),
+            description: None,
+        };
+        model.referentiel.levels = Some(crate::model::Levels {
+            validated_from: crate::model::unlocated("B".to_owned()),
+            scale: vec![
+                level("A", "Débutant"),
+                level("B", second_title),
+                level("C", "Expert"),
+            ],
+        });
+    }
+
     #[test]
-    fn an_invalid_scale_or_taxonomy_is_a_labels_error() {
-        let (model, mut labels) = minimal();
-        labels.exports.scale = vec!["Non, pas encore".to_owned(), "Oui".to_owned()];
-        labels.exports.taxonomy.with_groups = vec!["domain".to_owned(), "competency".to_owned()];
-        let refusals = moodle(&model, &labels).unwrap_err();
-        assert_eq!(refusals.len(), 1, "{refusals:?}");
-        assert!(refusals[0].contains("invalid Moodle scale"), "{refusals:?}");
-        labels.exports.scale = vec!["Oui".to_owned()];
-        let refusals = moodle(&model, &labels).unwrap_err();
+    fn the_scale_is_the_levels_proficient_from_the_validating_one() {
+        let (mut model, _) = minimal();
+        with_levels(&mut model, "Confirmé");
+        let csv = String::from_utf8(moodle(&model, &Labels::new(&model)).unwrap()).unwrap();
+        assert!(csv.contains("Débutant,Confirmé,Expert"), "{csv}");
         assert!(
-            refusals[0].contains("invalid Moodle taxonomy"),
+            csv.contains(r#"{""id"":1,""scaledefault"":1,""proficient"":0},{""id"":2,""scaledefault"":0,""proficient"":1},{""id"":3,""scaledefault"":0,""proficient"":1}"#),
+            "{csv}"
+        );
+    }
+
+    #[test]
+    fn a_level_title_with_a_comma_is_refused() {
+        let (mut model, _) = minimal();
+        with_levels(&mut model, "Confirmé, autonome");
+        let refusals = moodle(&model, &Labels::new(&model)).unwrap_err();
+        assert_eq!(refusals.len(), 1, "{refusals:?}");
+        assert!(
+            refusals[0].contains("level `B` cannot be an item"),
             "{refusals:?}"
         );
     }
@@ -682,11 +691,11 @@ mod tests {
     #[test]
     fn scale_configuration_marks_first_default_and_last_proficient() {
         assert_eq!(
-            scale_configuration(2),
+            scale_configuration(2, 1),
             r#"[{"scaleid":"1"},{"id":1,"scaledefault":1,"proficient":0},{"id":2,"scaledefault":0,"proficient":1}]"#
         );
         assert_eq!(
-            scale_configuration(1),
+            scale_configuration(1, 0),
             r#"[{"scaleid":"1"},{"id":1,"scaledefault":1,"proficient":1}]"#
         );
     }

@@ -7,10 +7,11 @@ use std::path::Path;
 
 use minijinja::{Environment, Value};
 
-use crate::catalogue::{Arg, Catalogue, Lang, Message};
+use crate::catalogue::{Arg, Message};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{Model, Page};
+use crate::model::{Model, Page, Settings};
 use crate::msg;
+use crate::render::labels;
 use crate::render::markdown::{self, LinkTargets, Markdown, Placement, SourceLink};
 use crate::render::theme::{TEMPLATES_DIR, Theme};
 use crate::render::typography;
@@ -25,17 +26,17 @@ pub const TEMPLATE_FUEL: u64 = 20_000_000;
 /// The work the values of one Markdown text or label may do: the handbook's texts take at most 29.
 pub const TEXT_FUEL: u64 = 100_000;
 
-/// The environment the content's texts and the theme's labels expand their `{{ }}` values in:
-/// strict undefined values, no templates, the small [`TEXT_FUEL`] budget, and the catalogue's
-/// sentences in `language` (`t("id", …)`).
-pub fn text_environment(language: &str) -> Environment<'static> {
+/// The environment the content's texts expand their `{{ }}` values in: strict undefined values,
+/// no templates, the small [`TEXT_FUEL`] budget, and the catalogue's sentences in the handbook's
+/// language (`t("id", …)`).
+pub fn text_environment(settings: &Settings) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     // minijinja names an undefined value (`site.certification.requis`) only in debug mode,
     // which it turns off in release builds: the reader needs the name in every build.
     env.set_debug(true);
     env.set_fuel(Some(TEXT_FUEL));
-    add_catalogue(&mut env, language);
+    add_catalogue(&mut env, settings);
     env
 }
 
@@ -160,7 +161,7 @@ pub fn environment<'a>(model: &Model, theme: &'a Theme) -> Result<Environment<'a
         }
         _ => minijinja::escape_formatter(out, state, value),
     });
-    add_catalogue(&mut env, &model.settings.language);
+    add_catalogue(&mut env, &model.settings);
     let mut problems = Diagnostics::new();
     for name in REQUIRED_TEMPLATES {
         if !theme.templates.contains_key(*name) {
@@ -212,14 +213,16 @@ pub fn template_diagnostic(error: &minijinja::Error, theme: &Theme) -> Diagnosti
 }
 
 /// `t("id", name=value, …)`: a sentence of the message catalogue in the handbook's language
-/// (English for a language the catalogue lacks), numbers choosing plurals. An unknown id is an
-/// error, so a typo in a template does not print an id.
-pub fn add_catalogue(env: &mut Environment, language: &str) {
-    let catalogue = Catalogue::get(Lang::from_tag(language).unwrap_or(Lang::En));
+/// (English for a language the catalogue lacks), numbers choosing plurals, the audience's words
+/// (`$learner`…) given to every sentence. An unknown id is an error, so a typo in a template does
+/// not print an id.
+pub fn add_catalogue(env: &mut Environment, settings: &Settings) {
+    let catalogue = labels::catalogue_of(settings);
+    let audience = labels::audience_args(settings);
     env.add_function(
         "t",
         move |id: &str, kwargs: minijinja::value::Kwargs| -> Result<String, minijinja::Error> {
-            let mut args = Vec::new();
+            let mut args = audience.clone();
             for name in kwargs.args() {
                 let value: Value = kwargs.get(name)?;
                 let arg = match value.as_i64() {

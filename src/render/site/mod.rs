@@ -23,10 +23,11 @@ use crate::coverage;
 use crate::diagnostic::Diagnostics;
 use crate::model::{Model, PageTemplate};
 
-use super::calendar::{self, CALENDAR_PATH};
+use super::calendar;
 use super::documents;
 use super::exports::Export;
 use super::markdown::{Markdown, Placement, SourceLink};
+use super::paths::Paths;
 use super::search;
 use super::theme::Theme;
 use super::views::{self, ActivityView, Link};
@@ -34,7 +35,6 @@ use super::{OutputFile, StandIn};
 pub use environment::{TEMPLATE_FUEL, TEXT_FUEL, text_environment, text_error};
 use environment::{Texts, environment, template_diagnostic};
 use plan::{Kind, Plan};
-pub use print::PRINT_PATH;
 
 /// The templates the site renders pages with (others may exist, for `include` and `import`).
 pub const REQUIRED_TEMPLATES: &[&str] = &[
@@ -112,6 +112,7 @@ pub fn render_pages(
     problems: &mut Diagnostics,
     links: &mut Vec<SourceLink>,
 ) -> Rendered {
+    let paths = Paths::of(&model.settings.language);
     let env = match environment(model, theme) {
         Ok(env) => env,
         Err(errors) => {
@@ -146,18 +147,19 @@ pub fn render_pages(
         documents => Serde(downloads.documents),
         exports => Serde(downloads.exports),
         coverage => Serde(coverage::coverage(model)),
+        rule => Serde(crate::render::rule::rule_view(model)),
         matrix => Serde(views::matrix_view(model)),
         menu => Serde(&menu),
         referentiel_page => Serde(&referentiel_page),
         downloads_page => Serde(chapter(PageTemplate::Downloads)),
-        print_page => Serde(print::link()),
+        print_page => Serde(print::link(&model.settings)),
         search_page => Serde(plan.search().link()),
         calendar_page => Serde(chapter(PageTemplate::Calendar)),
         // Written whenever a deadline is (see `calendar::ics`).
-        calendar_file => (!deadlines.is_empty()).then_some(CALENDAR_PATH),
+        calendar_file => (!deadlines.is_empty()).then_some(&paths.calendar),
         calendar => Serde(deadlines),
     };
-    let text_env = text_environment(&model.settings.language);
+    let text_env = text_environment(&model.settings);
     let texts = Texts {
         env: &text_env,
         values: &base,
@@ -169,7 +171,7 @@ pub fn render_pages(
     // The print edition holds the printed pages; the search index every content page (not the
     // search or 404 pages): they need all their bodies, rendered now or kept from the previous
     // rendering.
-    let edition = wanted(PRINT_PATH).then(|| {
+    let edition = wanted(&paths.print).then(|| {
         print::Edition::new(
             plan.pages
                 .iter()
@@ -245,9 +247,10 @@ pub fn render_pages(
             .map(|b| &b.rewritten)
             .collect();
         let (sections, anchors) = print::assemble(&rewritten, problems);
+        let print_link = print::link(&model.settings);
         let render = |sections: &[print::Section]| {
             let ctx = context! {
-                page => Serde(PageInfo { path: PRINT_PATH, title: print::PRINT_TITLE, kind: "print" }),
+                page => Serde(PageInfo { path: &print_link.path, title: &print_link.title, kind: "print" }),
                 root => "",
                 breadcrumbs => Serde([plan.home().link()]),
                 prev => Value::from(()),
@@ -270,9 +273,9 @@ pub fn render_pages(
         files.push(index);
         match html.and_then(|html| Ok((html, html_without_bodies?))) {
             Ok((html, html_without_bodies)) => {
-                files.push(OutputFile::new(PRINT_PATH, html.into_bytes()));
+                files.push(OutputFile::new(&paths.print, html.into_bytes()));
                 stand_in = Some(StandIn {
-                    path: PRINT_PATH.to_owned(),
+                    path: paths.print.clone(),
                     html: html_without_bodies,
                     anchors,
                 });

@@ -7,11 +7,10 @@ use std::path::PathBuf;
 
 use crate::load::HOME_FILE;
 use crate::model::{Model, PageTemplate};
+use crate::render::labels;
 use crate::render::markdown::LinkTargets;
+use crate::render::paths::Paths;
 use crate::render::views::{self, Link};
-
-/// Path of the search page (its slug is reserved).
-pub const SEARCH_PATH: &str = "recherche.html";
 
 /// What a planned page shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +81,7 @@ pub struct Plan {
 
 impl Plan {
     pub fn new(model: &Model) -> Plan {
+        let paths = Paths::of(&model.settings.language);
         let mut pages = vec![Planned {
             kind: Kind::Home,
             path: "index.html".to_owned(),
@@ -96,7 +96,7 @@ impl Plan {
             .enumerate()
             .map(|(i, activity)| Planned {
                 kind: Kind::Activity(i),
-                path: views::activity_path(&activity.slug.value),
+                path: paths.activity(&activity.slug.value),
                 title: activity.title.clone(),
             });
         let competencies = model
@@ -105,9 +105,9 @@ impl Plan {
             .enumerate()
             .map(|(i, c)| Planned {
                 kind: Kind::Competency(i),
-                path: views::competency_path(&c.code.value),
+                path: paths.competency(&c.code.value),
                 // The code and what it names, as readers look for either.
-                title: format!("{} – {}", c.code.value, c.text.value),
+                title: format!("{} – {}", c.code.value, c.title.value),
             });
         let (mut activities, mut competencies) = (Some(activities), Some(competencies));
         for (i, page) in model.pages.iter().enumerate() {
@@ -134,13 +134,13 @@ impl Plan {
             .collect();
         pages.push(Planned {
             kind: Kind::Search,
-            path: SEARCH_PATH.to_owned(),
-            title: "Recherche".to_owned(),
+            path: paths.search.clone(),
+            title: labels::page_title("page-title-search", &model.settings),
         });
         pages.push(Planned {
             kind: Kind::NotFound,
             path: "404.html".to_owned(),
-            title: "Page introuvable".to_owned(),
+            title: labels::page_title("page-title-not-found", &model.settings),
         });
         Plan { pages, reading }
     }
@@ -175,6 +175,7 @@ impl Plan {
 
     /// Where links to content sources lead: each page and activity source → its output path.
     pub fn link_targets(&self, model: &Model) -> LinkTargets {
+        let paths = Paths::of(&model.settings.language);
         let mut targets = LinkTargets::new();
         for planned in &self.pages {
             let source: Option<PathBuf> = match planned.kind {
@@ -194,7 +195,7 @@ impl Plan {
             if path.starts_with(crate::load::PAGES_DIR) {
                 targets.insert(path.clone(), format!("{stem}.html"));
             } else if path.starts_with(crate::load::ACTIVITIES_DIR) {
-                targets.insert(path.clone(), views::activity_path(&stem));
+                targets.insert(path.clone(), paths.activity(&stem));
             }
         }
         targets

@@ -19,20 +19,17 @@ use minijinja::{Captured, Value};
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::Settings;
 use crate::msg;
+use crate::render::labels;
 use crate::render::markdown::{normalize, slugify};
+use crate::render::paths::Paths;
 use crate::render::theme::Theme;
 use crate::render::views::Link;
 use crate::render::{entities, search};
 
 use super::environment::template_diagnostic;
 use super::plan::Planned;
-
-/// The print edition's page, from the site root.
-pub const PRINT_PATH: &str = "impression.html";
-
-/// The print edition's title (its `page.title`, and its link text in the layout).
-pub const PRINT_TITLE: &str = "Version imprimable";
 
 /// Attributes holding one id reference or a space-separated list of them.
 const ID_REFERENCES: &[&str] = &[
@@ -73,11 +70,11 @@ pub fn section_id(path: &str) -> String {
     format!("page-{}", slugify(path.trim_end_matches(".html")))
 }
 
-/// The link every page shows to the edition.
-pub fn link() -> Link {
+/// The link every page shows to the edition: its path, and its title (its `page.title` too).
+pub fn link(settings: &Settings) -> Link {
     Link {
-        title: PRINT_TITLE.to_owned(),
-        path: PRINT_PATH.to_owned(),
+        title: labels::page_title("page-title-print", settings),
+        path: Paths::of(&settings.language).print.clone(),
     }
 }
 

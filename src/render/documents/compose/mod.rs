@@ -2,16 +2,13 @@
 //! the fiche de suivi. Everything derived lives here, once: the header's "Validation des
 //! compétences" line and domain / competency table come from the activity's mapping, the fiche de
 //! suivi's "activités qui la valident" column from every mapping, the rule from the settings.
-//! Wording comes from the theme's labels; text gets the language's typography. Nothing here knows
+//! Wording comes from the labels (the message catalogue); text gets the language's typography. Nothing here knows
 //! a file format.
 
-use minijinja::context;
-use minijinja::value::{Serde, Value};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 mod tracking;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Activity, Competency, FicheBlock, FicheModel, Model, TableSpec};
 use crate::render::typography;
 
@@ -28,7 +25,7 @@ const COLUMN_WIDTH: u32 = 3;
 const ROW_HEADER_WIDTH: u32 = 2;
 
 /// Composes every document of the handbook.
-pub fn compose(model: &Model, labels: &Labels, problems: &mut Diagnostics) -> Vec<Document> {
+pub fn compose(model: &Model, labels: &Labels) -> Vec<Document> {
     let composer = Composer {
         model,
         labels,
@@ -37,19 +34,10 @@ pub fn compose(model: &Model, labels: &Labels, problems: &mut Diagnostics) -> Ve
     let mut documents: Vec<Document> = model
         .activities
         .iter()
-        .filter_map(|activity| {
-            let fiche = model.fiche_of(activity)?;
-            composer
-                .fiche(activity, fiche)
-                .map_err(|p| problems.push(p))
-                .ok()
-        })
+        .filter_map(|activity| Some(composer.fiche(activity, model.fiche_of(activity)?)))
         .collect();
     // The fiche de suivi first: every student needs it, whatever their activities.
-    match composer.tracking_sheet() {
-        Ok(document) => documents.insert(0, document),
-        Err(problem) => problems.push(problem),
-    }
+    documents.insert(0, composer.tracking_sheet());
     documents
 }
 
@@ -64,64 +52,46 @@ impl Composer<'_> {
         typography::apply(self.language, text).into_owned()
     }
 
-    /// The values label templates may use.
-    fn values(&self, activity: Option<&Activity>) -> Value {
-        let referentiel = &self.model.referentiel;
-        context! {
-            site => Serde(&self.model.settings),
-            referentiel => context! {
-                name => &referentiel.name,
-                short_name => &referentiel.short_name,
-                competency_count => referentiel.competencies().count(),
-                domain_count => referentiel.domains().count(),
-            },
-            activity => activity.map(|a| context! { title => &a.title, slug => &a.slug.value }),
-        }
-    }
-
     fn document(
         &self,
         slug: &str,
         title: &str,
         subject: String,
         keywords: Vec<String>,
-        values: &Value,
-    ) -> Result<Document, Diagnostic> {
+    ) -> Document {
         let labels = self.labels;
-        Ok(Document {
+        Document {
             slug: slug.to_owned(),
             name: self.text(title),
             title: self.text(title),
             subject: self.text(&subject),
             keywords,
             language: labels.language.clone(),
-            footer: self.text(&labels.expand(&labels.footer, values)?),
+            footer: self.text(&labels.footer),
             page_number: labels.page_number.clone(),
             orientation: Default::default(),
             font_size: FONT_SIZE,
             placeholder: self.text(&labels.placeholder),
             table_placeholder: self.text(&labels.table_placeholder),
             blocks: Vec::new(),
-        })
+        }
     }
 
-    fn fiche(&self, activity: &Activity, fiche: &FicheModel) -> Result<Document, Diagnostic> {
+    fn fiche(&self, activity: &Activity, fiche: &FicheModel) -> Document {
         let labels = self.labels;
-        let values = self.values(Some(activity));
         let title = fiche.title.as_deref().unwrap_or(&activity.title);
         let codes: Vec<&str> = self
             .model
             .competencies_of(activity)
             .map(|(_, c)| c.code.value.as_str())
             .collect();
-        let subject = labels.expand(&labels.subject, &values)?;
+        let subject = labels.fiche_subject(&activity.title);
         let mut document = self.document(
             &activity.slug.value,
             title,
             subject,
             codes.iter().map(|c| (*c).to_owned()).collect(),
-            &values,
-        )?;
+        );
         document.name = self.text(&activity.title);
         let kicker = if title == activity.title {
             self.model.settings.title.clone()
@@ -151,7 +121,7 @@ impl Composer<'_> {
             self.block(activity, &block.value, blocks);
         }
         self.validation_table(activity, blocks);
-        Ok(document)
+        document
     }
 
     /// The end of a fiche: each competency the activity validates, for the trainer to tick and
@@ -175,7 +145,7 @@ impl Composer<'_> {
             .map(|(_, competency)| {
                 let mut cells = vec![
                     self.code_cell(competency),
-                    Cell::text(self.text(&competency.text.value), false),
+                    Cell::text(self.text(&competency.title.value), false),
                 ];
                 cells.extend(labels.ticks.iter().map(|_| Cell::tick()));
                 cells.extend(labels.columns.iter().map(|_| Cell::blank(1)));
@@ -217,7 +187,7 @@ impl Composer<'_> {
     }
 
     fn competency_cell(&self, competency: &Competency) -> Cell {
-        let mut text = vec![self.text(&competency.text.value)];
+        let mut text = vec![self.text(&competency.title.value)];
         text.extend(
             competency
                 .items

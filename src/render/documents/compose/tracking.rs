@@ -1,9 +1,8 @@
 //! The fiche de suivi et d'évaluation: every competency by domain with the activities that
 //! validate it, then the bilan against the certification rule and the decision block. Landscape,
 //! so the competency column is wide; structure from the mapping and the rule, wording from the
-//! theme's labels.
+//! labels.
 
-use crate::diagnostic::Diagnostic;
 use crate::model::{Competency, Domain};
 
 use super::super::model::{Block, Cell, Document, Orientation, ParagraphStyle, Row, Run, Table};
@@ -21,24 +20,26 @@ const BILAN_NAMES: u32 = 6;
 const BILAN_DOMAIN: u32 = 2;
 const BILAN_TOTAL: u32 = 4;
 
+/// In a bilan cell the rule leaves empty, so that it is not mistaken for a cell to fill in.
+const NOT_APPLICABLE: &str = "–";
+
 /// The body text's size, in points: a dense form.
 const FONT_SIZE: u32 = 9;
 
 impl Composer<'_> {
-    pub(super) fn tracking_sheet(&self) -> Result<Document, Diagnostic> {
+    pub(super) fn tracking_sheet(&self) -> Document {
         let labels = &self.labels.tracking;
-        let values = self.values(None);
         let referentiel = &self.model.referentiel;
         let codes = referentiel
             .competencies()
             .map(|c| c.code.value.clone())
             .collect();
-        let subject = self.labels.expand(&labels.subject, &values)?;
-        let mut document = self.document(&labels.slug, &labels.title, subject, codes, &values)?;
+        let subject = labels.subject.clone();
+        let mut document = self.document(&labels.slug, &labels.title, subject, codes);
         document.orientation = Orientation::Landscape;
         // 28 competencies and their activities on three landscape pages.
         document.font_size = FONT_SIZE;
-        let rule = self.labels.expand(&labels.rule, &values)?;
+        let rule = &self.labels.rule;
         let blocks = &mut document.blocks;
         blocks.push(paragraph(
             ParagraphStyle::Kicker,
@@ -51,11 +52,11 @@ impl Composer<'_> {
         blocks.push(self.identity_table(&labels.student_fields));
         blocks.push(paragraph(
             ParagraphStyle::Emphasis,
-            vec![Run::plain(self.text(&rule))],
+            vec![Run::plain(self.text(rule))],
         ));
         blocks.push(Block::Table(self.competencies_table()));
-        self.bilan(blocks)?;
-        Ok(document)
+        self.bilan(blocks);
+        document
     }
 
     /// Every competency, each group's and domain's row before them (kept with the first
@@ -121,61 +122,83 @@ impl Composer<'_> {
         Row::Cells { cells }
     }
 
-    /// The bilan (per domain, against the rule's maximum, then the total against the rule) and
-    /// the decision block.
-    fn bilan(&self, blocks: &mut Vec<Block>) -> Result<(), Diagnostic> {
-        let labels = &self.labels.tracking;
-        let bilan = &labels.bilan;
-        let values = self.values(None);
-        let rule = &self.model.settings.certification;
+    /// The bilan (per domain: its competencies, the counts to fill in, the rule's maximum and
+    /// minimum; then the total against the rule) and the decision block.
+    fn bilan(&self, blocks: &mut Vec<Block>) {
+        let bilan = &self.labels.tracking.bilan;
         blocks.push(Block::Heading {
             level: 2,
             text: self.text(&bilan.title),
         });
-        let intro = self.labels.expand(&bilan.intro, &values)?;
         blocks.push(paragraph(
             ParagraphStyle::Normal,
-            vec![Run::plain(self.text(&intro))],
+            vec![Run::plain(self.text(&bilan.intro))],
         ));
-        // One column per domain, so the bilan fits under the last competencies: the rows are
-        // the domain's competencies, the counts to fill in, and the rule's maximum.
+        // One column per domain, so the bilan fits under the last competencies.
         let domains: Vec<&Domain> = self.model.referentiel.domains().collect();
         let mut columns = vec![column(&bilan.domain, BILAN_NAMES)];
         columns.extend(domains.iter().map(|d| column(&d.code.value, BILAN_DOMAIN)));
         columns.push(column(&bilan.total, BILAN_TOTAL));
-        let total = self.model.referentiel.competencies().count().to_string();
-        let maximum = rule.max_missing_per_domain.value.to_string();
-        let required = self.labels.expand(&bilan.total_rule, &values)?;
-        let last = bilan.rows.len().saturating_sub(1);
-        let rows = bilan
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(index, name)| {
-                let mut cells = vec![self.text_cell(name, true)];
-                let value = |domain: &Domain| match index {
-                    0 => Some(domain.competencies.len().to_string()),
-                    i if i == last => Some(maximum.clone()),
-                    _ => None,
-                };
-                let in_domains = domains.iter().map(|d| value(d));
-                let in_total = match index {
-                    0 => Some(total.clone()),
-                    i if i == last => Some(required.clone()),
-                    _ => None,
-                };
-                for value in in_domains.chain([in_total]) {
-                    cells.push(match value {
-                        Some(text) => self.text_cell(&text, false),
-                        None => Cell::blank(1),
-                    });
-                }
-                Row::Cells { cells }
-            })
-            .collect();
+        let rule = &self.model.settings.certification;
+        let total = domains.iter().map(|d| d.competencies.len()).sum::<usize>();
+        let mut rows = vec![
+            self.bilan_row(
+                &bilan.competencies,
+                domains
+                    .iter()
+                    .map(|d| Some(d.competencies.len().to_string())),
+                Some(total.to_string()),
+            ),
+        ];
+        for name in &bilan.to_fill {
+            rows.push(self.bilan_row(name, domains.iter().map(|_| None), None));
+        }
+        let required = rule.required(total);
+        // The total's rule shares the maximum's row when no row of minimums follows.
+        let minimums_row = rule.has_minimums() || rule.max_missing().is_none();
+        if let Some(max) = rule.max_missing() {
+            let max = Some(max.to_string());
+            let in_total = match minimums_row {
+                true => NOT_APPLICABLE.to_owned(),
+                false => self.labels.bilan_total_rule(required),
+            };
+            rows.push(self.bilan_row(
+                &bilan.at_most_missing,
+                domains.iter().map(|_| max.clone()),
+                Some(in_total),
+            ));
+        }
+        if minimums_row {
+            let minimum = |d: &&Domain| match rule.has_minimums() {
+                true => Some(rule.minimum_for(&d.code.value).to_string()),
+                false => Some(NOT_APPLICABLE.to_owned()),
+            };
+            rows.push(self.bilan_row(
+                &bilan.at_least_validated,
+                domains.iter().map(minimum),
+                Some(required.to_string()),
+            ));
+        }
         blocks.push(table(columns, rows));
         self.decision(blocks);
-        Ok(())
+    }
+
+    /// A row of the bilan: its name, a value per domain and the total's, each either given or
+    /// to fill in.
+    fn bilan_row(
+        &self,
+        name: &str,
+        in_domains: impl Iterator<Item = Option<String>>,
+        in_total: Option<String>,
+    ) -> Row {
+        let mut cells = vec![self.text_cell(name, true)];
+        for value in in_domains.chain([in_total]) {
+            cells.push(match value {
+                Some(text) => self.text_cell(&text, false),
+                None => Cell::blank(1),
+            });
+        }
+        Row::Cells { cells }
     }
 
     /// A cell holding a text (a row header when `header`).
