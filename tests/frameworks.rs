@@ -287,6 +287,52 @@ fn the_levels_reach_the_pages_the_tracker_the_documents_and_the_exports() {
     assert_eq!(json["rule"]["min_per_domain"], 2);
     assert_eq!(json["rule"]["level"], "B2");
     assert!(json["rule"].get("max_missing_per_domain").is_none());
+    // CASE: the scale as a rubric, a criterion per competency pointing at its item, the six levels
+    // in each; the package still valid against the CFPackage schema.
+    let case: Value =
+        serde_json::from_slice(&fs::read(site.join("exports/ndtf-2026-case.json")).unwrap())
+            .unwrap();
+    let schema: Value = serde_json::from_slice(
+        &fs::read(root().join("tests/schemas/case-v1p0-cfpackage-schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::draft4::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&case)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let rubrics = case["CFRubrics"].as_array().unwrap();
+    assert_eq!(rubrics.len(), 1);
+    let criteria = rubrics[0]["CFRubricCriteria"].as_array().unwrap();
+    assert_eq!(criteria.len(), 8);
+    let items = case["CFItems"].as_array().unwrap();
+    for criterion in criteria {
+        let item = &criterion["CFItemURI"]["identifier"];
+        assert!(
+            items
+                .iter()
+                .any(|i| &i["identifier"] == item && i["CFItemType"] == "Competency")
+        );
+        let qualities: Vec<&str> = criterion["CFRubricCriterionLevels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["quality"].as_str().unwrap())
+            .collect();
+        assert_eq!(qualities[0], "A1 – Newcomer");
+        assert_eq!(qualities.len(), 6);
+    }
+    // A competency with a longer statement: the title abbreviates it.
+    let first = items
+        .iter()
+        .find(|i| i["humanCodingScheme"] == "1.1")
+        .unwrap();
+    assert_eq!(first["abbreviatedStatement"], "Workplace communication");
+    assert_ne!(first["fullStatement"], "Workplace communication");
     // The matrix: one row per competency, one column per activity, commas in English.
     let matrix = fs::read_to_string(site.join("exports/matrix.csv")).unwrap();
     let lines: Vec<&str> = matrix.lines().collect();

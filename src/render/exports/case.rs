@@ -1,7 +1,10 @@
 //! The CASE 1.0 package (1EdTech Competencies and Academic Standards Exchange), which framework
 //! servers such as OpenSALT import: a `CFDocument` for the référentiel, a `CFItem` per group, domain
 //! and competency, and an `isChildOf` `CFAssociation` from each item to its parent (the top level to
-//! the document), with its position as `sequenceNumber`.
+//! the document), with its position as `sequenceNumber`. A framework with a scale of levels gets
+//! one `CFRubric`, with a criterion per competency (pointing at its item) and, in each, the scale's
+//! levels (`quality` the level's code and title, `score` its rank from 1), as far as CASE 1.0 goes:
+//! it cannot say from which level a competency is validated, which the JSON export carries.
 //!
 //! Identifiers are UUID v5, so that two builds give the same identifiers and an item keeps its
 //! identifier across releases: the document's from [`NAMESPACE`] and the framework id, each item's
@@ -35,6 +38,47 @@ struct Package<'a> {
     items: Vec<Item<'a>>,
     #[serde(rename = "CFAssociations")]
     associations: Vec<Association<'a>>,
+    #[serde(rename = "CFRubrics", skip_serializing_if = "Vec::is_empty")]
+    rubrics: Vec<Rubric<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rubric<'a> {
+    identifier: String,
+    uri: String,
+    title: &'a str,
+    last_change_date_time: &'a str,
+    #[serde(rename = "CFRubricCriteria")]
+    criteria: Vec<Criterion<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Criterion<'a> {
+    identifier: String,
+    uri: String,
+    #[serde(rename = "CFItemURI")]
+    item: Link,
+    position: usize,
+    rubric_id: String,
+    last_change_date_time: &'a str,
+    #[serde(rename = "CFRubricCriterionLevels")]
+    levels: Vec<CriterionLevel<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CriterionLevel<'a> {
+    identifier: String,
+    uri: String,
+    quality: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    score: usize,
+    position: usize,
+    rubric_criterion_id: String,
+    last_change_date_time: &'a str,
 }
 
 #[derive(Serialize)]
@@ -143,14 +187,24 @@ fn package<'a>(context: &'a Context, nodes: &'a [Node], last_change: &'a str) ->
             Level::Domain => (&types.domain, node.title.unwrap_or(code).to_owned()),
             Level::Competency => (
                 &types.competency,
-                full_statement(node.text.map_or("", |t| t.value.as_str()), node.items),
+                full_statement(
+                    node.description
+                        .or(node.text.map(|t| t.value.as_str()))
+                        .unwrap_or_default(),
+                    node.items,
+                ),
             ),
+        };
+        // A competency with a longer statement is abbreviated by its title.
+        let abbreviated = match node.description {
+            Some(_) => node.text.map(|t| t.value.as_str()),
+            None => node.title,
         };
         items.push(Item {
             identifier: identifier.to_string(),
             uri: uri(identifier),
             full_statement,
-            abbreviated_statement: node.title,
+            abbreviated_statement: abbreviated,
             human_coding_scheme: (!code.is_empty()).then_some(code),
             item_type,
             language,
@@ -170,11 +224,72 @@ fn package<'a>(context: &'a Context, nodes: &'a [Node], last_change: &'a str) ->
         });
         links.push(origin);
     }
+    let competencies = nodes
+        .iter()
+        .zip(&links)
+        .filter(|(node, _)| node.level == Level::Competency)
+        .map(|(_, link)| link.clone())
+        .collect();
     Package {
         document,
         items,
         associations,
+        rubrics: rubric(referentiel, document_id, competencies, last_change)
+            .into_iter()
+            .collect(),
     }
+}
+
+/// The scale of levels as a rubric: a criterion per competency, the levels in each.
+fn rubric<'a>(
+    referentiel: &'a Referentiel,
+    document: Uuid,
+    competencies: Vec<Link>,
+    last_change: &'a str,
+) -> Option<Rubric<'a>> {
+    let levels = referentiel.levels.as_ref()?;
+    let rubric_id = Uuid::new_v5(&document, b"rubric");
+    let criteria = competencies
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let criterion_id = Uuid::new_v5(&rubric_id, item.identifier.as_bytes());
+            let levels = levels
+                .scale
+                .iter()
+                .enumerate()
+                .map(|(rank, level)| {
+                    let level_id = Uuid::new_v5(&criterion_id, level.code.value.as_bytes());
+                    CriterionLevel {
+                        identifier: level_id.to_string(),
+                        uri: uri(level_id),
+                        quality: format!("{} – {}", level.code.value, level.title.value),
+                        description: level.description.as_deref(),
+                        score: rank + 1,
+                        position: rank + 1,
+                        rubric_criterion_id: criterion_id.to_string(),
+                        last_change_date_time: last_change,
+                    }
+                })
+                .collect();
+            Criterion {
+                identifier: criterion_id.to_string(),
+                uri: uri(criterion_id),
+                item,
+                position: i + 1,
+                rubric_id: rubric_id.to_string(),
+                last_change_date_time: last_change,
+                levels,
+            }
+        })
+        .collect();
+    Some(Rubric {
+        identifier: rubric_id.to_string(),
+        uri: uri(rubric_id),
+        title: &referentiel.name,
+        last_change_date_time: last_change,
+        criteria,
+    })
 }
 
 fn uri(identifier: Uuid) -> String {

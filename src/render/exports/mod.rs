@@ -197,8 +197,11 @@ struct Node<'a> {
     code: Located<'a>,
     /// A domain's or group's title.
     title: Option<&'a str>,
-    /// A competency's text, with its location.
+    /// A competency's text (its title), with its location…
     text: Option<&'a Spanned<String>>,
+    /// …its longer statement…
+    description: Option<&'a str>,
+    /// …and its sub-items.
     items: &'a [String],
     parent: Option<usize>,
     /// Position among its siblings, from 1.
@@ -228,6 +231,7 @@ fn nodes(referentiel: &Referentiel) -> Vec<Node<'_>> {
                 code: (group.code.as_ref().map_or("", |c| c.value.as_str()), at),
                 title: group.title.as_deref(),
                 text: None,
+                description: None,
                 items: &[],
                 parent: None,
                 position: g + 1,
@@ -242,6 +246,7 @@ fn nodes(referentiel: &Referentiel) -> Vec<Node<'_>> {
                 code: (&domain.code.value, span_of(source, &domain.code)),
                 title: Some(&domain.title),
                 text: None,
+                description: None,
                 items: &[],
                 parent: group_index,
                 position: d + 1,
@@ -253,6 +258,7 @@ fn nodes(referentiel: &Referentiel) -> Vec<Node<'_>> {
                     code: (&competency.code.value, span_of(source, &competency.code)),
                     title: None,
                     text: Some(&competency.title),
+                    description: competency.description.as_deref(),
                     items: &competency.items,
                     parent: Some(domain_index),
                     position: c + 1,

@@ -255,7 +255,7 @@ fn rows(context: &Context, framework: FrameworkColumns) -> Vec<Row> {
                     "competency",
                     text,
                     at,
-                    competency_description(text, node.items),
+                    competency_description(text, node.description, node.items),
                 )
             }
         };
@@ -446,9 +446,12 @@ fn paragraph(text: &str) -> String {
     format!("<p>{}</p>", escape(text))
 }
 
-/// The text, then its sub-items as a list.
-fn competency_description(text: &str, items: &[String]) -> String {
+/// The text, its longer statement, then its sub-items as a list.
+fn competency_description(text: &str, description: Option<&str>, items: &[String]) -> String {
     let mut html = paragraph(text);
+    if let Some(description) = description {
+        html.push_str(&paragraph(description));
+    }
     if !items.is_empty() {
         html.push_str("<ul>");
         for item in items {
@@ -683,7 +686,7 @@ mod tests {
             "l'&lt;a&gt; &amp; &quot;b&quot; c"
         );
         assert_eq!(
-            competency_description("Règles :", &["un ;".to_owned(), "<deux>".to_owned()]),
+            competency_description("Règles :", None, &["un ;".to_owned(), "<deux>".to_owned()]),
             "<p>Règles :</p><ul><li>un ;</li><li>&lt;deux&gt;</li></ul>"
         );
     }
