@@ -13,7 +13,7 @@ use serde_json::Value;
 
 mod common;
 use common::content::{ReferentielFile, activities};
-use common::{build, copy_tree, root};
+use common::{build, case_validator, copy_tree, root};
 
 /// The taxonomy terms Moodle accepts (from the format file).
 const TAXONOMY_TERMS: &[&str] = &[
@@ -318,20 +318,7 @@ fn is_case_uuid(text: &str) -> bool {
 
 /// Validates a package against the CFPackage schema and checks identifiers, the tree and dates.
 fn check_case(package: &Value, referentiel: &ReferentielFile, last_change: &str) {
-    // A copy of the CFPackage schema given with the format notes, kept with the tests so that
-    // `cargo test` needs nothing outside the repository.
-    let schema_path = root().join("tests/schemas/case-v1p0-cfpackage-schema.json");
-    let schema: Value = serde_json::from_slice(&fs::read(&schema_path).unwrap_or_else(|e| {
-        panic!(
-            "the CASE schema is missing at {}: {e}",
-            schema_path.display()
-        )
-    }))
-    .unwrap();
-    let validator = jsonschema::draft4::options()
-        .should_validate_formats(true)
-        .build(&schema)
-        .unwrap();
+    let validator = case_validator();
     let errors: Vec<String> = validator
         .iter_errors(package)
         .map(|e| format!("{} at {}", e, e.instance_path()))

@@ -14,7 +14,7 @@ use serde_json::Value;
 
 mod common;
 use common::process::livret;
-use common::{build_project, files, root};
+use common::{build_project, case_validator, files, root};
 
 /// Builds `tests/fixtures/<name>` into a temporary folder.
 fn build_fixture(name: &str) -> (tempfile::TempDir, PathBuf) {
@@ -292,15 +292,7 @@ fn the_levels_reach_the_pages_the_tracker_the_documents_and_the_exports() {
     let case: Value =
         serde_json::from_slice(&fs::read(site.join("exports/ndtf-2026-case.json")).unwrap())
             .unwrap();
-    let schema: Value = serde_json::from_slice(
-        &fs::read(root().join("tests/schemas/case-v1p0-cfpackage-schema.json")).unwrap(),
-    )
-    .unwrap();
-    let validator = jsonschema::draft4::options()
-        .should_validate_formats(true)
-        .build(&schema)
-        .unwrap();
-    let errors: Vec<String> = validator
+    let errors: Vec<String> = case_validator()
         .iter_errors(&case)
         .map(|e| e.to_string())
         .collect();

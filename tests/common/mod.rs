@@ -40,6 +40,24 @@ pub fn build_project(project: &Path, output: &Path) {
     );
 }
 
+/// A validator of the CASE 1.0 CFPackage schema (a copy of the one given with the format notes,
+/// kept with the tests so that `cargo test` needs nothing outside the repository), formats checked.
+#[allow(dead_code)] // not every test crate reads a CASE package
+pub fn case_validator() -> jsonschema::Validator {
+    let schema_path = root().join("tests/schemas/case-v1p0-cfpackage-schema.json");
+    let bytes = fs::read(&schema_path).unwrap_or_else(|e| {
+        panic!(
+            "the CASE schema is missing at {}: {e}",
+            schema_path.display()
+        )
+    });
+    let schema: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    jsonschema::draft4::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap()
+}
+
 /// Copies the folder `from` to `to`, recursively.
 #[allow(dead_code)] // not every test crate copies a project
 pub fn copy_tree(from: &Path, to: &Path) {
