@@ -118,9 +118,43 @@ def libreoffice_text(path, workdir):
         return f.read()
 
 
-def labels_file():
-    with open(os.path.join(os.path.dirname(__file__), "..", "theme", "labels.yaml"), encoding="utf-8") as f:
-        return yaml.safe_load(f)
+def catalogue(language):
+    """The one-line messages of livret's wording catalogue in `language` (fr or en), id → text
+    with its `{ $name }` placeholders, read from locales/<language>/wording.ftl."""
+    path = os.path.join(os.path.dirname(__file__), "..", "locales", language[:2], "wording.ftl")
+    messages = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            match = re.match(r"^([a-z][a-z0-9-]*) = (.*)$", line.rstrip("\n"))
+            if match:
+                messages[match.group(1)] = match.group(2)
+    return messages
+
+
+def say(messages, id, **args):
+    """A message with its placeholders filled in."""
+    return re.sub(r"\{ \$(\w+) \}", lambda m: str(args[m.group(1)]), messages[id])
+
+
+def labels_file(language="fr"):
+    """What the documents of a handbook in `language` with the default audience words say."""
+    m = catalogue(language)
+    year = m["audience-school-year"]
+    identity = [m["doc-identity-name"], m["doc-identity-course"],
+                say(m, "doc-identity-year", school_year_title=year[:1].upper() + year[1:])]
+    return {
+        "placeholder": m["doc-placeholder"],
+        "page_number": [say(m, "doc-page-number", page="\x01", pages="").split("\x01")[0]],
+        "identity": identity + [m["doc-identity-school"]],
+        "validation_table": {"title": m["doc-validation-title"],
+                             "ticks": [m["doc-validated"], m["doc-not-validated"]]},
+        "tracking": {
+            "student_fields": identity,
+            "bilan": {"title": m["tracking-bilan-title"]},
+            "decision": {"title": m["tracking-decision-title"],
+                         "signers": [m["tracking-decision-head"], m["tracking-decision-board"]]},
+        },
+    }
 
 
 def libreoffice_pdf(path, workdir):
