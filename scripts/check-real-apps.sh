@@ -85,3 +85,15 @@ python3 scripts/check_documents.py "$site/public" content
 
 # The deadlines' iCalendar file, parsed by an independent implementation (Python's icalendar).
 python3 scripts/check_calendar.py "$site/public" content
+
+# The other frameworks (tests/fixtures): an English one with proficiency levels and no groups, a
+# French lycée's with a minimum per domain and its own words for its pupils. Every page valid HTML
+# and accessible on desktop and phone, every document checked as the handbook's are.
+for name in levels-en per-domain-fr; do
+  other="$site/$name"
+  ./target/release/livret build --root "tests/fixtures/$name" --output "$other" 2>/dev/null
+  echo "check-real-apps: $name: vnu, Chromium and axe-core, LibreOffice"
+  find "$other" -name '*.html' -print0 | sort -z | xargs -0 java -jar "$vnu" --errors-only
+  LIVRET_SITE="$other" CHROMIUM="$(command -v chromium)" node --test tests/browser/pages.test.js
+  python3 scripts/check_documents.py "$other" "tests/fixtures/$name/content"
+done

@@ -13,7 +13,7 @@ For every ODT and DOCX of a built site:
   (a content control showing a placeholder / a text placeholder), every table cell to fill in
   too, and every box to tick a check box content control (w14:checkbox / LibreOffice's); it must
   have real heading styles (Heading 1..3 / text:h with an outline level), every table must have a
-  header row that repeats across pages, and the language must be set.
+  header row that repeats across pages, and the handbook's language must be set.
 
 Usage: python3 scripts/check_documents.py SITE_DIR CONTENT_DIR
 Exits 1 with the list of problems when any check fails.
@@ -118,6 +118,10 @@ def libreoffice_text(path, workdir):
         return f.read()
 
 
+# The labels of the handbook being checked (set by `main`).
+LABELS = None
+
+
 def catalogue(language):
     """The one-line messages of livret's wording catalogue in `language` (fr or en), id → text
     with its `{ $name }` placeholders, read from locales/<language>/wording.ftl."""
@@ -136,18 +140,23 @@ def say(messages, id, **args):
     return re.sub(r"\{ \$(\w+) \}", lambda m: str(args[m.group(1)]), messages[id])
 
 
-def labels_file(language="fr"):
-    """What the documents of a handbook in `language` with the default audience words say."""
-    m = catalogue(language)
-    year = m["audience-school-year"]
+def labels_file(settings=None, referentiel=None):
+    """What the documents of a handbook with these settings and référentiel say: its language's
+    words, its audience's year, and its levels' codes as the validation table's ticks."""
+    settings = settings or {}
+    m = catalogue(settings.get("language", "fr"))
+    year = settings.get("audience", {}).get("school_year") or m["audience-school-year"]
+    levels = (referentiel or {}).get("levels")
     identity = [m["doc-identity-name"], m["doc-identity-course"],
                 say(m, "doc-identity-year", school_year_title=year[:1].upper() + year[1:])]
     return {
+        "language": settings.get("language", "fr")[:2],
         "placeholder": m["doc-placeholder"],
         "page_number": [say(m, "doc-page-number", page="\x01", pages="").split("\x01")[0]],
         "identity": identity + [m["doc-identity-school"]],
         "validation_table": {"title": m["doc-validation-title"],
-                             "ticks": [m["doc-validated"], m["doc-not-validated"]]},
+                             "ticks": [str(level["code"]) for level in levels["scale"]] if levels
+                             else [m["doc-validated"], m["doc-not-validated"]]},
         "tracking": {
             "student_fields": identity,
             "bilan": {"title": m["tracking-bilan-title"]},
@@ -220,7 +229,7 @@ def type_long_answer(path, workdir):
     typed = os.path.join(workdir, "typed", os.path.basename(path))
     os.makedirs(os.path.dirname(typed), exist_ok=True)
     # The first field's box, not a table cell: the control showing the fields' placeholder.
-    placeholder_text = labels_file()["placeholder"]
+    placeholder_text = LABELS["placeholder"]
     if path.endswith(".docx"):
         document = docx.Document(path)
         control = next(c for c in document.element.body.iter(docx.oxml.ns.qn("w:sdt"))
@@ -257,7 +266,7 @@ def check_typed(path, workdir, title, last_code):
         problems.append(f"{path}: after a long answer, no {title!r} after it")
     if last_code not in " ".join(t for t, _, _ in pages[-1]):
         problems.append(f"{path}: after a long answer, the last page lacks {last_code!r}")
-    footer = normalize(labels_file()["page_number"][0]).strip()
+    footer = normalize(LABELS["page_number"][0]).strip()
     for number, rows in enumerate(pages, start=1):
         if not rows or footer not in rows[-1][0]:
             problems.append(f"{path}: after a long answer, page {number} has no footer")
@@ -337,8 +346,8 @@ def check_docx(path, fields):
         if first.trPr is None or first.trPr.find(docx.oxml.ns.qn("w:tblHeader")) is None:
             problems.append(f"{path}: table {index + 1} has no repeating header row")
     lang = document.styles.element.find(".//" + docx.oxml.ns.qn("w:lang"))
-    if lang is None or not lang.get(docx.oxml.ns.qn("w:val"), "").startswith("fr"):
-        problems.append(f"{path}: no French language in the default style")
+    if lang is None or not lang.get(docx.oxml.ns.qn("w:val"), "").startswith(LABELS["language"]):
+        problems.append(f"{path}: the default style's language is not {LABELS['language']!r}")
     if not document.core_properties.title or not document.core_properties.keywords:
         problems.append(f"{path}: missing title or keywords metadata")
     return len(document.tables)
@@ -383,10 +392,13 @@ def headings_and_labels(activity, referentiel):
 
 
 def main(site, content):
+    global LABELS
     activities = load_activities(content)
-    labels = labels_file()
     with open(os.path.join(content, "referentiel.yaml"), encoding="utf-8") as f:
         referentiel = yaml.safe_load(f)
+    with open(os.path.join(content, "settings.yaml"), encoding="utf-8") as f:
+        settings = yaml.safe_load(f)
+    labels = LABELS = labels_file(settings, referentiel)
     documents = sorted(glob.glob(os.path.join(site, "documents", "*.odt")) +
                        glob.glob(os.path.join(site, "documents", "*.docx")))
     if not documents:

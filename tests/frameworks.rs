@@ -203,7 +203,7 @@ fn the_levels_reach_the_pages_the_tracker_the_documents_and_the_exports() {
     let codes = ["A1", "A2", "B1", "B2", "C1", "C2"];
     // The référentiel page lists the levels and says the rule from the settings.
     let page = html(&site, "how-it-works.html");
-    let levels: Vec<String> = select(&page, "dl.levels dt")
+    let levels: Vec<String> = select(&page, "ol.levels > li")
         .iter()
         .map(|e| e.text().collect::<String>())
         .collect();

@@ -143,6 +143,7 @@ fn every_page_offers_search_and_the_search_page_needs_javascript_plainly() {
                 scripts,
                 [
                     "assets/search-index.js",
+                    "assets/sentences.js",
                     "assets/search.js",
                     "assets/menu.js"
                 ]

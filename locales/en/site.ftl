@@ -300,3 +300,5 @@ tracker-level-none = Level not reached
 referentiel-levels-title = Proficiency levels
 referentiel-level-validates = (the competency is validated from this level)
 referentiel-level-counts = (it counts for the certificate from this level)
+# Between groups of three digits in a number: 12 345 in French, 12,345 in English.
+number-group-separator = ,

@@ -310,3 +310,5 @@ tracker-level-none = Niveau non atteint
 referentiel-levels-title = Niveaux de maîtrise
 referentiel-level-validates = (la compétence est validée à partir de ce niveau)
 referentiel-level-counts = (elle compte pour le certificat à partir de ce niveau)
+# Between groups of three digits in a number: 12 345 in French, 12,345 in English.
+number-group-separator = {"\u202F"}

@@ -603,6 +603,45 @@ mod tests {
         assert_eq!(index_of("fr", &pages), index_of("fr", &pages));
     }
 
+    /// Each indexed word's stem, by word.
+    fn stems_of(index: &serde_json::Value) -> HashMap<String, String> {
+        let words = index["words"].as_array().unwrap();
+        let stems = index["stems"].as_array().unwrap();
+        let of_word = index["word_stems"].as_array().unwrap();
+        words
+            .iter()
+            .zip(of_word)
+            .map(|(w, s)| {
+                let stem = &stems[s.as_u64().unwrap() as usize];
+                (
+                    w.as_str().unwrap().to_owned(),
+                    stem.as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn words_of_one_stem_share_it_in_the_handbook_s_language() {
+        let french = body(
+            "Évaluer, évaluation, évaluations ; compétence, compétences.",
+            &[],
+        );
+        let stems = stems_of(&index_of("fr", &[(link("a.html", "A"), french)]));
+        assert_eq!(stems["evaluation"], stems["evaluations"]);
+        assert_eq!(stems["evaluer"], stems["evaluation"]);
+        assert_eq!(stems["competence"], stems["competences"]);
+        let english = body("Teaching teachers: they teach; assessments assessed.", &[]);
+        let stems = stems_of(&index_of("en", &[(link("a.html", "A"), english)]));
+        assert_eq!(stems["teaching"], stems["teach"]);
+        assert_eq!(stems["assessments"], stems["assessed"]);
+        assert_ne!(stems["teachers"], stems["assessed"]);
+        // A language livret does not stem: each word is its own stem.
+        let german = body("Lehrer Lehrerinnen", &[]);
+        let stems = stems_of(&index_of("de", &[(link("a.html", "A"), german)]));
+        assert_eq!(stems["lehrerinnen"], "lehrerinnen");
+    }
+
     #[test]
     fn other_languages_keep_every_word() {
         let pages = [(link("a.html", "A"), body("le chat", &[]))];
