@@ -5,10 +5,11 @@
 #   SIZES=1000 MEDIA=shm bench/compare.sh
 #
 # Installs what is missing (hugo, hyperfine and time from Debian; mdbook with `cargo install
-# --locked` into target/bench-tools), generates the corpora with `cargo run --release --example
-# corpus`, times each build with hyperfine (output folder emptied before each run), measures peak
-# memory with /usr/bin/time -v, and the floor: `cp -r` of livret's finished output to the same
-# medium. Prints one table; raw hyperfine JSON stays in target/compare/results/.
+# --locked` into target/bench-tools, only when a size runs it), generates the corpora with `cargo
+# run --release --example corpus`, times each build with hyperfine (output folder emptied before
+# each run; wall time and user+sys CPU time), measures peak memory with /usr/bin/time -v and the
+# output's bytes and files, and the floor: `cp -r` of livret's finished output to the same medium.
+# Prints one table; raw hyperfine JSON stays in target/compare/results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,7 +32,10 @@ if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
-if [ ! -x "$TOOLS/bin/mdbook" ]; then
+# mdBook only when some size runs it.
+wants_mdbook=no
+for n in $SIZES; do [ "$n" -le "$MDBOOK_MAX" ] && wants_mdbook=yes; done
+if [ "$wants_mdbook" = yes ] && [ ! -x "$TOOLS/bin/mdbook" ]; then
     cargo install mdbook --locked --root "$TOOLS"
 fi
 cargo build --release --quiet --bin livret --example corpus
@@ -39,13 +43,15 @@ LIVRET=$PWD/target/release/livret
 CORPUS=$PWD/target/release/examples/corpus
 MDBOOK=$TOOLS/bin/mdbook
 
-echo "livret $(git rev-parse --short HEAD), $(hugo version | cut -d' ' -f1-2), $($MDBOOK --version)," \
+mdbook_version=$([ -x "$MDBOOK" ] && "$MDBOOK" --version || echo "mdBook not run")
+echo "livret $(git rev-parse --short HEAD), $(hugo version | cut -d' ' -f1-2), $mdbook_version," \
     "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS" "$SHM"
 
-# time_build NAME N MEDIUM OUT COMMAND...: hyperfine (OUT emptied before each run) and peak RSS.
+# time_build NAME N MEDIUM OUT COMMAND...: hyperfine (OUT emptied before each run), then one run
+# for the peak RSS and the output's bytes and files.
 time_build() {
     local name=$1 n=$2 medium=$3 out=$4
     shift 4
@@ -55,6 +61,7 @@ time_build() {
         --command-name "$key" -- "$*" >"$RESULTS/$key.log"
     rm -rf "$out"
     /usr/bin/time -v "$@" >/dev/null 2>"$RESULTS/$key.time"
+    echo "$(du -sb "$out" | cut -f1) $(find "$out" -type f | wc -l)" >"$RESULTS/$key.output"
     grep -h 'Mean\|Time (' "$RESULTS/$key.log" | head -1 | sed "s/^/  $key: /"
 }
 

@@ -19,6 +19,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -57,6 +58,20 @@ fn stopwords(language: &str) -> &'static [&'static str] {
         Some(Lang::Fr) => FRENCH_STOPWORDS,
         Some(Lang::En) => ENGLISH_STOPWORDS,
         None => &[],
+    }
+}
+
+/// The same stopwords as a set: every word of every page is looked up in it.
+fn stopword_set(language: &str) -> &'static foldhash::HashSet<&'static str> {
+    static FRENCH: LazyLock<foldhash::HashSet<&str>> =
+        LazyLock::new(|| FRENCH_STOPWORDS.iter().copied().collect());
+    static ENGLISH: LazyLock<foldhash::HashSet<&str>> =
+        LazyLock::new(|| ENGLISH_STOPWORDS.iter().copied().collect());
+    static NONE: LazyLock<foldhash::HashSet<&str>> = LazyLock::new(Default::default);
+    match Lang::from_tag(language) {
+        Some(Lang::Fr) => &FRENCH,
+        Some(Lang::En) => &ENGLISH,
+        None => &NONE,
     }
 }
 
@@ -403,7 +418,7 @@ fn documents(sections: &[Section]) -> impl Iterator<Item = &Section> {
 /// belongs to its introduction, as a heading to its section. Pages call it on every core while
 /// they render.
 pub fn page_words(language: &str, title: &str, sections: &[Section]) -> Vec<String> {
-    let stopwords = stopwords(language);
+    let stopwords = stopword_set(language);
     documents(sections)
         .enumerate()
         .map(|(i, section)| {
