@@ -352,6 +352,9 @@ fn the_french_lycee_framework_has_its_minimums_and_its_words() {
             _ => continue,
         };
         assert!(!text.contains("étudiant"), "{name}: « étudiant »");
+        // The fiches ask the identity fields of the settings, not the university's.
+        assert!(!text.contains("Établissement d’exercice"), "{name}");
+        assert!(!text.contains("Formation (parcours"), "{name}");
         assert!(!text.contains("universitaire"), "{name}: « universitaire »");
     }
     // Ten competencies in four domains with their minimums, for the tracker.
@@ -388,6 +391,7 @@ fn the_french_lycee_framework_has_its_minimums_and_its_words() {
         "Validées en Seconde",
         "Validées en Première",
         "Année scolaire",
+        "Classe",
         "Validées au moins",
     ] {
         assert!(sheet.contains(words), "fiche de suivi: no « {words} »");

@@ -126,3 +126,4 @@ schema-level-title = The level's name (without a comma: the Moodle scale separat
 schema-level-description = What someone at this level can do (optional).
 schema-competency-title = The competency's title (or `text`, its older name).
 schema-competency-description = A longer statement, under the title (optional).
+schema-audience-identity-fields = The identity fields at the top of every fiche, in order (e.g. `Full name`, `Class`); by default: name, programme, year, school.

@@ -126,3 +126,4 @@ schema-level-title = Le nom du niveau (sans virgule : l'échelle Moodle les s�
 schema-level-description = Ce que sait faire celui qui atteint ce niveau (facultatif).
 schema-competency-title = L'intitulé de la compétence (ou `text`, son ancien nom).
 schema-competency-description = Un énoncé plus long, sous l'intitulé (facultatif).
+schema-audience-identity-fields = Les champs d'identité en tête de chaque fiche, dans l'ordre (par exemple `Nom et prénom`, `Classe`) ; par défaut : nom et prénom, formation, année, établissement d'exercice.

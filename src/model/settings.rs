@@ -90,6 +90,10 @@ pub struct Audience {
     /// The years of study, in order (`M1`, `M2`): the fiche de suivi counts validations per year.
     #[serde(default)]
     pub years_of_study: Vec<String>,
+    /// The fields of the identity block at the top of every fiche (`Nom et prénom`, `Classe`…),
+    /// when not the catalogue's (name, programme, year, school).
+    #[serde(default)]
+    pub identity_fields: Vec<String>,
 }
 
 /// The training platform the handbook points students to.

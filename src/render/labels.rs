@@ -215,12 +215,7 @@ impl Labels {
             page_number: page_number(w),
             placeholder: w.say("doc-placeholder"),
             table_placeholder: w.say("doc-table-placeholder"),
-            identity: vec![
-                w.say("doc-identity-name"),
-                w.say("doc-identity-course"),
-                w.say("doc-identity-year"),
-                w.say("doc-identity-school"),
-            ],
+            identity: identity_fields(settings, w, true),
             validation_table: ValidationLabels {
                 title: w.say("doc-validation-title"),
                 ticks: match &referentiel.levels {
@@ -354,11 +349,7 @@ fn tracking(model: &Model, w: &Words) -> TrackingLabels {
         slug: w.say("tracking-file-name"),
         title: w.say("tracking-title"),
         subject: w.say("tracking-subject"),
-        student_fields: vec![
-            w.say("doc-identity-name"),
-            w.say("doc-identity-course"),
-            w.say("doc-identity-year"),
-        ],
+        student_fields: identity_fields(&model.settings, w, false),
         activities: w.say("tracking-activities"),
         columns,
         uncovered: w.say("tracking-uncovered"),
@@ -390,6 +381,23 @@ fn tracking(model: &Model, w: &Words) -> TrackingLabels {
             ],
         },
     }
+}
+
+/// The identity block's fields: the settings' own, else the catalogue's (the fiches ask for the
+/// school too when `with_school`; the fiche de suivi does not).
+fn identity_fields(settings: &Settings, w: &Words, with_school: bool) -> Vec<String> {
+    if !settings.audience.identity_fields.is_empty() {
+        return settings.audience.identity_fields.clone();
+    }
+    let mut fields = vec![
+        w.say("doc-identity-name"),
+        w.say("doc-identity-course"),
+        w.say("doc-identity-year"),
+    ];
+    if with_school {
+        fields.push(w.say("doc-identity-school"));
+    }
+    fields
 }
 
 /// `M1`, `M2` and `M3` → « M1, M2 et M3 », in the catalogue's words.
