@@ -31,7 +31,6 @@ pub fn load_page(root: &Path, path: &Path) -> Result<Page, Diagnostics> {
     Ok(Page {
         slug: file_stem(path),
         front,
-        body: source.text[body_offset..].to_owned(),
         body_offset,
         source,
     })

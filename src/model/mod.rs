@@ -168,13 +168,20 @@ pub struct Page {
     pub slug: String,
     #[serde(flatten)]
     pub front: FrontMatter,
-    /// The Markdown after the front matter.
-    pub body: String,
-    /// Byte offset of the body in the source file, so body diagnostics point at the right line.
+    /// Byte offset of the body in the source file (see [`Page::body`]), so body diagnostics point
+    /// at the right line.
     #[serde(skip)]
     pub body_offset: usize,
     #[serde(skip)]
     pub source: SourceText,
+}
+
+impl Page {
+    /// The Markdown after the front matter: a slice of the source, kept once for the
+    /// diagnostics and the renderers (a 10,000-page handbook holds 32 MB of it).
+    pub fn body(&self) -> &str {
+        self.source.text.get(self.body_offset..).unwrap_or_default()
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]

@@ -59,7 +59,7 @@ impl Texts<'_> {
         links: &mut Vec<SourceLink>,
     ) -> String {
         let markdown = Markdown {
-            text: &page.body,
+            text: page.body(),
             source: &page.source,
             placement: Placement::At(page.body_offset),
             page_path: path,
