@@ -80,7 +80,7 @@ fn markdown(c: &mut Criterion) {
             (activity.source.path.clone(), path)
         }))
         .collect();
-    let bytes: usize = model.pages.iter().map(|page| page.body.len()).sum();
+    let bytes: usize = model.pages.iter().map(|page| page.body().len()).sum();
     let mut group = c.benchmark_group("markdown");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.bench_function("every page body of the handbook", |b| {
@@ -91,7 +91,7 @@ fn markdown(c: &mut Criterion) {
                 .iter()
                 .map(|page| {
                     let text = Markdown {
-                        text: &page.body,
+                        text: page.body(),
                         source: &page.source,
                         placement: Placement::At(page.body_offset),
                         page_path: "page.html",
