@@ -149,11 +149,16 @@ def labels_file(settings=None, referentiel=None):
     levels = (referentiel or {}).get("levels")
     identity = [m["doc-identity-name"], m["doc-identity-course"],
                 say(m, "doc-identity-year", school_year_title=year[:1].upper() + year[1:])]
+    fiche_identity = identity + [m["doc-identity-school"]]
+    # The settings' own identity fields replace the catalogue's, on the fiches and the fiche de suivi.
+    own = settings.get("audience", {}).get("identity_fields")
+    if own:
+        identity = fiche_identity = own
     return {
         "language": settings.get("language", "fr")[:2],
         "placeholder": m["doc-placeholder"],
         "page_number": [say(m, "doc-page-number", page="\x01", pages="").split("\x01")[0]],
-        "identity": identity + [m["doc-identity-school"]],
+        "identity": fiche_identity,
         "validation_table": {"title": m["doc-validation-title"],
                              "ticks": [str(level["code"]) for level in levels["scale"]] if levels
                              else [m["doc-validated"], m["doc-not-validated"]]},
