@@ -68,9 +68,11 @@ find "$site/public" \( -name '*.html' -o -name '*.css' \) -print0 | sort -z \
 echo "check-real-apps: vnu: 0 errors on $pages pages"
 
 # The pages in headless Chromium: no console error or failed request over HTTP and from file://,
-# axe-core's WCAG 2.1 A/AA rules, keyboard navigation, search, the tracker, the print edition.
-LIVRET_SITE="$site/public" LIVRET_SUBSITE="$site/sub/public" CHROMIUM="$(command -v chromium)" \
-  node --test tests/browser/
+# axe-core's WCAG 2.1 A/AA rules, keyboard navigation, search, the tracker (and its levels, on the
+# levels-en fixture), the print edition.
+./target/release/livret build --root tests/fixtures/levels-en --output "$site/levels-en" 2>/dev/null
+LIVRET_SITE="$site/public" LIVRET_SUBSITE="$site/sub/public" LIVRET_LEVELS_SITE="$site/levels-en" \
+  CHROMIUM="$(command -v chromium)" node --test tests/browser/
 
 # The output folder on a file system of its own (a USB key's root, a mount inside the old site),
 # in a private mount namespace: tests/mounts.rs, left out of a plain `cargo test`.
