@@ -256,8 +256,13 @@ impl Catalogue {
     }
 
     /// The text of a message whose id and arguments come at run time (a template's `t("id",
-    /// n=3)`): numbers choose plurals; `None` when the catalogue lacks the id.
-    pub fn format_runtime(&self, id: &str, args: &[(String, Arg)]) -> Option<String> {
+    /// n=3)`), the arguments borrowed (a later one of the same name wins): numbers choose plurals;
+    /// `None` when the catalogue lacks the id.
+    pub fn format_runtime<'a>(
+        &self,
+        id: &str,
+        args: impl IntoIterator<Item = (&'a str, &'a Arg)>,
+    ) -> Option<String> {
         let mut fluent = FluentArgs::new();
         for (name, value) in args {
             let value = match value {
@@ -265,7 +270,7 @@ impl Catalogue {
                 Arg::Number(number) => FluentValue::from(*number),
                 Arg::Message(inner) => FluentValue::from(self.text(inner)),
             };
-            fluent.set(name.clone(), value);
+            fluent.set(name, value);
         }
         self.format(id, Some(&fluent))
     }

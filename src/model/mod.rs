@@ -90,6 +90,15 @@ impl Model {
         })
     }
 
+    /// With a scale of levels, the position of the first level that counts for the certificate:
+    /// the rule's `level`, else the scale's `validated_from` (the checks report unknown codes).
+    pub fn counting_level(&self) -> Option<usize> {
+        let levels = self.referentiel.levels.as_ref()?;
+        let rule = self.settings.certification.level.as_ref();
+        rule.and_then(|l| levels.position(&l.value))
+            .or_else(|| levels.position(&levels.validated_from.value))
+    }
+
     /// The fiche model of an activity: its own `fiche:`, or a `content/fiches/` file naming it.
     pub fn fiche_of<'a>(&'a self, activity: &'a Activity) -> Option<&'a FicheModel> {
         activity.fiche.as_ref().or_else(|| {

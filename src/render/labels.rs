@@ -34,8 +34,8 @@ pub struct Labels {
     pub exports: ExportLabels,
     /// The certification rule, in one sentence.
     pub rule: String,
-    catalogue: &'static Catalogue,
-    audience: Vec<(String, Arg)>,
+    /// For the sentences made per document (a fiche's subject, the bilan's total).
+    words: Words,
 }
 
 /// The fiche de suivi et d'évaluation.
@@ -159,7 +159,7 @@ pub fn audience_args(settings: &Settings) -> Vec<(String, Arg)> {
     let word = |id: &str, given: &Option<String>| {
         given
             .clone()
-            .unwrap_or_else(|| catalogue.format_runtime(id, &[]).unwrap_or_default())
+            .unwrap_or_else(|| catalogue.lookup(id).unwrap_or_default())
     };
     let school_year = word("audience-school-year", school_year);
     vec![
@@ -181,10 +181,11 @@ pub fn audience_args(settings: &Settings) -> Vec<(String, Arg)> {
 
 /// The title of a page the site makes itself (`page-title-search`…), in the handbook's language.
 pub fn page_title(id: &str, settings: &Settings) -> String {
-    let args = audience_args(settings);
-    catalogue_of(settings)
-        .format_runtime(id, &args)
-        .unwrap_or_else(|| id.to_owned())
+    Words {
+        catalogue: catalogue_of(settings),
+        audience: audience_args(settings),
+    }
+    .say(id)
 }
 
 /// `année universitaire` → `Année universitaire`, for a column header.
@@ -200,8 +201,8 @@ impl Labels {
     pub fn new(model: &Model) -> Labels {
         let settings = &model.settings;
         let referentiel = &model.referentiel;
-        let labels = Words::of(model);
-        let w = &labels;
+        let words = Words::of(model);
+        let w = &words;
         Labels {
             language: document_language(settings, w),
             validation: w.say("doc-validation"),
@@ -227,29 +228,21 @@ impl Labels {
             tracking: tracking(model, w),
             exports: exports(model, w),
             rule: rule_in_words(model, w),
-            catalogue: w.catalogue,
-            audience: labels.audience.clone(),
+            words,
         }
     }
 
     /// The bilan's total cell when it shares the maximum's row: « 23 validées au moins ».
     pub fn bilan_total_rule(&self, required: u32) -> String {
-        self.words().sentence(
+        self.words.sentence(
             "tracking-bilan-total-rule",
             &[("required", Arg::Number(f64::from(required)))],
         )
     }
 
-    fn words(&self) -> Words {
-        Words {
-            catalogue: self.catalogue,
-            audience: self.audience.clone(),
-        }
-    }
-
     /// The metadata subject of an activity's fiche model.
     pub fn fiche_subject(&self, activity_title: &str) -> String {
-        self.words().sentence(
+        self.words.sentence(
             "doc-subject",
             &[("activity", Arg::Text(activity_title.to_owned()))],
         )
@@ -257,6 +250,7 @@ impl Labels {
 }
 
 /// The catalogue and the arguments every message of the handbook gets.
+#[derive(Debug, Clone)]
 struct Words {
     catalogue: &'static Catalogue,
     audience: Vec<(String, Arg)>,
@@ -279,10 +273,10 @@ impl Words {
     }
 
     fn sentence(&self, id: &str, args: &[(&str, Arg)]) -> String {
-        let mut all = self.audience.clone();
-        all.extend(args.iter().map(|(k, v)| ((*k).to_owned(), v.clone())));
+        let audience = self.audience.iter().map(|(k, v)| (k.as_str(), v));
+        let all = audience.chain(args.iter().map(|(k, v)| (*k, v)));
         self.catalogue
-            .format_runtime(id, &all)
+            .format_runtime(id, all)
             .unwrap_or_else(|| id.to_owned())
     }
 }
@@ -462,16 +456,8 @@ fn rule_in_words(model: &Model, w: &Words) -> String {
     let total = referentiel.competencies().count();
     let number = |n: u32| Arg::Number(f64::from(n));
     let mut clauses = Vec::new();
-    let level = rule.level.as_ref().map(|l| l.value.as_str()).or(referentiel
-        .levels
-        .as_ref()
-        .map(|l| l.validated_from.value.as_str()));
-    let scale = referentiel.levels.as_ref();
-    if let Some(level) = scale.and_then(|s| {
-        s.scale
-            .iter()
-            .find(|l| Some(l.code.value.as_str()) == level)
-    }) {
+    let counting = referentiel.levels.as_ref().zip(model.counting_level());
+    if let Some(level) = counting.and_then(|(levels, position)| levels.scale.get(position)) {
         clauses.push(w.sentence(
             "rule-clause-level",
             &[

@@ -42,7 +42,7 @@ impl Paths {
     }
 
     fn load(catalogue: &Catalogue) -> Paths {
-        let path_name = |id: &str| catalogue.format_runtime(id, &[]).unwrap_or_default();
+        let path_name = |id: &str| catalogue.lookup(id).unwrap_or_default();
         Paths {
             activities: format!("{}/", path_name("path-activities")),
             competencies: format!("{}/", path_name("path-competencies")),

@@ -84,13 +84,7 @@ fn levels(model: &Model) -> Vec<LevelView> {
         return Vec::new();
     };
     let validated_from = levels.position(&levels.validated_from.value).unwrap_or(0);
-    let counts_from = model
-        .settings
-        .certification
-        .level
-        .as_ref()
-        .and_then(|l| levels.position(&l.value))
-        .unwrap_or(validated_from);
+    let counts_from = model.counting_level().unwrap_or(validated_from);
     levels
         .scale
         .iter()

@@ -222,16 +222,22 @@ pub fn add_catalogue(env: &mut Environment, settings: &Settings) {
     env.add_function(
         "t",
         move |id: &str, kwargs: minijinja::value::Kwargs| -> Result<String, minijinja::Error> {
-            let mut args = audience.clone();
+            // The audience's words are borrowed, not copied: this runs for every sentence of
+            // every page.
+            let mut args = Vec::new();
             for name in kwargs.args() {
                 let value: Value = kwargs.get(name)?;
                 let arg = match value.as_i64() {
                     Some(number) => Arg::Number(number as f64),
                     None => Arg::Text(value.to_string()),
                 };
-                args.push((name.to_owned(), arg));
+                args.push((name, arg));
             }
-            catalogue.format_runtime(id, &args).ok_or_else(|| {
+            let all = audience
+                .iter()
+                .map(|(name, value)| (name.as_str(), value))
+                .chain(args.iter().map(|(name, value)| (*name, value)));
+            catalogue.format_runtime(id, all).ok_or_else(|| {
                 let detail = format!("`{id}` is not in the message catalogue");
                 minijinja::Error::new(minijinja::ErrorKind::UndefinedError, detail)
             })
