@@ -74,6 +74,14 @@ echo "check-real-apps: vnu: 0 errors on $pages pages"
 LIVRET_SITE="$site/public" LIVRET_SUBSITE="$site/sub/public" LIVRET_LEVELS_SITE="$site/levels-en" \
   CHROMIUM="$(command -v chromium)" node --test tests/browser/
 
+# The search at scale: the 10,000-page corpus of the benchmarks, its index queried in Chromium
+# (results found, at most 1 MB of the index loaded per query, 15 MB in all).
+cargo build --release --quiet --example corpus
+./target/release/examples/corpus --pages 10000 --out "$site/corpus" >/dev/null
+./target/release/livret build --root "$site/corpus/livret" --output "$site/corpus-site" >/dev/null
+LIVRET_SITE="$site/corpus-site" CHROMIUM="$(command -v chromium)" node --test tests/scale/
+rm -rf "$site/corpus" "$site/corpus-site"
+
 # The output folder on a file system of its own (a USB key's root, a mount inside the old site),
 # in a private mount namespace: tests/mounts.rs, left out of a plain `cargo test`.
 unshare --mount --map-root-user true \

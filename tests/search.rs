@@ -4,19 +4,60 @@
 //! JavaScript. (The query side is tested with node: tests/js/search.test.js.)
 
 use std::fs;
+use std::io::Read;
 use std::path::Path;
+
+use base64::Engine;
 
 use livret::render::search::words;
 use scraper::{Html, Selector};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 mod common;
 use common::{build, root};
 
+/// The data the index's part `name` registers (`(self.livretSearch …)["name"] = data;`).
+fn part(site: &Path, name: &str) -> Option<Value> {
+    let script = fs::read_to_string(site.join(format!("assets/search/{name}.js"))).ok()?;
+    let start = script.find("] = ").unwrap() + 4;
+    Some(serde_json::from_str(&script[start..script.rfind(';').unwrap()]).unwrap())
+}
+
+/// A text part's page: path, title, and its documents' anchor, heading and text.
+type TextPage = (String, String, Vec<(String, String, String)>);
+
+/// The whole index read back from its parts: `{pages: [[path, title]], docs: [[page, anchor,
+/// heading, text]], words, stopwords}`, words in shard order, text parts inflated.
 fn index(site: &Path) -> Value {
-    let script = fs::read_to_string(site.join("assets/search-index.js")).unwrap();
-    let json = &script[script.find('{').unwrap()..=script.rfind('}').unwrap()];
-    serde_json::from_str(json).unwrap()
+    let manifest = part(site, "index").unwrap();
+    let mut words = Vec::new();
+    for n in 0.. {
+        let Some(shard) = part(site, &format!("w{n}")) else {
+            break;
+        };
+        words.extend(shard["words"].as_array().unwrap().iter().cloned());
+    }
+    let (mut pages, mut docs) = (Vec::new(), Vec::new());
+    for n in 0.. {
+        let Some(text) = part(site, &format!("t{n}")) else {
+            break;
+        };
+        let deflated = base64::engine::general_purpose::STANDARD
+            .decode(text.as_str().unwrap())
+            .unwrap();
+        let mut json = String::new();
+        flate2::read::DeflateDecoder::new(&deflated[..])
+            .read_to_string(&mut json)
+            .unwrap();
+        let part: Vec<TextPage> = serde_json::from_str(&json).unwrap();
+        for (path, title, sections) in part {
+            for (anchor, heading, text) in sections {
+                docs.push(json!([pages.len(), anchor, heading, text]));
+            }
+            pages.push(json!([path, title]));
+        }
+    }
+    json!({"pages": pages, "docs": docs, "words": words, "stopwords": manifest["stopwords"]})
 }
 
 fn page(site: &Path, path: &str) -> Html {
@@ -142,7 +183,7 @@ fn every_page_offers_search_and_the_search_page_needs_javascript_plainly() {
             assert_eq!(
                 scripts,
                 [
-                    "assets/search-index.js",
+                    "assets/search/index.js",
                     "assets/sentences.js",
                     "assets/search.js",
                     "assets/menu.js"

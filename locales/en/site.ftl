@@ -37,6 +37,7 @@ search-js-none = No results for “{ $query }”.
 search-js-first = The first { $shown } of { $total } results for “{ $query }”.
 search-js-count-one = { $n } result for “{ $query }”.
 search-js-count-other = { $n } results for “{ $query }”.
+search-js-unavailable = The search could not load its index: reload the page. The menu leads to every part of the handbook.
 
 ## The 404 page
 

@@ -37,6 +37,7 @@ search-js-none = Aucun résultat pour « { $query } ».
 search-js-first = Les { $shown } premiers de { $total } résultats pour « { $query } ».
 search-js-count-one = { $n } résultat pour « { $query } ».
 search-js-count-other = { $n } résultats pour « { $query } ».
+search-js-unavailable = La recherche n’a pas pu charger son index : rechargez la page. Le menu permet de parcourir tout le livret.
 
 ## The 404 page
 

@@ -222,7 +222,7 @@ fn replace(files: &mut Vec<OutputFile>, file: OutputFile) {
 
 /// The search index of the content pages, from their bodies, with where each code is described:
 /// a competency on its page, a domain at its heading on the référentiel page.
-pub fn search_index(model: &Model, bodies: &[Arc<site::Body>]) -> OutputFile {
+pub fn search_index(model: &Model, bodies: &[Arc<site::Body>]) -> Vec<OutputFile> {
     let pages: Vec<search::Page> = bodies.iter().map(|body| body.search_page()).collect();
     let referentiel = &model.referentiel;
     let paths = paths::Paths::of(&model.settings.language);

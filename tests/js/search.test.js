@@ -10,8 +10,8 @@ const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const vm = require("node:vm");
 const search = require("../../theme/static/search.js");
+const { openIndex, wholeIndex } = require("./site-index.js");
 
 const repository = path.join(__dirname, "..", "..");
 
@@ -26,15 +26,21 @@ function buildSite() {
 }
 
 const site = buildSite();
-// The index script as the browser runs it: it sets a global on `window`.
-const window = {};
-vm.runInNewContext(fs.readFileSync(path.join(site, "assets", "search-index.js"), "utf8"), { window });
-const index = window.livretSearchIndex;
+// The index as search.js opens it (parts loaded when a query needs them), and all of it at once,
+// for assertions.
+const index = openIndex(site);
+let whole;
+test.before(async () => { whole = await wholeIndex(site); });
+
+// The results of `query`.
+async function find(query) {
+  return (await search.search(index, query)).results;
+}
 
 // The text of a result's section, for assertions.
 function sectionText(result) {
   const [page, anchor] = result.url.split("#");
-  const doc = index.docs.find((d) => index.pages[d[0]][0] === page && d[1] === (anchor || ""));
+  const doc = whole.docs.find((d) => whole.pages[d[0]][0] === page && d[1] === (anchor || ""));
   return [result.title, doc[2], doc[3]].join(" ");
 }
 
@@ -59,89 +65,89 @@ test("folds the tricky words as livret does (same cases as the Rust unit test)",
 });
 
 test("every word livret indexed is a word search.js finds in the same text, and back", () => {
-  const stop = new Set(index.stopwords);
+  const stop = new Set(whole.stopwords);
   const fromJs = new Set();
-  for (const page of index.pages) search.words(page[1]).forEach((w) => fromJs.add(w));
-  for (const doc of index.docs) {
+  for (const page of whole.pages) search.words(page[1]).forEach((w) => fromJs.add(w));
+  for (const doc of whole.docs) {
     search.words(doc[2] + " " + doc[3]).forEach((w) => fromJs.add(w));
   }
   stop.forEach((w) => fromJs.delete(w));
-  assert.deepEqual([...fromJs].sort(), [...index.words].sort());
+  assert.deepEqual([...fromJs].sort(), [...whole.words].sort());
 });
 
 test("the vocabulary is sorted in JavaScript's string order", () => {
-  for (let i = 1; i < index.words.length; i++) assert.ok(index.words[i - 1] < index.words[i], index.words[i]);
+  for (let i = 1; i < whole.words.length; i++) assert.ok(whole.words[i - 1] < whole.words[i], whole.words[i]);
 });
 
-test("« droit a l image » finds the page saying « droit à l’image »", () => {
-  const results = search.search(index, "droit a l image");
+test("« droit a l image » finds the page saying « droit à l’image »", async () => {
+  const results = await find("droit a l image");
   assert.ok(results.length > 0);
   for (const r of results) assert.match(sectionText(r), /droit à l[’']image/i);
   assert.deepEqual(marked(results[0]).map((t) => t.toLowerCase()), ["droit", "image"]);
 });
 
-test("« evaluer » and « évaluer » find « évaluation »", () => {
-  const plain = search.search(index, "evaluer");
-  const accented = search.search(index, "évaluer");
+test("« evaluer » and « évaluer » find « évaluation »", async () => {
+  const plain = await find("evaluer");
+  const accented = await find("évaluer");
   assert.deepEqual(plain, accented);
   assert.ok(plain.some((r) => /évaluation/i.test(sectionText(r))));
   assert.ok(plain.some((r) => marked(r).some((t) => /^évaluation/i.test(t))));
 });
 
-test("« competence » finds « Compétences », titles first", () => {
-  const results = search.search(index, "competence");
+test("« competence » finds « Compétences », titles first", async () => {
+  const results = await find("competence");
   assert.ok(results.some((r) => /Compétences/.test(sectionText(r))));
   const titled = results.map((r) => /compétence/i.test(r.title + " " + r.heading));
   // Every result whose title or heading holds the word comes before those where only the text does.
   assert.ok(titled.indexOf(false) < 0 || titled.lastIndexOf(true) < titled.indexOf(false), titled.join());
 });
 
-test("words side by side rank before scattered ones", () => {
-  const results = search.search(index, "propriété intellectuelle");
+test("words side by side rank before scattered ones", async () => {
+  const results = await find("propriété intellectuelle");
   assert.ok(results.length > 0);
   assert.match(sectionText(results[0]), /propriété intellectuelle/i);
 });
 
-test("an empty or stopword-only query finds nothing, without error", () => {
+test("an empty or stopword-only query finds nothing, without error", async () => {
   for (const query of ["", "   ", "le la les", "l’", "de, à ; et !"]) {
-    assert.deepEqual(search.search(index, query), [], JSON.stringify(query));
+    assert.deepEqual(await find(query), [], JSON.stringify(query));
   }
 });
 
-test("excerpts are short, and their marks are hits", () => {
-  for (const r of search.search(index, "activité")) {
+test("excerpts are short, and their marks are hits", async () => {
+  for (const r of await find("activité")) {
     const text = r.excerpt.map((p) => p.text).join("");
     assert.ok(text.length <= 170, text);
     for (const m of marked(r)) assert.match(search.words(m)[0], /^activ/);
   }
 });
 
-test("query words take the stems livret wrote, the same Snowball rules as the pages", () => {
+test("query words take the stems livret wrote, the same Snowball rules as the pages", async () => {
   // A word of the handbook: its stem is the one livret's Snowball stemmer gave it.
-  const stemOf = (word) => index.stems[index.word_stems[index.words.indexOf(word)]];
-  assert.deepEqual(search.stemsOfQueryWord(index, "evaluation"), [stemOf("evaluation")]);
+  const stemOf = (word) => whole.stems[whole.words.indexOf(word)];
+  assert.deepEqual(await search.stemsOfQueryWord(index, "evaluation"), [stemOf("evaluation")]);
   assert.equal(stemOf("evaluation"), "evalu");
   assert.equal(stemOf("competences"), stemOf("competence"));
   // A word the handbook lacks takes every indexed stem it begins with.
-  assert.ok(!index.words.includes("evaluer"));
-  assert.ok(search.stemsOfQueryWord(index, "evaluer").includes("evalu"));
-  assert.deepEqual(search.stemsOfQueryWord(index, "zzzzzz"), []);
+  assert.ok(!whole.words.includes("evaluer"));
+  assert.ok((await search.stemsOfQueryWord(index, "evaluer")).includes("evalu"));
+  assert.deepEqual(await search.stemsOfQueryWord(index, "zzzzzz"), []);
 });
 
-test("« évaluations », a form the handbook lacks, finds « évaluation »", () => {
-  assert.ok(!index.words.includes("evaluations"));
-  const results = search.search(index, "évaluations");
+test("« évaluations », a form the handbook lacks, finds « évaluation »", async () => {
+  assert.ok(!whole.words.includes("evaluations"));
+  const results = await find("évaluations");
   assert.ok(results.some((r) => /évaluation/i.test(sectionText(r))));
 });
 
-test("a code, however written, finds its competency first, then only the sections holding it", () => {
-  const code = index.codes.find(([c]) => /^[A-Z]\.\d\.\d$/.test(c))[0]; // e.g. A.1.3
+test("a code, however written, finds its competency first, then only the sections holding it", async () => {
+  const code = whole.codes.find(([c]) => /^[A-Z]\.\d\.\d$/.test(c))[0]; // e.g. A.1.3
   const page = `competences/${code.toLowerCase().replace(/\./g, "-")}.html`;
   const [letter, a, b] = code.split(".");
   // A reordered code (A.3.1 for A.1.3) must not come along, as it did when the dots split words.
   const swapped = [letter, b, a].join(".");
   for (const query of [code, code.toLowerCase(), code.replace(/\./g, ""), code.toLowerCase().replace(/\./g, " ")]) {
-    const results = search.search(index, query);
+    const results = await find(query);
     assert.equal(results[0].url, page, `${query}: ${results[0].url}`);
     for (const r of results.slice(1)) {
       assert.match(sectionText(r), new RegExp(code.replace(/\./g, "\\.")), `${query}: ${r.url}`);
@@ -152,9 +158,9 @@ test("a code, however written, finds its competency first, then only the section
   }
 });
 
-test("one result per page and per excerpt: the others are listed under it", () => {
+test("one result per page and per excerpt: the others are listed under it", async () => {
   for (const query of ["evaluation", "competence", "activite", "plateforme"]) {
-    const results = search.search(index, query);
+    const results = await find(query);
     const pagesSeen = results.map((r) => r.url.split("#")[0]);
     assert.equal(new Set(pagesSeen).size, pagesSeen.length, `${query}: a page twice`);
     const excerpts = results.map((r) => r.excerpt.map((p) => p.text).join(""));
@@ -163,9 +169,9 @@ test("one result per page and per excerpt: the others are listed under it", () =
   }
 });
 
-test("an excerpt is centred on its first hit", () => {
+test("an excerpt is centred on its first hit", async () => {
   let checked = 0;
-  for (const r of search.search(index, "evaluation")) {
+  for (const r of await find("evaluation")) {
     const text = r.excerpt.map((p) => p.text).join("");
     const at = r.excerpt.findIndex((p) => p.mark);
     // Only where the text had to be cut before its first hit.
@@ -178,7 +184,22 @@ test("an excerpt is centred on its first hit", () => {
 });
 
 test("titles carry the site's typography", () => {
-  const titles = index.pages.map((p) => p[1]);
+  const titles = whole.pages.map((p) => p[1]);
   assert.ok(titles.some((t) => t.includes("’")), "a typographic apostrophe");
   assert.ok(titles.every((t) => !t.includes("'")), `straight apostrophes: ${titles.filter((t) => t.includes("'"))}`);
+});
+
+test("a query loads only the parts its words need, and each part once", async () => {
+  const fresh = openIndex(site);
+  await search.search(fresh, "propriété intellectuelle");
+  const loaded = fresh.loadedParts;
+  assert.equal(new Set(loaded).size, loaded.length, `a part loaded twice: ${loaded}`);
+  assert.ok(loaded.some((name) => name.startsWith("w")) && loaded.some((name) => name.startsWith("t")), `${loaded}`);
+  await search.search(fresh, "propriété intellectuelle");
+  assert.equal(fresh.loadedParts.length, loaded.length, "the same query again loads nothing");
+});
+
+test("the postings' numbers read back as livret wrote them (base64 VLQ)", () => {
+  // "A" 0, "f" 31, "gB" 32, "//D" 4,095: five bits a digit, low bits first.
+  assert.deepEqual(search.vlq("AfgB//D"), [0, 31, 32, 31 + 32 * 31 + 1024 * 3]);
 });

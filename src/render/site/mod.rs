@@ -74,8 +74,8 @@ pub struct Body {
     pub link: Link,
     /// The body rewritten for the edition, with its searchable sections.
     pub rewritten: print::Rewritten,
-    /// The distinct words of each searchable section.
-    pub words: Vec<String>,
+    /// The indexed words of each searchable section.
+    pub words: Vec<search::DocWords>,
 }
 
 impl Body {
@@ -270,7 +270,7 @@ pub fn render_pages(
             || rayon::join(|| render(&sections), || render(&without_bodies)),
             || super::search_index(model, &bodies),
         );
-        files.push(index);
+        files.extend(index);
         match html.and_then(|html| Ok((html, html_without_bodies?))) {
             Ok((html, html_without_bodies)) => {
                 files.push(OutputFile::new(&paths.print, html.into_bytes()));

@@ -1,0 +1,391 @@
+//! The full-text search index of the site, built once per build: what a page's text is for the
+//! search (sections, folded words, stems); `index` lays it out in files.
+//!
+//! The text comes from the rendered pages themselves (each content page's body, its template's
+//! `main` block), so the index holds exactly what readers see, template-generated text included.
+//! The body is not parsed here: the print edition's pass over it (lol_html) feeds a [`Collector`],
+//! so each body is parsed once. Each page is cut into sections at its `h2`/`h3` headings that carry
+//! an id, so a result links to `page.html#id`. Words are folded (lowercase, compatibility
+//! decomposition without combining marks, œ → oe, æ → ae) and split on anything not alphanumeric;
+//! each distinct word gets its Snowball stem in the handbook's language (French or English, with
+//! `rust-stemmers`), written beside it, so that the query side, `theme/static/search.js`, which
+//! folds queries the same way, finds every word of a query word's stem by the very same rules
+//! without a stemmer of its own. The cost grows linearly with the site. It returns output files
+//! and writes nothing.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::catalogue::Lang;
+
+use super::views::Link;
+
+/// Words too common to find anything, already folded. Written into the index, so the query side
+/// drops exactly the same ones.
+const ENGLISH_STOPWORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "he", "her",
+    "his", "i", "in", "is", "it", "its", "of", "on", "or", "our", "she", "that", "the", "their",
+    "them", "they", "this", "to", "was", "we", "were", "which", "who", "will", "with", "you",
+    "your",
+];
+const FRENCH_STOPWORDS: &[&str] = &[
+    "a", "au", "aux", "avec", "c", "ce", "ces", "cet", "cette", "d", "dans", "de", "des", "du",
+    "elle", "elles", "en", "est", "et", "il", "ils", "j", "je", "l", "la", "le", "les", "leur",
+    "leurs", "lui", "m", "ma", "mais", "me", "mes", "n", "ne", "nos", "notre", "nous", "on", "ou",
+    "par", "pas", "pour", "qu", "que", "qui", "s", "sa", "se", "ses", "si", "son", "sont", "sur",
+    "t", "ta", "te", "tes", "ton", "un", "une", "vos", "votre", "vous", "y",
+];
+
+fn stopwords(language: &str) -> &'static [&'static str] {
+    match Lang::from_tag(language) {
+        Some(Lang::Fr) => FRENCH_STOPWORDS,
+        Some(Lang::En) => ENGLISH_STOPWORDS,
+        None => &[],
+    }
+}
+
+/// The same stopwords as a set: every word of every page is looked up in it.
+fn stopword_set(language: &str) -> &'static foldhash::HashSet<&'static str> {
+    static FRENCH: LazyLock<foldhash::HashSet<&str>> =
+        LazyLock::new(|| FRENCH_STOPWORDS.iter().copied().collect());
+    static ENGLISH: LazyLock<foldhash::HashSet<&str>> =
+        LazyLock::new(|| ENGLISH_STOPWORDS.iter().copied().collect());
+    static NONE: LazyLock<foldhash::HashSet<&str>> = LazyLock::new(Default::default);
+    match Lang::from_tag(language) {
+        Some(Lang::Fr) => &FRENCH,
+        Some(Lang::En) => &ENGLISH,
+        None => &NONE,
+    }
+}
+
+/// The Snowball stemmer of the language, if livret stems it.
+fn stemmer(language: &str) -> Option<Stemmer> {
+    match Lang::from_tag(language)? {
+        Lang::Fr => Some(Stemmer::create(Algorithm::French)),
+        Lang::En => Some(Stemmer::create(Algorithm::English)),
+    }
+}
+
+/// Each word's stem, as an index into the sorted, distinct stems (a word is its own stem in a
+/// language livret does not stem).
+fn stems<'a>(language: &str, words: &[&'a str]) -> (Vec<String>, Vec<usize>) {
+    let stemmer = stemmer(language);
+    let stem_of = |word: &'a str| match &stemmer {
+        Some(stemmer) => stemmer.stem(word).into_owned(),
+        None => word.to_owned(),
+    };
+    let of_words: Vec<String> = words.iter().map(|w| stem_of(w)).collect();
+    let mut distinct: Vec<&str> = of_words.iter().map(String::as_str).collect();
+    distinct.sort_unstable_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
+    distinct.dedup();
+    let position: HashMap<&str, usize> =
+        distinct.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+    let indices = of_words.iter().map(|s| position[s.as_str()]).collect();
+    (distinct.into_iter().map(str::to_owned).collect(), indices)
+}
+
+/// Appends the folded form of `c`: lowercase, compatibility decomposition (ligatures such as ﬁ,
+/// superscripts such as ᵉʳ) without combining marks (accents), œ and æ spelled out. Done char by
+/// char, like the query side, so both agree on every text.
+fn fold_char(c: char, out: &mut String) {
+    for lower in c.to_lowercase() {
+        for d in std::iter::once(lower).nfkd() {
+            match d {
+                'œ' => out.push_str("oe"),
+                'æ' => out.push_str("ae"),
+                d if is_combining_mark(d) => {}
+                d => out.push(d),
+            }
+        }
+    }
+}
+
+/// The folded words of a text, in order: runs of alphanumeric characters after folding.
+pub fn words(text: &str) -> Vec<String> {
+    split_words(&fold(text)).map(str::to_owned).collect()
+}
+
+/// `text` folded, char by char.
+fn fold(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    fold_into(text, &mut folded);
+    folded
+}
+
+fn fold_into(text: &str, folded: &mut String) {
+    for c in text.chars() {
+        // ASCII has no decomposition, no combining mark and no ligature: lowercase is its fold.
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+        } else {
+            fold_char(c, folded);
+        }
+    }
+}
+
+/// The words of a folded text.
+fn split_words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// One searchable part of a page: its introduction (empty anchor and heading) or a section.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Section {
+    /// The heading's id, for the link (`page.html#anchor`); empty for the introduction.
+    pub anchor: String,
+    pub heading: String,
+    pub text: String,
+}
+
+/// Elements whose text readers do not see as text (or, for `h1`, the page title, stored apart).
+const SKIPPED: &[&str] = &["script", "style", "template", "noscript", "h1"];
+/// Elements inside a word's flow: no word break at their tags.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "small", "span",
+    "strong", "sub", "sup", "time", "u", "var",
+];
+
+/// What an element's tags mean for the text around them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    /// Its text is not searched.
+    Skipped,
+    /// `h2` or `h3`: with an id, it starts a section.
+    Heading,
+    /// In a word's flow.
+    Inline,
+    /// A break between words.
+    Block,
+}
+
+impl Tag {
+    pub fn of(name: &str) -> Tag {
+        if SKIPPED.contains(&name) {
+            Tag::Skipped
+        } else if name == "h2" || name == "h3" {
+            Tag::Heading
+        } else if INLINE.contains(&name) {
+            Tag::Inline
+        } else {
+            Tag::Block
+        }
+    }
+}
+
+/// Text with whitespace collapsed: a run of spaces and line breaks, or a break between blocks,
+/// becomes one space. No-break spaces are kept, as typography placed them.
+#[derive(Default)]
+struct Collapsed {
+    text: String,
+    space: bool,
+}
+
+impl Collapsed {
+    fn push(&mut self, text: &str) {
+        for c in text.chars() {
+            if c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' {
+                self.space = true;
+            } else {
+                if self.space && !self.text.is_empty() {
+                    self.text.push(' ');
+                }
+                self.space = false;
+                self.text.push(c);
+            }
+        }
+    }
+
+    fn take(&mut self) -> String {
+        self.space = false;
+        std::mem::take(&mut self.text)
+    }
+}
+
+/// Cuts a page's body into sections at the `h2` and `h3` that have an id, while an HTML pass
+/// walks it (the print edition's, so that each body is parsed once): it is told every start tag,
+/// end tag and text node in document order, entities already decoded.
+pub struct Collector {
+    sections: Vec<Section>,
+    heading: Collapsed,
+    text: Collapsed,
+    in_heading: bool,
+    skipped: usize,
+}
+
+impl Default for Collector {
+    fn default() -> Self {
+        Collector {
+            sections: vec![Section::default()],
+            heading: Collapsed::default(),
+            text: Collapsed::default(),
+            in_heading: false,
+            skipped: 0,
+        }
+    }
+}
+
+impl Collector {
+    /// A start tag; `id` is its `id` attribute.
+    pub fn start(&mut self, tag: Tag, id: Option<&str>) {
+        match tag {
+            Tag::Skipped => self.skipped += 1,
+            Tag::Heading => {
+                if let Some(id) = id.filter(|_| self.skipped == 0) {
+                    self.close_section();
+                    self.sections.push(Section {
+                        anchor: id.to_owned(),
+                        ..Section::default()
+                    });
+                    self.in_heading = true;
+                }
+            }
+            Tag::Inline | Tag::Block => {}
+        }
+        self.break_words(tag);
+    }
+
+    pub fn end(&mut self, tag: Tag) {
+        match tag {
+            Tag::Skipped => self.skipped = self.skipped.saturating_sub(1),
+            Tag::Heading => self.in_heading = false,
+            Tag::Inline | Tag::Block => {}
+        }
+        self.break_words(tag);
+    }
+
+    pub fn text(&mut self, text: &str) {
+        if self.skipped == 0 {
+            self.target().push(text);
+        }
+    }
+
+    /// The sections: the introduction (text before the first heading), then one per heading.
+    pub fn finish(mut self) -> Vec<Section> {
+        self.close_section();
+        self.sections
+    }
+
+    fn break_words(&mut self, tag: Tag) {
+        if tag != Tag::Inline {
+            self.target().space = true;
+        }
+    }
+
+    fn target(&mut self) -> &mut Collapsed {
+        if self.in_heading {
+            &mut self.heading
+        } else {
+            &mut self.text
+        }
+    }
+
+    fn close_section(&mut self) {
+        if let Some(last) = self.sections.last_mut() {
+            (last.heading, last.text) = (self.heading.take(), self.text.take());
+        }
+    }
+}
+
+/// A content page for the index: its link, the sections of its body, and the words of each of its
+/// documents (from [`page_words`]).
+pub struct Page<'a> {
+    pub link: &'a Link,
+    pub sections: &'a [Section],
+    pub words: &'a [DocWords],
+}
+
+/// The sections of a page worth a document: the introduction, and every section with text.
+fn documents(sections: &[Section]) -> impl Iterator<Item = &Section> {
+    sections.iter().enumerate().filter_map(|(i, section)| {
+        let kept = i == 0 || !section.heading.is_empty() || !section.text.is_empty();
+        kept.then_some(section)
+    })
+}
+
+/// A document's indexed words with where each stands, as the index writes them: `words` sorted
+/// and space-separated (one string rather than one per word: a page has thousands), and for each
+/// a code, `count << 2 | in_title << 1 | in_heading`, `count` being its occurrences in the
+/// section's text. The page's title words are given to every document of the page, so that the
+/// query side ranks a section by its page's title without reading the title.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocWords {
+    pub words: String,
+    pub codes: Vec<u32>,
+}
+
+/// What a word's code says: it is in the page's title, in the section's heading, and once per
+/// occurrence in the section's text.
+const IN_TITLE: u32 = 2;
+const IN_HEADING: u32 = 1;
+const IN_TEXT: u32 = 4;
+
+/// The indexed words of each document of a page titled `title` (stopwords left out). Pages call
+/// it on every core while they render.
+pub fn page_words(language: &str, title: &str, sections: &[Section]) -> Vec<DocWords> {
+    let stopwords = stopword_set(language);
+    let folded_title = fold(title);
+    let mut title_words: Vec<&str> = split_words(&folded_title).collect();
+    title_words.sort_unstable();
+    title_words.dedup();
+    let mut folded = String::new();
+    documents(sections)
+        .map(|section| {
+            folded.clear();
+            fold_into(&section.heading, &mut folded);
+            let heading_end = folded.len();
+            folded.push(' ');
+            fold_into(&section.text, &mut folded);
+            let mut heading: Vec<&str> = split_words(&folded[..heading_end]).collect();
+            heading.sort_unstable();
+            heading.dedup();
+            // Each distinct title or heading word once, each word of the text once per
+            // occurrence: summed per word, they make its code.
+            let mut coded: Vec<(&str, u32)> = title_words
+                .iter()
+                .map(|w| (*w, IN_TITLE))
+                .chain(heading.into_iter().map(|w| (w, IN_HEADING)))
+                .chain(split_words(&folded[heading_end..]).map(|w| (w, IN_TEXT)))
+                .filter(|(w, _)| !stopwords.contains(w))
+                .collect();
+            coded.sort_unstable();
+            let mut doc = DocWords::default();
+            let mut last = None;
+            for (word, code) in coded {
+                if last == Some(word) {
+                    *doc.codes.last_mut().expect("the last word's code") += code;
+                    continue;
+                }
+                if last.is_some() {
+                    doc.words.push(' ');
+                }
+                doc.words.push_str(word);
+                doc.codes.push(code);
+                last = Some(word);
+            }
+            doc
+        })
+        .collect()
+}
+
+impl DocWords {
+    /// Each word with its code.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.words
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .zip(self.codes.iter().copied())
+    }
+}
+
+#[cfg(test)]
+mod tests;
+
+mod index;
+pub use index::{INDEX_DIR, index, manifest_path};
