@@ -60,7 +60,7 @@ def main():
             command,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
-            env={**os.environ, "NO_COLOR": "1"},
+            env={**os.environ, "NO_COLOR": "1", "LIVRET_LANG": "en"},
             text=True,
         )
         lines = []
@@ -112,7 +112,9 @@ class EventStream:
 
     def __init__(self, address):
         self.socket = socket.create_connection(address, timeout=TIMEOUT)
-        self.socket.sendall(b"GET /__livret/events HTTP/1.1\r\nHost: bench\r\n\r\n")
+        # The Host the server's guard accepts: its own address, as a browser sends it.
+        host = f"{address[0]}:{address[1]}".encode()
+        self.socket.sendall(b"GET /__livret/events HTTP/1.1\r\nHost: " + host + b"\r\n\r\n")
         self.reader = self.socket.makefile("rb")
         status = self.reader.readline()
         if b" 200 " not in status:

@@ -148,7 +148,7 @@ fn pages(
         &loaded.theme,
         &downloads,
         only,
-        &[],
+        site::Kept::default(),
         &mut problems,
         &mut Vec::new(),
     );
@@ -230,7 +230,7 @@ fn corpus_stages(c: &mut Criterion) {
         b.iter(|| livret::render::rerender_pages(&loaded.model, &loaded.theme, &rendering, &one))
     });
     group.bench_function("search index", |b| {
-        b.iter(|| livret::render::search_index(&loaded.model, &rendering.bodies))
+        b.iter(|| livret::render::search_index(&loaded.model, &rendering.bodies, None))
     });
     group.bench_function("link check", |b| b.iter(|| check_links(&rendering)));
     let report = livret::build::check(&root).expect("the corpus builds");

@@ -75,6 +75,8 @@ pub struct Rendering {
     pub stand_ins: Vec<StandIn>,
     /// Every content page's body, for the print edition and the search index.
     pub bodies: Vec<Arc<site::Body>>,
+    /// The search index's compressed text parts, for the next rendering to reuse.
+    pub text_parts: search::TextParts,
     /// Paths (or folders, ending with `/`) the files that failed to load would have made: a link
     /// to one of them is not judged, since the loading error already says what is wrong.
     pub unknown: Vec<String>,
@@ -115,7 +117,7 @@ pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
         theme,
         &downloads,
         None,
-        &[],
+        site::Kept::default(),
         &mut problems,
         &mut links,
     );
@@ -143,6 +145,7 @@ pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
         links,
         stand_ins,
         bodies: pages.bodies,
+        text_parts: pages.text_parts,
         unknown: unknown_outputs(model),
     };
     (rendering, problems)
@@ -197,18 +200,27 @@ pub fn rerender_pages(
         theme,
         &downloads,
         Some(&paths),
-        &previous.bodies,
+        site::Kept {
+            bodies: &previous.bodies,
+            text_parts: Some(&previous.text_parts),
+        },
         &mut problems,
         &mut links,
     );
     let mut rendering = previous.clone();
     rendering.links.retain(|link| !paths.contains(&link.page));
     rendering.links.extend(links);
+    // The index comes whole: its parts may be fewer than before.
+    let index_dir = format!("{ASSETS_DIR}/{}/", search::INDEX_DIR);
+    if pages.files.iter().any(|f| f.path.starts_with(&index_dir)) {
+        rendering.files.retain(|f| !f.path.starts_with(&index_dir));
+    }
     for page in pages.files {
         replace(&mut rendering.files, page);
     }
     rendering.stand_ins = pages.stand_in.into_iter().collect();
     rendering.bodies = pages.bodies;
+    rendering.text_parts = pages.text_parts;
     (rendering, problems)
 }
 
@@ -222,7 +234,11 @@ fn replace(files: &mut Vec<OutputFile>, file: OutputFile) {
 
 /// The search index of the content pages, from their bodies, with where each code is described:
 /// a competency on its page, a domain at its heading on the référentiel page.
-pub fn search_index(model: &Model, bodies: &[Arc<site::Body>]) -> Vec<OutputFile> {
+pub fn search_index(
+    model: &Model,
+    bodies: &[Arc<site::Body>],
+    previous: Option<&search::TextParts>,
+) -> (Vec<OutputFile>, search::TextParts) {
     let pages: Vec<search::Page> = bodies.iter().map(|body| body.search_page()).collect();
     let referentiel = &model.referentiel;
     let paths = paths::Paths::of(&model.settings.language);
@@ -242,5 +258,7 @@ pub fn search_index(model: &Model, bodies: &[Arc<site::Body>]) -> Vec<OutputFile
             .map(|page| (code, format!("{page}#{anchor}")))
     });
     let codes: Vec<(&str, String)> = competencies.chain(domains).collect();
-    search::index(&model.settings.language, &pages, &codes)
+    let none = search::TextParts::default();
+    let previous = previous.unwrap_or(&none);
+    search::index(&model.settings.language, &pages, &codes, previous)
 }

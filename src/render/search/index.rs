@@ -21,6 +21,7 @@ use std::collections::HashMap;
 use std::io::Write;
 
 use base64::Engine;
+use bytes::Bytes;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -32,8 +33,13 @@ pub const INDEX_DIR: &str = "search";
 
 /// A word shard is closed once its words and postings pass this size (it holds at least one word).
 const WORD_SHARD_BYTES: usize = 48 * 1024;
-/// A text part is closed once its pages' JSON passes this size, before compression.
-const TEXT_PART_BYTES: usize = 32 * 1024;
+/// A text part holds this many pages on average: it ends after a page whose path hashes to a
+/// multiple of it, so that the cuts stay where they are when a page's text changes (serve then
+/// compresses that page's part alone)…
+const TEXT_PART_PAGES: u64 = 8;
+/// …or once its text passes this size, before compression (a cut that may move, up to the next
+/// hashed one).
+const TEXT_PART_BYTES: usize = 64 * 1024;
 
 /// The global object the index's scripts register their data in, read by `search.js`.
 const GLOBAL: &str = "livretSearch";
@@ -83,7 +89,15 @@ type TextPage<'a> = (&'a str, String, Vec<(&'a str, &'a str, &'a str)>);
 /// words. `codes` pairs each code with the URL (`path` or `path#anchor`) of the section describing
 /// it; a code whose section is not a document is left out. Titles get the language's typography,
 /// as on the pages.
-pub fn index(language: &str, pages: &[Page], codes: &[(&str, String)]) -> Vec<OutputFile> {
+///
+/// `previous` holds the text parts of the previous build (serve's): a part holding the same text
+/// is taken from it rather than compressed again. The parts of this build come back for the next.
+pub fn index(
+    language: &str,
+    pages: &[Page],
+    codes: &[(&str, String)],
+    previous: &TextParts,
+) -> (Vec<OutputFile>, TextParts) {
     let words = postings(pages);
     let vocabulary: Vec<&str> = words.iter().map(|(word, _)| *word).collect();
     let (distinct_stems, word_stems) = stems(language, &vocabulary);
@@ -98,7 +112,7 @@ pub fn index(language: &str, pages: &[Page], codes: &[(&str, String)]) -> Vec<Ou
     for (stem, words) in distinct_stems.iter().zip(of_stem) {
         shards[shard_of(&firsts, stem)].home.push((stem, words));
     }
-    let (parts, part_sizes) = text_parts(language, pages);
+    let (parts, part_sizes, kept) = text_parts(language, pages, previous);
     let manifest = Manifest {
         language,
         stopwords: stopwords(language),
@@ -115,20 +129,39 @@ pub fn index(language: &str, pages: &[Page], codes: &[(&str, String)]) -> Vec<Ou
             .map(|(n, shard)| script(&format!("w{n}"), shard)),
     );
     files.extend(parts);
-    files
+    (files, kept)
 }
 
-/// Every word with the documents holding it and its code there, sorted in UTF-16 order.
+/// Every word with the documents holding it and its code there, sorted in UTF-16 order. Runs of
+/// pages are gathered on every core, then joined in page order, so that each word's documents stay
+/// sorted.
 fn postings<'a>(pages: &'a [Page]) -> Vec<(&'a str, Vec<(u32, u32)>)> {
-    // A fast hash: this map sees every word of every document (the words are sorted after).
-    let mut postings: foldhash::HashMap<&str, Vec<(u32, u32)>> = Default::default();
-    let docs = pages.iter().flat_map(|page| page.words);
-    for (doc, words) in (0..).zip(docs) {
-        for (word, code) in words.iter() {
-            postings.entry(word).or_default().push((doc, code));
-        }
+    // A fast hash: these maps see every word of every document (the words are sorted after).
+    type Postings<'a> = foldhash::HashMap<&'a str, Vec<(u32, u32)>>;
+    let mut first_doc = Vec::with_capacity(pages.len());
+    let mut count = 0u32;
+    for page in pages {
+        first_doc.push(count);
+        count += page.words.len() as u32;
     }
-    let mut words: Vec<_> = postings.into_iter().collect();
+    let gathered: Postings = pages
+        .par_iter()
+        .zip(first_doc)
+        .fold(Postings::default, |mut postings, (page, first)| {
+            for (doc, words) in (first..).zip(page.words) {
+                for (word, code) in words.iter() {
+                    postings.entry(word).or_default().push((doc, code));
+                }
+            }
+            postings
+        })
+        .reduce(Postings::default, |mut left, right| {
+            for (word, docs) in right {
+                left.entry(word).or_default().extend(docs);
+            }
+            left
+        });
+    let mut words: Vec<_> = gathered.into_iter().collect();
     words.sort_unstable_by(|a, b| utf16_order(a.0, b.0));
     words
 }
@@ -172,44 +205,111 @@ fn shard_of(firsts: &[&str], key: &str) -> usize {
         .saturating_sub(1)
 }
 
-/// The text parts (`t{n}.js`, compressed on every core) and how many pages each holds.
-fn text_parts(language: &str, pages: &[Page]) -> (Vec<OutputFile>, Vec<usize>) {
-    let mut groups: Vec<Vec<u8>> = Vec::new();
-    let mut sizes = Vec::new();
-    let mut json = Vec::new();
-    let mut count = 0;
-    for page in pages {
-        let docs = documents(page.sections)
-            .map(
-                |Section {
-                     anchor,
-                     heading,
-                     text,
-                 }| (anchor.as_str(), heading.as_str(), text.as_str()),
-            )
-            .collect();
-        let title = typography::apply(language, &page.link.title).into_owned();
-        let entry: TextPage = (page.link.path.as_str(), title, docs);
-        json.push(if count == 0 { b'[' } else { b',' });
-        serde_json::to_writer(&mut json, &entry).expect("a page serializes: strings");
-        count += 1;
-        if json.len() >= TEXT_PART_BYTES {
-            json.push(b']');
-            groups.push(std::mem::take(&mut json));
-            sizes.push(std::mem::take(&mut count));
-        }
-    }
-    if count > 0 {
-        json.push(b']');
-        groups.push(json);
-        sizes.push(count);
-    }
-    let files = groups
+/// The compressed text parts of a build, by a fingerprint of their text.
+#[derive(Debug, Clone, Default)]
+pub struct TextParts(pub(super) HashMap<u128, Bytes>);
+
+/// The text parts (`t{n}.js`, compressed on every core, or taken from `previous`), how many pages
+/// each holds, and the parts by fingerprint.
+fn text_parts(
+    language: &str,
+    pages: &[Page],
+    previous: &TextParts,
+) -> (Vec<OutputFile>, Vec<usize>, TextParts) {
+    let groups = text_groups(pages);
+    let built: Vec<(u128, OutputFile)> = groups
         .par_iter()
         .enumerate()
-        .map(|(n, json)| script(&format!("t{n}"), &compressed(json)))
+        .map(|(n, group)| {
+            let name = format!("t{n}");
+            let key = fingerprint(language, group);
+            let file = match previous.0.get(&key) {
+                Some(bytes) => OutputFile::new(part_path(&name), bytes.clone()),
+                None => script(&name, &compressed(&text_json(language, group))),
+            };
+            (key, file)
+        })
         .collect();
-    (files, sizes)
+    let kept = TextParts(
+        built
+            .iter()
+            .map(|(key, file)| (*key, file.bytes.clone()))
+            .collect(),
+    );
+    let sizes = groups.iter().map(|group| group.len()).collect();
+    (
+        built.into_iter().map(|(_, file)| file).collect(),
+        sizes,
+        kept,
+    )
+}
+
+/// The pages in text parts: cut after a page whose path's hash is a multiple of
+/// [`TEXT_PART_PAGES`], or once the text passes [`TEXT_PART_BYTES`].
+fn text_groups<'p, 'a>(pages: &'p [Page<'a>]) -> Vec<&'p [Page<'a>]> {
+    let mut groups = Vec::new();
+    let (mut start, mut size) = (0, 0);
+    for (i, page) in pages.iter().enumerate() {
+        size += page
+            .sections
+            .iter()
+            .map(|s| s.text.len() + s.heading.len())
+            .sum::<usize>();
+        if fnv1a(&page.link.path).is_multiple_of(TEXT_PART_PAGES) || size >= TEXT_PART_BYTES {
+            groups.push(&pages[start..=i]);
+            (start, size) = (i + 1, 0);
+        }
+    }
+    if start < pages.len() {
+        groups.push(&pages[start..]);
+    }
+    groups
+}
+
+/// FNV-1a, 64 bits: a hash that is the same on every machine and in every version, so that the
+/// parts' cuts are too.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// What a part holds, in 128 bits: two hashes of its pages' paths, titles and sections.
+fn fingerprint(language: &str, group: &[Page]) -> u128 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let hash = |seed| {
+        let mut hasher = foldhash::fast::FixedState::with_seed(seed).build_hasher();
+        language.hash(&mut hasher);
+        for page in group {
+            (&page.link.path, &page.link.title).hash(&mut hasher);
+            for section in documents(page.sections) {
+                (&section.anchor, &section.heading, &section.text).hash(&mut hasher);
+            }
+        }
+        hasher.finish()
+    };
+    u128::from(hash(1)) << 64 | u128::from(hash(2))
+}
+
+/// A text part's pages as JSON: `[[path, title, [[anchor, heading, text]…]]…]`.
+fn text_json(language: &str, group: &[Page]) -> Vec<u8> {
+    let pages: Vec<TextPage> = group
+        .iter()
+        .map(|page| {
+            let docs = documents(page.sections)
+                .map(
+                    |Section {
+                         anchor,
+                         heading,
+                         text,
+                     }| { (anchor.as_str(), heading.as_str(), text.as_str()) },
+                )
+                .collect();
+            let title = typography::apply(language, &page.link.title).into_owned();
+            (page.link.path.as_str(), title, docs)
+        })
+        .collect();
+    serde_json::to_vec(&pages).expect("pages serialize: strings")
 }
 
 /// `bytes` deflated (raw, as the browser's `DecompressionStream("deflate-raw")` reads) and in

@@ -388,4 +388,4 @@ impl DocWords {
 mod tests;
 
 mod index;
-pub use index::{INDEX_DIR, index, manifest_path};
+pub use index::{INDEX_DIR, TextParts, index, manifest_path};

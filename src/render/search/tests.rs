@@ -1,5 +1,7 @@
 use std::collections::HashMap;
 
+use bytes::Bytes;
+
 use super::*;
 use crate::render::OutputFile;
 
@@ -48,7 +50,7 @@ fn files_of(
             words,
         })
         .collect();
-    index(language, &pages, codes)
+    index(language, &pages, codes, &TextParts::default()).0
 }
 
 /// The numbers of a base64 VLQ text, read as `search.js` reads them.
@@ -384,4 +386,61 @@ fn numbers_are_written_in_base64_vlq() {
     let numbers = [0, 1, 31, 32, 1023, 1024, 40_000, 1 << 30];
     assert_eq!(unvlq(&index::vlq(numbers.into_iter())), numbers);
     assert_eq!(index::vlq([0, 31, 32].into_iter()), "AfgB");
+}
+
+#[test]
+fn an_edited_page_changes_its_text_part_alone_the_others_are_reused() {
+    let mut pages: Vec<(Link, Vec<Section>)> = (0..60)
+        .map(|i| {
+            (
+                link(&format!("p{i}.html"), &format!("Page {i}")),
+                many_words(4),
+            )
+        })
+        .collect();
+    let index_with = |pages: &[(Link, Vec<Section>)], previous: &TextParts| {
+        let words: Vec<Vec<DocWords>> = pages
+            .iter()
+            .map(|(link, sections)| page_words("fr", &link.title, sections))
+            .collect();
+        let pages: Vec<Page> = pages
+            .iter()
+            .zip(&words)
+            .map(|((link, sections), words)| Page {
+                link,
+                sections,
+                words,
+            })
+            .collect();
+        index("fr", &pages, &[], previous)
+    };
+    let (before, mut kept) = index_with(&pages, &TextParts::default());
+    // What a reused part would be: marked, to be told apart from one compressed again.
+    for bytes in kept.0.values_mut() {
+        *bytes = Bytes::from_static(b"reused");
+    }
+    pages[30].1[1]
+        .text
+        .push_str(" une phrase de plus, et bien plus longue qu'avant");
+    let (after, _) = index_with(&pages, &kept);
+    let parts = |files: &[OutputFile]| -> Vec<(String, Vec<u8>)> {
+        let texts = files.iter().filter(|f| f.path.contains("/t"));
+        texts.map(|f| (f.path.clone(), f.bytes.to_vec())).collect()
+    };
+    let (before, after) = (parts(&before), parts(&after));
+    assert!(before.len() > 3, "{} parts", before.len());
+    assert_eq!(before.len(), after.len(), "the cuts did not move");
+    let fresh: Vec<&String> = after
+        .iter()
+        .filter(|(_, bytes)| bytes != b"reused")
+        .map(|(path, _)| path)
+        .collect();
+    assert_eq!(fresh.len(), 1, "{fresh:?}");
+    let edited = Whole::read(&files_of("fr", &pages, &[]));
+    assert!(
+        edited
+            .docs
+            .iter()
+            .any(|d| d.3.ends_with("plus longue qu'avant"))
+    );
 }

@@ -96,19 +96,30 @@ pub struct Rendered {
     pub files: Vec<OutputFile>,
     /// Every content page's body, in reading order (shared with the next rendering).
     pub bodies: Vec<Arc<Body>>,
+    /// The search index's text parts (for the next rendering to reuse).
+    pub text_parts: search::TextParts,
     /// What the link check reads instead of the print edition.
     pub stand_in: Option<StandIn>,
 }
 
+/// What a rendering keeps for the next one (serve's): every content page's body, and the search
+/// index's compressed text parts.
+#[derive(Default, Clone, Copy)]
+pub struct Kept<'a> {
+    pub bodies: &'a [Arc<Body>],
+    pub text_parts: Option<&'a search::TextParts>,
+}
+
 /// Renders every HTML page of the site, or only those whose path is in `only`; the links of their
 /// Markdown texts go to `links`. The print edition needs every content page's body: those not
-/// rendered again are taken from `previous` when it has them.
+/// rendered again are taken from `previous` when it has them, as are the index's text parts
+/// holding the same text.
 pub fn render_pages(
     model: &Model,
     theme: &Theme,
     downloads: &Downloads,
     only: Option<&HashSet<String>>,
-    previous: &[Arc<Body>],
+    previous: Kept,
     problems: &mut Diagnostics,
     links: &mut Vec<SourceLink>,
 ) -> Rendered {
@@ -180,6 +191,7 @@ pub fn render_pages(
         )
     });
     let kept: HashMap<&str, &Arc<Body>> = previous
+        .bodies
         .iter()
         .map(|body| (body.link.path.as_str(), body))
         .collect();
@@ -224,6 +236,7 @@ pub fn render_pages(
     }
     let mut bodies = Vec::new();
     let mut stand_in = None;
+    let mut text_parts = search::TextParts::default();
     if with_edition {
         bodies = plan
             .pages
@@ -268,9 +281,10 @@ pub fn render_pages(
         // The edition, its stand-in and the search index (from the same bodies) on every core.
         let ((html, html_without_bodies), index) = rayon::join(
             || rayon::join(|| render(&sections), || render(&without_bodies)),
-            || super::search_index(model, &bodies),
+            || super::search_index(model, &bodies, previous.text_parts),
         );
-        files.extend(index);
+        files.extend(index.0);
+        text_parts = index.1;
         match html.and_then(|html| Ok((html, html_without_bodies?))) {
             Ok((html, html_without_bodies)) => {
                 files.push(OutputFile::new(&paths.print, html.into_bytes()));
@@ -286,6 +300,7 @@ pub fn render_pages(
     Rendered {
         files,
         bodies,
+        text_parts,
         stand_in,
     }
 }
