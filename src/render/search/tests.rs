@@ -37,6 +37,16 @@ fn files_of(
     pages: &[(Link, Vec<Section>)],
     codes: &[(&str, String)],
 ) -> Vec<OutputFile> {
+    index_after(language, pages, codes, &TextParts::default()).0
+}
+
+/// The index's files and text parts for `pages`, after a build that left `previous`.
+fn index_after(
+    language: &str,
+    pages: &[(Link, Vec<Section>)],
+    codes: &[(&str, String)],
+    previous: &TextParts,
+) -> (Vec<OutputFile>, TextParts) {
     let words: Vec<Vec<DocWords>> = pages
         .iter()
         .map(|(link, sections)| page_words(language, &link.title, sections))
@@ -50,7 +60,7 @@ fn files_of(
             words,
         })
         .collect();
-    index(language, &pages, codes, &TextParts::default()).0
+    index(language, &pages, codes, previous)
 }
 
 /// The numbers of a base64 VLQ text, read as `search.js` reads them.
@@ -398,23 +408,7 @@ fn an_edited_page_changes_its_text_part_alone_the_others_are_reused() {
             )
         })
         .collect();
-    let index_with = |pages: &[(Link, Vec<Section>)], previous: &TextParts| {
-        let words: Vec<Vec<DocWords>> = pages
-            .iter()
-            .map(|(link, sections)| page_words("fr", &link.title, sections))
-            .collect();
-        let pages: Vec<Page> = pages
-            .iter()
-            .zip(&words)
-            .map(|((link, sections), words)| Page {
-                link,
-                sections,
-                words,
-            })
-            .collect();
-        index("fr", &pages, &[], previous)
-    };
-    let (before, mut kept) = index_with(&pages, &TextParts::default());
+    let (before, mut kept) = index_after("fr", &pages, &[], &TextParts::default());
     // What a reused part would be: marked, to be told apart from one compressed again.
     for bytes in kept.0.values_mut() {
         *bytes = Bytes::from_static(b"reused");
@@ -422,7 +416,7 @@ fn an_edited_page_changes_its_text_part_alone_the_others_are_reused() {
     pages[30].1[1]
         .text
         .push_str(" une phrase de plus, et bien plus longue qu'avant");
-    let (after, _) = index_with(&pages, &kept);
+    let (after, _) = index_after("fr", &pages, &[], &kept);
     let parts = |files: &[OutputFile]| -> Vec<(String, Vec<u8>)> {
         let texts = files.iter().filter(|f| f.path.contains("/t"));
         texts.map(|f| (f.path.clone(), f.bytes.to_vec())).collect()
