@@ -225,6 +225,10 @@ impl Catalogue {
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         // Isolation marks would reach terminals and files as invisible characters.
         bundle.set_use_isolating(false);
+        bundle.set_formatter(Some(match lang {
+            Lang::Fr => |value, _| grouped(value, '\u{202f}'),
+            Lang::En => |value, _| grouped(value, ','),
+        }));
         for (name, text) in sources(lang) {
             let resource = FluentResource::try_new(text.to_owned())
                 .unwrap_or_else(|(_, errors)| panic!("{name}: invalid Fluent: {errors:?}"));
@@ -304,6 +308,27 @@ pub fn sources(lang: Lang) -> Vec<(&'static str, &'static str)> {
         .unwrap_or_default();
     files.sort();
     files
+}
+
+/// A whole number of five digits or more with its digits in groups of three (« 10 507 » with a
+/// narrow no-break space in French, "10,507" in English); a shorter one, such as a year, as it is.
+fn grouped(value: &FluentValue, separator: char) -> Option<String> {
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
+    let whole = number.value;
+    if whole.fract() != 0.0 || whole.abs() < 10_000.0 || whole.abs() >= 1e15 {
+        return None;
+    }
+    let digits = (whole.abs() as u64).to_string();
+    let mut out = String::from(if whole < 0.0 { "-" } else { "" });
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    Some(out)
 }
 
 #[cfg(test)]

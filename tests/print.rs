@@ -192,3 +192,62 @@ fn every_page_links_to_the_print_edition() {
         assert!(links.iter().any(|l| l == PRINT_PAGE), "{path}: {links:?}");
     }
 }
+
+/// The minimal fixture with `n` more chapters (see `common::add_chapters`), built into a temporary
+/// folder.
+fn long_handbook(n: usize) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("projet");
+    common::copy_tree(&common::root().join("tests/fixtures/minimal"), &project);
+    common::add_chapters(&project, n);
+    let output = dir.path().join("site");
+    common::build_project(&project, &output);
+    (dir, output)
+}
+
+#[test]
+fn a_long_reading_order_is_printed_in_volumes_after_a_contents_page() {
+    let (_dir, output) = long_handbook(1200);
+    let contents = page(&output, PRINT_PAGE);
+    assert!(select(&contents, "section.print-chapter").is_empty());
+    let volumes: Vec<String> = select(&contents, "main ol.print-volumes a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_owned())
+        .collect();
+    assert_eq!(volumes, ["impression-1.html", "impression-2.html"]);
+    // Every printed page once, in the reading order, across the volumes; ids unique.
+    let mut ids = BTreeSet::new();
+    let mut paths = Vec::new();
+    for volume in &volumes {
+        let doc = page(&output, volume);
+        for section in select(&doc, "section.print-chapter") {
+            paths.push(section.value().attr("data-path").unwrap().to_owned());
+        }
+        for element in select(&doc, "[id]") {
+            let id = element.value().attr("id").unwrap();
+            // The layout's own ids (`contenu`…) repeat in each volume; the sections' do not.
+            if id.starts_with("page-") {
+                assert!(ids.insert(id.to_owned()), "{id} twice");
+            }
+        }
+    }
+    let chapter = |p: &&String| p.len() == 10 && p[1..5].bytes().all(|b| b.is_ascii_digit());
+    let printed: Vec<&String> = paths.iter().filter(chapter).collect();
+    let expected: Vec<String> = (0..1200).map(|i| format!("p{i:04}.html")).collect();
+    assert_eq!(printed, expected.iter().collect::<Vec<_>>());
+    assert!(paths.len() <= 1000 * volumes.len());
+    // A link to a chapter of the other volume leads into that volume, to the chapter's heading.
+    let first = page(&output, "impression-1.html");
+    let link = select(&first, "#page-p0500 a[href*='#']")[0]
+        .value()
+        .attr("href")
+        .unwrap();
+    let (file, anchor) = link.split_once('#').unwrap();
+    assert_eq!(file, "impression-2.html");
+    let second = page(&output, file);
+    assert_eq!(
+        select(&second, &format!("[id=\"{anchor}\"]")).len(),
+        1,
+        "{link}"
+    );
+}

@@ -224,6 +224,21 @@ fn incremental_page_rebuilds_equal_a_full_build() {
 }
 
 #[test]
+fn a_page_edit_in_a_print_volume_equals_a_full_build() {
+    // 1,100 more chapters: the print edition comes in two volumes, and serve renders again only
+    // the one holding the edited page.
+    let server = Server::launch(&["content"], &[], &[], |root| {
+        common::add_chapters(root, 1100)
+    });
+    let events = server.events();
+    let mark = server.mark();
+    append(&server.path("content/pages/p0003.md"), "\nUn ajout.\n");
+    events.expect("reload");
+    assert_has(&server.wait_for_rebuild(mark), "→ 1 page re-rendered");
+    assert_equals_full_build(&server);
+}
+
+#[test]
 fn a_stylesheet_change_swaps_the_css_and_equals_a_full_build() {
     let server = Server::start(&["content", "theme"]);
     let events = server.events();

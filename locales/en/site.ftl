@@ -213,6 +213,13 @@ matrix-covered = { $covered }/{ $total } covered
 # $title: the print edition's title.
 print-lead = { $title } of the complete handbook – { $organisation }
 print-note = Use your browser’s Print command (Ctrl+P) to get a PDF.
+print-volumes-lead = The complete handbook has { $pages } pages: it prints in { $count } volumes, to open one after the other.
+print-volume-link = Volume { $number }
+# { $volume } is the volume's link (print-volume-link).
+print-volume-entry = { $volume }: from “{ $first }” to “{ $last }” ({ $pages } pages)
+# { $link } is a link to the contents page (print-volume-contents-link).
+print-volume-contents = This volume is one of a series: the { $link } lists them all.
+print-volume-contents-link = contents of the printable version
 
 ## Framework (referentiel.html, tracker.html)
 

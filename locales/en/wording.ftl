@@ -88,3 +88,4 @@ rule-list-separator = { ", " }
 page-title-search = Search
 page-title-not-found = Page not found
 page-title-print = Printable version
+page-title-print-volume = Printable version, volume { $number } of { $total }

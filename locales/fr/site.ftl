@@ -223,6 +223,13 @@ matrix-covered = { $covered }/{ $total } couvertes
 # $title: the print edition's title.
 print-lead = { $title } du livret complet – { $organisation }
 print-note = Utilisez la commande Imprimer de votre navigateur (Ctrl+P) pour obtenir un PDF.
+print-volumes-lead = Le livret complet compte { $pages } pages : il s’imprime en { $count } volumes, à ouvrir l’un après l’autre.
+print-volume-link = Volume { $number }
+# { $volume } is the volume's link (print-volume-link).
+print-volume-entry = { $volume } : de « { $first } » à « { $last } » ({ $pages } pages)
+# { $link } is a link to the contents page (print-volume-contents-link).
+print-volume-contents = Ce volume fait partie d’une série : le { $link } les présente tous.
+print-volume-contents-link = sommaire de la version imprimable
 
 ## Référentiel (referentiel.html, tracker.html)
 

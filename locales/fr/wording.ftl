@@ -90,3 +90,4 @@ rule-list-separator = { ", " }
 page-title-search = Recherche
 page-title-not-found = Page introuvable
 page-title-print = Version imprimable
+page-title-print-volume = Version imprimable, volume { $number } sur { $total }

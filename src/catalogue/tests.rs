@@ -219,3 +219,19 @@ fn an_argument_may_be_a_message_in_the_same_language() {
             .starts_with("vouliez-vous écrire `order`")
     );
 }
+
+#[test]
+fn large_numbers_are_grouped_as_each_language_groups_them() {
+    let say = |lang, pages: f64| {
+        let (pages, count) = (Arg::Number(pages), Arg::Number(11.0));
+        let args = [("pages", &pages), ("count", &count)];
+        Catalogue::get(lang)
+            .format_runtime("print-volumes-lead", args)
+            .unwrap()
+    };
+    assert!(say(Lang::Fr, 10507.0).contains("10\u{202f}507 pages"));
+    assert!(say(Lang::En, 10507.0).contains("10,507 pages"));
+    assert!(say(Lang::En, 1234567.0).contains("1,234,567 pages"));
+    // Four digits, as a year is written: as they are.
+    assert!(say(Lang::Fr, 2027.0).contains("2027 pages"));
+}

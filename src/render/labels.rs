@@ -188,6 +188,17 @@ pub fn page_title(id: &str, settings: &Settings) -> String {
     .say(id)
 }
 
+/// The title of volume `number` of `total` of the print edition.
+pub fn volume_title(settings: &Settings, number: usize, total: usize) -> String {
+    let words = Words {
+        catalogue: catalogue_of(settings),
+        audience: audience_args(settings),
+    };
+    let (number, total) = (Arg::Number(number as f64), Arg::Number(total as f64));
+    let args = [("number", number), ("total", total)];
+    words.sentence("page-title-print-volume", &args)
+}
+
 /// `année universitaire` → `Année universitaire`, for a column header.
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();

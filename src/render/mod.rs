@@ -122,7 +122,7 @@ pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
         &mut links,
     );
     files.extend(pages.files);
-    let stand_ins = pages.stand_in.into_iter().collect();
+    let stand_ins = pages.stand_ins;
     match css {
         Ok(css) => files.push(OutputFile::new(
             format!("{ASSETS_DIR}/style.css"),
@@ -218,7 +218,17 @@ pub fn rerender_pages(
     for page in pages.files {
         replace(&mut rendering.files, page);
     }
-    rendering.stand_ins = pages.stand_in.into_iter().collect();
+    // The edition's files not rendered again keep their stand-ins.
+    for stand_in in pages.stand_ins {
+        match rendering
+            .stand_ins
+            .iter_mut()
+            .find(|s| s.path == stand_in.path)
+        {
+            Some(kept) => *kept = stand_in,
+            None => rendering.stand_ins.push(stand_in),
+        }
+    }
     rendering.bodies = pages.bodies;
     rendering.text_parts = pages.text_parts;
     (rendering, problems)

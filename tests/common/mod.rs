@@ -58,6 +58,20 @@ pub fn case_validator() -> jsonschema::Validator {
         .unwrap()
 }
 
+/// Adds `n` chapters to the project at `project`, `p0000.md`…, each linking to the chapter 600
+/// further on (to its heading `#suite`): enough for the print edition to come in volumes.
+#[allow(dead_code)] // not every test crate makes a long handbook
+pub fn add_chapters(project: &Path, n: usize) {
+    for i in 0..n {
+        let far = (i + 600) % n;
+        let text = format!(
+            "---\ntitle: \"Chapitre {i}\"\norder: {}\n---\nVoir [le chapitre {far}](p{far:04}.md#suite).\n\n## Suite\n\nFin.\n",
+            100 + i
+        );
+        fs::write(project.join(format!("content/pages/p{i:04}.md")), text).unwrap();
+    }
+}
+
 /// Copies the folder `from` to `to`, recursively.
 #[allow(dead_code)] // not every test crate copies a project
 pub fn copy_tree(from: &Path, to: &Path) {

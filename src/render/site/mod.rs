@@ -7,6 +7,7 @@
 //! never depends on the number of threads; writing them is the output stage's job. All URLs are
 //! relative.
 
+mod edition;
 pub(crate) mod environment;
 mod plan;
 mod print;
@@ -98,8 +99,8 @@ pub struct Rendered {
     pub bodies: Vec<Arc<Body>>,
     /// The search index's text parts (for the next rendering to reuse).
     pub text_parts: search::TextParts,
-    /// What the link check reads instead of the print edition.
-    pub stand_in: Option<StandIn>,
+    /// What the link check reads instead of the print edition's files.
+    pub stand_ins: Vec<StandIn>,
 }
 
 /// What a rendering keeps for the next one (serve's): every content page's body, and the search
@@ -183,12 +184,13 @@ pub fn render_pages(
     // search or 404 pages): they need all their bodies, rendered now or kept from the previous
     // rendering.
     let edition = wanted(&paths.print).then(|| {
-        print::Edition::new(
-            plan.pages
-                .iter()
-                .filter(|p| p.kind.is_printed(model))
-                .map(|p| p.path.as_str()),
-        )
+        let printed: Vec<&str> = plan
+            .pages
+            .iter()
+            .filter(|p| p.kind.is_printed(model))
+            .map(|p| p.path.as_str())
+            .collect();
+        print::Edition::new(&printed, &paths.print)
     });
     let kept: HashMap<&str, &Arc<Body>> = previous
         .bodies
@@ -235,7 +237,7 @@ pub fn render_pages(
         files.extend(page.file);
     }
     let mut bodies = Vec::new();
-    let mut stand_in = None;
+    let mut stand_ins = Vec::new();
     let mut text_parts = search::TextParts::default();
     if with_edition {
         bodies = plan
@@ -248,60 +250,35 @@ pub fn render_pages(
                 fresh.or_else(|| kept.get(path).map(|&body| Arc::clone(body)))
             })
             .collect();
-        let printed: HashSet<&str> = plan
-            .pages
-            .iter()
-            .filter(|p| p.kind.is_printed(model))
-            .map(|p| p.path.as_str())
-            .collect();
+        let edition = edition.as_ref().expect("with_edition");
         let rewritten: Vec<&print::Rewritten> = bodies
             .iter()
-            .filter(|b| printed.contains(b.link.path.as_str()))
+            .filter(|b| edition.holds(&b.link.path))
             .map(|b| &b.rewritten)
             .collect();
-        let (sections, anchors) = print::assemble(&rewritten, problems);
-        let print_link = print::link(&model.settings);
-        let render = |sections: &[print::Section]| {
-            let ctx = context! {
-                page => Serde(PageInfo { path: &print_link.path, title: &print_link.title, kind: "print" }),
-                root => "",
-                breadcrumbs => Serde([plan.home().link()]),
-                prev => Value::from(()),
-                next => Value::from(()),
-                content => "",
-                sections => Serde(sections),
-                ..base.clone()
-            };
-            env.get_template("print.html").and_then(|t| t.render(ctx))
+        let cx = edition::Context {
+            model,
+            theme,
+            env: &env,
+            plan: &plan,
+            base: &base,
         };
-        // The bodies' links were checked on their pages and their anchors resolved by the edition:
-        // the link check reads the edition without them, plus their anchors.
-        let without_bodies: Vec<print::Section> =
-            sections.iter().map(print::Section::without_body).collect();
-        // The edition, its stand-in and the search index (from the same bodies) on every core.
-        let ((html, html_without_bodies), index) = rayon::join(
-            || rayon::join(|| render(&sections), || render(&without_bodies)),
+        // The edition and the search index (from the same bodies) on every core.
+        let (printed, index) = rayon::join(
+            || edition::render(&cx, edition, &rewritten, only),
             || super::search_index(model, &bodies, previous.text_parts),
         );
+        files.extend(printed.files);
+        stand_ins = printed.stand_ins;
+        problems.extend(printed.problems);
         files.extend(index.0);
         text_parts = index.1;
-        match html.and_then(|html| Ok((html, html_without_bodies?))) {
-            Ok((html, html_without_bodies)) => {
-                files.push(OutputFile::new(&paths.print, html.into_bytes()));
-                stand_in = Some(StandIn {
-                    path: paths.print.clone(),
-                    html: html_without_bodies,
-                    anchors,
-                });
-            }
-            Err(error) => problems.push(template_diagnostic(&error, theme)),
-        }
     }
     Rendered {
         files,
         bodies,
         text_parts,
-        stand_in,
+        stand_ins,
     }
 }
 

@@ -5,8 +5,11 @@
 //! real HTML rewriter, not patterns over text): ids get the section's prefix, and everything that
 //! points at an id (fragments, `for`, ARIA references, `url(#…)` paints) follows; links to a page
 //! of the edition become links to its section; other relative links are resolved from the site
-//! root; headings go one level down under the edition's title. It renders nothing itself and
-//! knows no template but the values it hands to `print.html`.
+//! root; headings go one level down under the edition's title. A reading order longer than
+//! [`VOLUME_PAGES`] is printed in volumes of that many pages (`impression-1.html`…), after a
+//! contents page at the edition's own path: a link to a page of another volume leads into that
+//! volume. It renders nothing itself and knows no template but the values it hands to
+//! `print.html` (see `edition`).
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -78,18 +81,62 @@ pub fn link(settings: &Settings) -> Link {
     }
 }
 
+/// A reading order longer than this is printed in volumes of this many pages. By count rather than
+/// by size: each page's volume is known before the pages render (their links into other volumes
+/// name them), and an edit never moves a page to another volume.
+pub const VOLUME_PAGES: usize = 1000;
+
+/// One file of the edition's pages: the edition's own path when it has one volume.
+#[derive(Debug, Clone)]
+pub struct Volume {
+    pub path: String,
+    /// Its pages' positions in the edition's order.
+    pub pages: std::ops::Range<usize>,
+}
+
+/// The volumes of an edition of `count` pages whose own path is `print`: `impression-1.html`… for
+/// `impression.html`.
+fn volumes(print: &str, count: usize) -> Vec<Volume> {
+    if count <= VOLUME_PAGES {
+        return vec![Volume {
+            path: print.to_owned(),
+            pages: 0..count,
+        }];
+    }
+    let stem = print.strip_suffix(".html").unwrap_or(print);
+    (0..count.div_ceil(VOLUME_PAGES))
+        .map(|n| Volume {
+            path: format!("{stem}-{}.html", n + 1),
+            pages: n * VOLUME_PAGES..count.min((n + 1) * VOLUME_PAGES),
+        })
+        .collect()
+}
+
 /// The edition's index of sections, with which each page's body is rewritten while the pages
 /// render (in any order, in parallel); [`assemble`] then puts the bodies together.
 pub struct Edition {
     index: Sections,
+    volumes: Vec<Volume>,
 }
 
 impl Edition {
-    /// An edition of the pages at `paths`.
-    pub fn new<'a>(paths: impl IntoIterator<Item = &'a str>) -> Edition {
+    /// An edition of the pages at `paths`, in this order, whose own path is `print`.
+    pub fn new(paths: &[&str], print: &str) -> Edition {
+        let volumes = volumes(print, paths.len());
         Edition {
-            index: Sections::new(paths),
+            index: Sections::new(paths, &volumes),
+            volumes,
         }
+    }
+
+    /// Whether the page at `path` is printed.
+    pub fn holds(&self, path: &str) -> bool {
+        self.index.0.contains_key(path)
+    }
+
+    /// Its volumes, in order (one, at the edition's own path, for up to [`VOLUME_PAGES`] pages).
+    pub fn volumes(&self) -> &[Volume] {
+        &self.volumes
     }
 
     /// A rendered page's section: its template's `main` block, rewritten.
@@ -108,33 +155,37 @@ impl Edition {
 
 /// The sections of the edition from the bodies in reading order, each link to an anchor its page
 /// does not have (such as the page's `main`, which the edition leaves out) leading to the start of
-/// that page's section instead, so that the edition adds no broken link of its own; and every id
-/// of the bodies (prefixed).
-pub fn assemble(bodies: &[&Rewritten], problems: &mut Diagnostics) -> (Vec<Section>, Vec<String>) {
+/// that page's section instead, so that the edition adds no broken link of its own.
+pub fn assemble(bodies: &[&Rewritten], problems: &mut Diagnostics) -> Vec<Section> {
     let ids: HashSet<&str> = bodies
         .iter()
         .flat_map(|body| body.ids.iter().map(String::as_str))
         .collect();
-    let sections = bodies
+    bodies
         .iter()
         .map(|rewritten| {
             let section = &rewritten.section;
-            let missing: HashMap<String, String> = rewritten
+            let missing: HashMap<&str, &str> = rewritten
                 .fragments
                 .iter()
-                .filter(|fragment| !ids.contains(fragment.as_str()))
-                .filter_map(|fragment| {
-                    let (page, _) = fragment.split_once(ANCHOR_SEPARATOR)?;
-                    Some((format!("#{fragment}"), format!("#{page}")))
+                .filter_map(|url| {
+                    let (_, fragment) = url.split_once('#')?;
+                    if ids.contains(fragment) {
+                        return None;
+                    }
+                    // `volume#page--anchor` → `volume#page`.
+                    let (page, _) = url.split_once(ANCHOR_SEPARATOR)?;
+                    Some((url.as_str(), page))
                 })
                 .collect();
             if missing.is_empty() {
                 return section.clone(); // cheap: the body is a shared string
             }
             let settings = RewriteStrSettings::new().append_element_content_handler(element!(
-                "a[href^='#']",
+                "a[href*='#']",
                 |el| {
-                    if let Some(start) = el.get_attribute("href").and_then(|h| missing.get(&h)) {
+                    let href = el.get_attribute("href").unwrap_or_default();
+                    if let Some(start) = missing.get(href.as_str()) {
                         el.set_attribute("href", start)?;
                     }
                     Ok(())
@@ -151,8 +202,7 @@ pub fn assemble(bodies: &[&Rewritten], problems: &mut Diagnostics) -> (Vec<Secti
                 }
             }
         })
-        .collect();
-    (sections, ids.into_iter().map(str::to_owned).collect())
+        .collect()
 }
 
 impl Section {
@@ -176,7 +226,7 @@ pub struct Rewritten {
     pub section: Section,
     /// The body's ids (prefixed).
     pub ids: Vec<String>,
-    /// The anchors the body links to within the edition (prefixed, without `#`).
+    /// The body's links to anchors of the edition: `#id` in its volume, `volume#id` in another.
     pub fragments: Vec<String>,
     /// The body's text for the search index, in sections.
     pub searched: Vec<search::Section>,
@@ -190,15 +240,21 @@ fn rewrite_error(path: &str, error: &impl std::fmt::Display) -> Diagnostic {
     ))
 }
 
-/// The sections of the edition by page path, so links between pages become links within it.
-pub struct Sections(HashMap<String, String>);
+/// The sections of the edition by page path, each with its volume's path, so links between pages
+/// become links within it.
+pub struct Sections(HashMap<String, (String, String)>);
 
 impl Sections {
-    pub fn new<'a>(paths: impl IntoIterator<Item = &'a str>) -> Sections {
+    pub fn new(paths: &[&str], volumes: &[Volume]) -> Sections {
+        let of_page = volumes
+            .iter()
+            .flat_map(|v| v.pages.clone().map(|i| (i, &v.path)));
         Sections(
-            paths
-                .into_iter()
-                .map(|path| (path.to_owned(), section_id(path)))
+            of_page
+                .map(|(i, volume)| {
+                    let path = paths[i];
+                    (path.to_owned(), (section_id(path), volume.clone()))
+                })
                 .collect(),
         )
     }
@@ -238,9 +294,9 @@ impl Sections {
                         prefixed
                     }
                     "href" | "src" => {
-                        let url = link(&value);
-                        if let Some(fragment) = url.strip_prefix('#') {
-                            fragments.push(fragment.to_owned());
+                        let (url, in_edition) = link(&value);
+                        if in_edition {
+                            fragments.push(url.clone());
                         }
                         url
                     }
@@ -313,10 +369,12 @@ impl Sections {
         })
     }
 
-    /// Where `url`, written on the page at `path` (section `id`), leads in the edition.
-    fn link(&self, path: &str, id: &str, url: &str) -> String {
+    /// Where `url`, written on the page at `path` (section `id`), leads in the edition, and whether
+    /// that is an anchor of the edition (`#id` in this volume, `volume#id` in another).
+    fn link(&self, path: &str, id: &str, url: &str) -> (String, bool) {
         if url.contains(':') || url.starts_with('/') {
-            return url.to_owned(); // external, mailto:, data: or root-absolute: unchanged
+            // External, mailto:, data: or root-absolute: unchanged.
+            return (url.to_owned(), false);
         }
         let (file, fragment) = url.split_once('#').unwrap_or((url, ""));
         let target = if file.is_empty() {
@@ -327,18 +385,22 @@ impl Sections {
                 .to_string_lossy()
                 .replace('\\', "/")
         };
-        let section = match self.0.get(&target) {
-            Some(section) => section,
-            None if file.is_empty() => id,
+        let here = self.0.get(path).map(|(_, volume)| volume);
+        let (section, volume) = match self.0.get(&target) {
+            Some((section, volume)) => (section.as_str(), (Some(volume) != here).then_some(volume)),
+            None if file.is_empty() => (id, None),
             // A file of the site that is not a page of the edition: from the root.
-            None if fragment.is_empty() => return target,
-            None => return format!("{target}#{fragment}"),
+            None if fragment.is_empty() => return (target, false),
+            None => return (format!("{target}#{fragment}"), false),
         };
-        if fragment.is_empty() {
-            format!("#{section}")
+        // A page of another volume: in that volume's file.
+        let file = volume.map(String::as_str).unwrap_or_default();
+        let url = if fragment.is_empty() {
+            format!("{file}#{section}")
         } else {
-            format!("#{section}{ANCHOR_SEPARATOR}{fragment}")
-        }
+            format!("{file}#{section}{ANCHOR_SEPARATOR}{fragment}")
+        };
+        (url, true)
     }
 }
 
@@ -346,8 +408,13 @@ impl Sections {
 mod tests {
     use super::*;
 
+    /// The index of an edition of `paths`, in one volume.
+    fn index(paths: &[&str]) -> Sections {
+        Sections::new(paths, &volumes("impression.html", paths.len()))
+    }
+
     fn sections() -> Sections {
-        Sections::new(["index.html", "guide.html", "fiches/un.html"])
+        index(&["index.html", "guide.html", "fiches/un.html"])
     }
 
     #[test]
@@ -361,13 +428,13 @@ mod tests {
             ("../documents/un.odt", "documents/un.odt"),
             ("https://example.org/a.html", "https://example.org/a.html"),
         ] {
-            assert_eq!(s.link("fiches/un.html", &id, url), expected, "{url}");
+            assert_eq!(s.link("fiches/un.html", &id, url).0, expected, "{url}");
         }
     }
 
     #[test]
     fn links_to_anchors_a_page_lacks_lead_to_its_section() {
-        let index = Sections::new(["index.html", "guide.html"]);
+        let index = index(&["index.html", "guide.html"]);
         let bodies: Vec<Rewritten> = [
             (
                 "index.html",
@@ -379,7 +446,7 @@ mod tests {
         .map(|(path, body)| index.section(path, path, body).unwrap())
         .collect();
         let mut problems = Diagnostics::new();
-        let (sections, _) = assemble(&bodies.iter().collect::<Vec<_>>(), &mut problems);
+        let sections = assemble(&bodies.iter().collect::<Vec<_>>(), &mut problems);
         assert!(problems.is_empty());
         assert_eq!(
             sections[0].body.as_str().unwrap(),
@@ -433,5 +500,53 @@ mod tests {
         );
         let plain = sections().section("guide.html", "Guide", "texte").unwrap();
         assert_eq!(plain.searched, [section("", "", "texte")]);
+    }
+
+    #[test]
+    fn a_long_edition_is_cut_into_volumes_and_links_cross_them() {
+        assert_eq!(volumes("impression.html", VOLUME_PAGES).len(), 1);
+        let paths: Vec<String> = (0..VOLUME_PAGES * 2 + 5)
+            .map(|i| format!("p{i}.html"))
+            .collect();
+        let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+        let edition = Edition::new(&paths, "impression.html");
+        let cut: Vec<(&str, usize)> = edition
+            .volumes()
+            .iter()
+            .map(|v| (v.path.as_str(), v.pages.len()))
+            .collect();
+        assert_eq!(
+            cut,
+            [
+                ("impression-1.html", VOLUME_PAGES),
+                ("impression-2.html", VOLUME_PAGES),
+                ("impression-3.html", 5)
+            ]
+        );
+        let index = &edition.index;
+        let id = section_id("p0.html");
+        // In the same volume, an anchor of the file; in another, of that volume's file.
+        assert_eq!(
+            index.link("p0.html", &id, "p1.html"),
+            ("#page-p1".to_owned(), true)
+        );
+        let far = index.link("p0.html", &id, "p2003.html#regle");
+        assert_eq!(
+            far,
+            ("impression-3.html#page-p2003--regle".to_owned(), true)
+        );
+        // An anchor the page lacks leads to its section's start, in its volume too.
+        let bodies: Vec<Rewritten> = [
+            ("p0.html", r##"<a href="p2003.html#absente">a</a>"##),
+            ("p2003.html", r#"<h2 id="regle">Règle</h2>"#),
+        ]
+        .into_iter()
+        .map(|(path, body)| index.section(path, path, body).unwrap())
+        .collect();
+        let sections = assemble(&bodies.iter().collect::<Vec<_>>(), &mut Diagnostics::new());
+        assert_eq!(
+            sections[0].body.as_str().unwrap(),
+            r##"<a href="impression-3.html#page-p2003">a</a>"##
+        );
     }
 }
