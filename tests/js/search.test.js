@@ -203,3 +203,18 @@ test("the postings' numbers read back as livret wrote them (base64 VLQ)", () => 
   // "A" 0, "f" 31, "gB" 32, "//D" 4,095: five bits a digit, low bits first.
   assert.deepEqual(search.vlq("AfgB//D"), [0, 31, 32, 31 + 32 * 31 + 1024 * 3]);
 });
+
+test("a part that failed to load is loaded again by the next query", async () => {
+  const { part, inflate } = require("./site-index.js");
+  let failures = 1;
+  const flaky = new search.Index(part(site, "index"), (name) => {
+    if (name.startsWith("w") && failures > 0) {
+      failures--;
+      return Promise.reject(new Error(`${name}: network`));
+    }
+    return Promise.resolve(part(site, name));
+  }, inflate);
+  await assert.rejects(search.search(flaky, "évaluation"));
+  const { results } = await search.search(flaky, "évaluation");
+  assert.ok(results.length > 0);
+});

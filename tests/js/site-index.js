@@ -54,4 +54,4 @@ async function wholeIndex(site) {
   return { pages, docs, words, stems, codes: manifest.codes, stopwords: manifest.stopwords };
 }
 
-module.exports = { openIndex, wholeIndex, part };
+module.exports = { openIndex, wholeIndex, part, inflate };

@@ -145,9 +145,15 @@
     this.loaded = new Map();
   }
 
+  // Part `name`, prepared; a part that failed to load is asked for again by the next query.
   Index.prototype.part = function (name, prepare) {
-    if (!this.loaded.has(name)) this.loaded.set(name, this.load(name).then(prepare));
-    return this.loaded.get(name);
+    var loaded = this.loaded;
+    if (!loaded.has(name)) {
+      var promise = this.load(name).then(prepare);
+      promise.then(null, function () { loaded.delete(name); });
+      loaded.set(name, promise);
+    }
+    return loaded.get(name);
   };
 
   // Word shard `n`, with its words and stems looked up by name.
