@@ -12,7 +12,7 @@ use minijinja::{Value, context};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Model;
 use crate::render::labels;
 use crate::render::{OutputFile, StandIn};
@@ -68,11 +68,10 @@ pub fn render(
     only: Option<&HashSet<String>>,
 ) -> Printed {
     let mut printed = Printed::default();
-    let sections = print::assemble(bodies, &mut printed.problems);
     let volumes = edition.volumes();
-    // Each volume's sections. A page that failed to render has no body (its error says so): the
+    // Each volume's bodies. A page that failed to render has no body (its error says so): the
     // edition goes on without it rather than adding errors of its own.
-    let count = sections.len();
+    let count = bodies.len();
     let ranges: Vec<Range<usize>> = match volumes {
         [_] => std::iter::once(0..count).collect(),
         _ => volumes
@@ -80,28 +79,22 @@ pub fn render(
             .map(|v| v.pages.start.min(count)..v.pages.end.min(count))
             .collect(),
     };
-    let wanted = |n: usize| {
+    let wanted = |n: &usize| {
         only.is_none_or(|only| {
-            only.contains(&volumes[n].path)
-                || sections[ranges[n].clone()]
+            only.contains(&volumes[*n].path)
+                || bodies[ranges[*n].clone()]
                     .iter()
-                    .any(|s| only.contains(&s.path))
+                    .any(|b| only.contains(&b.section.path))
         })
     };
+    let ids = print::ids(bodies);
     let rendered: Vec<_> = (0..volumes.len())
         .into_par_iter()
-        .filter(|&n| wanted(n))
-        .map(|n| {
-            render_volume(
-                cx,
-                volumes,
-                n,
-                &sections[ranges[n].clone()],
-                &bodies[ranges[n].clone()],
-            )
-        })
+        .filter(wanted)
+        .map(|n| render_volume(cx, volumes, n, &bodies[ranges[n].clone()], &ids))
         .collect();
-    for result in rendered {
+    for (result, problems) in rendered {
+        printed.problems.extend(problems);
         match result {
             Ok((file, stand_in)) => {
                 printed.files.push(file);
@@ -111,7 +104,7 @@ pub fn render(
         }
     }
     if volumes.len() > 1 {
-        match render_contents(cx, volumes, &sections, &ranges) {
+        match render_contents(cx, volumes, bodies, &ranges) {
             Ok(file) => printed.files.push(file),
             Err(error) => printed.problems.push(error),
         }
@@ -119,14 +112,28 @@ pub fn render(
     printed
 }
 
-/// Volume `n`'s file, of `own` sections from `bodies`, and its stand-in.
+/// Volume `n`'s file, of its `bodies` (`ids`: the whole edition's), and its stand-in, with the
+/// problems of its assembly.
 fn render_volume(
+    cx: &Context,
+    volumes: &[Volume],
+    n: usize,
+    bodies: &[&Rewritten],
+    ids: &HashSet<&str>,
+) -> (Result<(OutputFile, StandIn), Diagnostic>, Diagnostics) {
+    let mut problems = Diagnostics::new();
+    let own = print::assemble(bodies, ids, &mut problems);
+    (file_of_volume(cx, volumes, n, &own, bodies), problems)
+}
+
+/// Volume `n`'s file, of its `own` sections, and its stand-in.
+fn file_of_volume(
     cx: &Context,
     volumes: &[Volume],
     n: usize,
     own: &[print::Section],
     bodies: &[&Rewritten],
-) -> Result<(OutputFile, StandIn), crate::diagnostic::Diagnostic> {
+) -> Result<(OutputFile, StandIn), Diagnostic> {
     let volume = &volumes[n];
     let contents = print::link(&cx.model.settings);
     let (title, breadcrumbs, info) = if volumes.len() == 1 {
@@ -178,11 +185,14 @@ fn render_volume(
 fn render_contents(
     cx: &Context,
     volumes: &[Volume],
-    sections: &[print::Section],
+    bodies: &[&Rewritten],
     ranges: &[Range<usize>],
-) -> Result<OutputFile, crate::diagnostic::Diagnostic> {
+) -> Result<OutputFile, Diagnostic> {
     let link = print::link(&cx.model.settings);
-    let title = |i: Option<usize>| i.and_then(|i| sections.get(i)).map_or("", |s| &s.title);
+    let title = |i: Option<usize>| {
+        let body = i.and_then(|i| bodies.get(i));
+        body.map_or("", |b| b.section.title.as_str())
+    };
     let entries: Vec<VolumeEntry> = volumes
         .iter()
         .zip(ranges)
@@ -200,7 +210,7 @@ fn render_contents(
         breadcrumbs => Serde([cx.plan.home().link()]),
         sections => Serde(Vec::<print::Section>::new()),
         volumes => Serde(&entries),
-        pages => sections.len(),
+        pages => bodies.len(),
         ..page_values(cx)
     };
     let html = cx

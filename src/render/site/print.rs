@@ -153,14 +153,23 @@ impl Edition {
     }
 }
 
-/// The sections of the edition from the bodies in reading order, each link to an anchor its page
-/// does not have (such as the page's `main`, which the edition leaves out) leading to the start of
-/// that page's section instead, so that the edition adds no broken link of its own.
-pub fn assemble(bodies: &[&Rewritten], problems: &mut Diagnostics) -> Vec<Section> {
-    let ids: HashSet<&str> = bodies
+/// Every id of the edition's `bodies` (prefixed).
+pub fn ids<'a>(bodies: &[&'a Rewritten]) -> HashSet<&'a str> {
+    bodies
         .iter()
         .flat_map(|body| body.ids.iter().map(String::as_str))
-        .collect();
+        .collect()
+}
+
+/// The sections of the edition from `bodies` in reading order (all the edition's or a volume's),
+/// each link to an anchor its page does not have (such as the page's `main`, which the edition
+/// leaves out; `ids` are the whole edition's) leading to the start of that page's section instead,
+/// so that the edition adds no broken link of its own.
+pub fn assemble(
+    bodies: &[&Rewritten],
+    ids: &HashSet<&str>,
+    problems: &mut Diagnostics,
+) -> Vec<Section> {
     bodies
         .iter()
         .map(|rewritten| {
@@ -446,7 +455,8 @@ mod tests {
         .map(|(path, body)| index.section(path, path, body).unwrap())
         .collect();
         let mut problems = Diagnostics::new();
-        let sections = assemble(&bodies.iter().collect::<Vec<_>>(), &mut problems);
+        let bodies: Vec<&Rewritten> = bodies.iter().collect();
+        let sections = assemble(&bodies, &ids(&bodies), &mut problems);
         assert!(problems.is_empty());
         assert_eq!(
             sections[0].body.as_str().unwrap(),
@@ -543,7 +553,8 @@ mod tests {
         .into_iter()
         .map(|(path, body)| index.section(path, path, body).unwrap())
         .collect();
-        let sections = assemble(&bodies.iter().collect::<Vec<_>>(), &mut Diagnostics::new());
+        let bodies: Vec<&Rewritten> = bodies.iter().collect();
+        let sections = assemble(&bodies, &ids(&bodies), &mut Diagnostics::new());
         assert_eq!(
             sections[0].body.as_str().unwrap(),
             r##"<a href="impression-3.html#page-p2003">a</a>"##
