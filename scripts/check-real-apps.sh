@@ -74,8 +74,9 @@ echo "check-real-apps: vnu: 0 errors on $pages pages"
 LIVRET_SITE="$site/public" LIVRET_SUBSITE="$site/sub/public" LIVRET_LEVELS_SITE="$site/levels-en" \
   CHROMIUM="$(command -v chromium)" node --test tests/browser/
 
-# The search at scale: the 10,000-page corpus of the benchmarks, its index queried in Chromium
-# (results found, at most 1 MB of the index loaded per query, 15 MB in all).
+# The search and the print edition at scale: the 10,000-page corpus of the benchmarks, its index
+# queried in Chromium (results found, at most 1 MB of the index loaded per query, 15 MB in all),
+# its edition's contents page and volumes loaded and checked with axe-core.
 cargo build --release --quiet --example corpus
 ./target/release/examples/corpus --pages 10000 --out "$site/corpus" >/dev/null
 ./target/release/livret build --root "$site/corpus/livret" --output "$site/corpus-site" >/dev/null

@@ -3,24 +3,13 @@
 
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { pages, serve, fileBase, launch, open, eachLimited } = require("./support");
+const { pages, serve, fileBase, launch, open, eachLimited, axe } = require("./support");
 
-const AXE = require.resolve("axe-core/axe.min.js");
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const VIEWPORTS = [{ width: 1280, height: 900 }, { width: 360, height: 740 }]; // desktop, phone
 let browser, server;
 
 before(async () => { browser = await launch(); server = await serve(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-async function axe(page) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(
-    (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
-    TAGS,
-  );
-  return result.violations;
-}
 
 for (const [name, base] of [["HTTP", () => server.base], ["file://", fileBase]]) {
   test(`every page loads without console error or failed request (${name})`, async () => {

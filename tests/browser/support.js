@@ -88,6 +88,19 @@ async function open(context, url) {
   return { page, problems };
 }
 
+const AXE = require.resolve("axe-core/axe.min.js");
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+// axe-core's WCAG 2.1 A/AA violations on the page.
+async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
+    TAGS,
+  );
+  return result.violations;
+}
+
 // Runs `task` on every item, `limit` at a time (page loads mostly wait; two cores run several).
 async function eachLimited(items, limit, task) {
   let next = 0;
@@ -100,4 +113,4 @@ async function eachLimited(items, limit, task) {
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-module.exports = { site, pages, pageWith, serve, fileBase, launch, open, eachLimited };
+module.exports = { site, pages, pageWith, serve, fileBase, launch, open, eachLimited, axe };
