@@ -122,11 +122,28 @@ fn fold_into(text: &str, folded: &mut String) {
         // ASCII has no decomposition, no combining mark and no ligature: lowercase is its fold.
         if c.is_ascii() {
             folded.push(c.to_ascii_lowercase());
+        } else if let Some(fold) = LATIN_FOLDS.get(c as usize - 0x80) {
+            folded.push_str(fold);
         } else {
             fold_char(c, folded);
         }
     }
 }
+
+/// The folds of U+0080 to U+024F (Latin-1 and the Latin extensions: every accented letter of
+/// French), worked out once by [`fold_char`]: the pages' text is full of them, and each costs a
+/// lowercase and a decomposition otherwise.
+static LATIN_FOLDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    (0x80..0x250)
+        .map(|code| {
+            let mut fold = String::new();
+            if let Some(c) = char::from_u32(code) {
+                fold_char(c, &mut fold);
+            }
+            fold
+        })
+        .collect()
+});
 
 /// The words of a folded text.
 fn split_words(folded: &str) -> impl Iterator<Item = &str> {
