@@ -25,7 +25,7 @@ use bytes::Bytes;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{Page, Section, documents, stems, stopwords};
+use super::{Page, Section, documents, stems, stopwords, utf16_order};
 use crate::render::{ASSETS_DIR, OutputFile, typography};
 
 /// The folder of the index's files in the site.
@@ -164,10 +164,6 @@ fn postings<'a>(pages: &'a [Page]) -> Vec<(&'a str, Vec<(u32, u32)>)> {
     let mut words: Vec<_> = gathered.into_iter().collect();
     words.sort_unstable_by(|a, b| utf16_order(a.0, b.0));
     words
-}
-
-fn utf16_order(a: &str, b: &str) -> Ordering {
-    a.encode_utf16().cmp(b.encode_utf16())
 }
 
 /// The vocabulary in shards of about [`WORD_SHARD_BYTES`] each.

@@ -81,7 +81,7 @@ fn stems<'a>(language: &str, words: &[&'a str]) -> (Vec<String>, Vec<usize>) {
     };
     let of_words: Vec<String> = words.iter().map(|w| stem_of(w)).collect();
     let mut distinct: Vec<&str> = of_words.iter().map(String::as_str).collect();
-    distinct.sort_unstable_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
+    distinct.sort_unstable_by(|a, b| utf16_order(a, b));
     distinct.dedup();
     let position: HashMap<&str, usize> =
         distinct.iter().enumerate().map(|(i, s)| (*s, i)).collect();
@@ -144,6 +144,12 @@ static LATIN_FOLDS: LazyLock<Vec<String>> = LazyLock::new(|| {
         })
         .collect()
 });
+
+/// JavaScript's string order (UTF-16 code units), in which the index's words and stems are sorted
+/// so that the query side can search them by bisection.
+fn utf16_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.encode_utf16().cmp(b.encode_utf16())
+}
 
 /// The words of a folded text.
 fn split_words(folded: &str) -> impl Iterator<Item = &str> {

@@ -239,7 +239,7 @@ pub fn render_pages(
     let mut bodies = Vec::new();
     let mut stand_ins = Vec::new();
     let mut text_parts = search::TextParts::default();
-    if with_edition {
+    if let Some(edition) = &edition {
         bodies = plan
             .pages
             .iter()
@@ -250,7 +250,6 @@ pub fn render_pages(
                 fresh.or_else(|| kept.get(path).map(|&body| Arc::clone(body)))
             })
             .collect();
-        let edition = edition.as_ref().expect("with_edition");
         let rewritten: Vec<&print::Rewritten> = bodies
             .iter()
             .filter(|b| edition.holds(&b.link.path))

@@ -249,22 +249,24 @@ fn rewrite_error(path: &str, error: &impl std::fmt::Display) -> Diagnostic {
     ))
 }
 
-/// The sections of the edition by page path, each with its volume's path, so links between pages
-/// become links within it.
-pub struct Sections(HashMap<String, (String, String)>);
+/// The sections of the edition by page path, each with its volume's number, so links between
+/// pages become links within it; and the volumes' paths.
+pub struct Sections(HashMap<String, (String, usize)>, Vec<String>);
 
 impl Sections {
     pub fn new(paths: &[&str], volumes: &[Volume]) -> Sections {
         let of_page = volumes
             .iter()
-            .flat_map(|v| v.pages.clone().map(|i| (i, &v.path)));
+            .enumerate()
+            .flat_map(|(n, v)| v.pages.clone().map(move |i| (i, n)));
         Sections(
             of_page
                 .map(|(i, volume)| {
                     let path = paths[i];
-                    (path.to_owned(), (section_id(path), volume.clone()))
+                    (path.to_owned(), (section_id(path), volume))
                 })
                 .collect(),
+            volumes.iter().map(|v| v.path.clone()).collect(),
         )
     }
 
@@ -394,16 +396,19 @@ impl Sections {
                 .to_string_lossy()
                 .replace('\\', "/")
         };
-        let here = self.0.get(path).map(|(_, volume)| volume);
+        let here = self.0.get(path).map(|&(_, volume)| volume);
         let (section, volume) = match self.0.get(&target) {
-            Some((section, volume)) => (section.as_str(), (Some(volume) != here).then_some(volume)),
+            Some((section, volume)) => {
+                let other = (Some(*volume) != here).then(|| self.1[*volume].as_str());
+                (section.as_str(), other)
+            }
             None if file.is_empty() => (id, None),
             // A file of the site that is not a page of the edition: from the root.
             None if fragment.is_empty() => return (target, false),
             None => return (format!("{target}#{fragment}"), false),
         };
         // A page of another volume: in that volume's file.
-        let file = volume.map(String::as_str).unwrap_or_default();
+        let file = volume.unwrap_or_default();
         let url = if fragment.is_empty() {
             format!("{file}#{section}")
         } else {
