@@ -82,7 +82,13 @@ async function open(context, url) {
   const problems = [];
   page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
   page.on("pageerror", (e) => problems.push(`exception: ${e.message}`));
-  page.on("requestfailed", (r) => problems.push(`failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on("requestfailed", (r) => {
+    const error = r.failure()?.errorText;
+    // Chromium fetches the icon on its own after `load`, and drops the request when the page
+    // navigates on (a search from the header): cancelled, not missing (a missing icon is a 404).
+    if (error === "net::ERR_ABORTED" && r.url().endsWith("/favicon.svg")) return;
+    problems.push(`failed: ${r.url()} (${error})`);
+  });
   page.on("response", (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
   await page.goto(url, { waitUntil: "load" });
   return { page, problems };
