@@ -55,6 +55,15 @@ pub struct SourceLink {
     pub span: Span,
 }
 
+/// The HTML of a table header cell: pulldown-cmark writes no `scope`.
+pub const HEADER_CELL: &str = "<th scope=\"col\">";
+pub const HEADER_CELL_END: &str = "</th>";
+
+/// What else is made from a text's events while they exist, besides its HTML (the print
+/// edition's copy of it and its search text: see `site::printed`). It sees the events the HTML is
+/// written from.
+pub type Also<'x> = Option<&'x mut dyn FnMut(&[Event<'_>])>;
+
 /// Renders Markdown to HTML; problems (unknown link targets) go to `problems`, every link emitted to
 /// `links`.
 pub fn render(
@@ -63,6 +72,18 @@ pub fn render(
     targets: &LinkTargets,
     problems: &mut Diagnostics,
     links: &mut Vec<SourceLink>,
+) -> String {
+    render_also(markdown, language, targets, problems, links, None)
+}
+
+/// [`render`], handing the events to `also` too.
+pub fn render_also(
+    markdown: &Markdown,
+    language: &str,
+    targets: &LinkTargets,
+    problems: &mut Diagnostics,
+    links: &mut Vec<SourceLink>,
+    also: Also,
 ) -> String {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -114,10 +135,10 @@ pub fn render(
                 Event::End(TagEnd::TableHead)
             }
             Event::Start(Tag::TableCell) if in_table_head => {
-                Event::Html(CowStr::Borrowed("<th scope=\"col\">"))
+                Event::Html(CowStr::Borrowed(HEADER_CELL))
             }
             Event::End(TagEnd::TableCell) if in_table_head => {
-                Event::Html(CowStr::Borrowed("</th>"))
+                Event::Html(CowStr::Borrowed(HEADER_CELL_END))
             }
             Event::Text(text) => match typography::apply(language, &text) {
                 std::borrow::Cow::Borrowed(_) => Event::Text(text),
@@ -126,6 +147,9 @@ pub fn render(
             other => other,
         };
         output.push(event);
+    }
+    if let Some(also) = also {
+        also(&output);
     }
     let mut out = String::with_capacity(markdown.text.len() * 3 / 2);
     html::push_html(&mut out, output.into_iter());

@@ -4,7 +4,8 @@
 //! The text comes from the rendered pages themselves (each content page's body, its template's
 //! `main` block), so the index holds exactly what readers see, template-generated text included.
 //! The body is not parsed here: the print edition's pass over it (lol_html) feeds a [`Collector`],
-//! so each body is parsed once. Each page is cut into sections at its `h2`/`h3` headings that carry
+//! so each body is parsed once; a Markdown text's part of it comes as the [`Step`]s its events
+//! were recorded into (see `site::printed`), without a parse at all. Each page is cut into sections at its `h2`/`h3` headings that carry
 //! an id, so a result links to `page.html#id`. Words are folded (lowercase, compatibility
 //! decomposition without combining marks, œ → oe, æ → ae) and split on anything not alphanumeric;
 //! each distinct word gets its Snowball stem in the handbook's language (French or English, with
@@ -254,7 +255,32 @@ impl Default for Collector {
     }
 }
 
+/// One thing an HTML pass meets, as a [`Collector`] is told it: recorded where the text comes
+/// from Markdown events rather than a pass (see `site::printed`), to be replayed in place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Start(Tag, Option<String>),
+    End(Tag),
+    Text(String),
+}
+
 impl Collector {
+    /// Whether text met now is searched as text (not in a heading, nor in a skipped element).
+    pub fn in_text(&self) -> bool {
+        self.skipped == 0 && !self.in_heading
+    }
+
+    /// What `steps` tell, in order.
+    pub fn replay(&mut self, steps: &[Step]) {
+        for step in steps {
+            match step {
+                Step::Start(tag, id) => self.start(*tag, id.as_deref()),
+                Step::End(tag) => self.end(*tag),
+                Step::Text(text) => self.text(text),
+            }
+        }
+    }
+
     /// A start tag; `id` is its `id` attribute.
     pub fn start(&mut self, tag: Tag, id: Option<&str>) {
         match tag {

@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Model, Page, Settings};
 use crate::msg;
 use crate::render::labels;
-use crate::render::markdown::{self, LinkTargets, Markdown, Placement, SourceLink};
+use crate::render::markdown::{self, Also, LinkTargets, Markdown, Placement, SourceLink};
 use crate::render::theme::{TEMPLATES_DIR, Theme};
 use crate::render::typography;
 
@@ -57,6 +57,7 @@ impl Texts<'_> {
         path: &str,
         problems: &mut Diagnostics,
         links: &mut Vec<SourceLink>,
+        also: Also,
     ) -> String {
         let markdown = Markdown {
             text: page.body(),
@@ -64,18 +65,20 @@ impl Texts<'_> {
             placement: Placement::At(page.body_offset),
             page_path: path,
         };
-        self.render(&markdown, problems, links)
+        self.render(&markdown, problems, links, also)
     }
 
-    /// Renders one text; problems go to `problems`, its links to `links`.
+    /// Renders one text; problems go to `problems`, its links to `links`, its events to `also`.
     pub fn render(
         &self,
         markdown: &Markdown,
         problems: &mut Diagnostics,
         links: &mut Vec<SourceLink>,
+        also: Also,
     ) -> String {
+        let (language, targets) = (self.language, self.targets);
         if !markdown.text.contains("{{") && !markdown.text.contains("{%") {
-            return markdown::render(markdown, self.language, self.targets, problems, links);
+            return markdown::render_also(markdown, language, targets, problems, links, also);
         }
         // Not `.html`: minijinja does not escape, the values go into Markdown as typed.
         let name = markdown.source.path.display().to_string();
@@ -88,13 +91,7 @@ impl Texts<'_> {
                     placement: Placement::Lines { first_line },
                     ..*markdown
                 };
-                markdown::render(
-                    &expanded_markdown,
-                    self.language,
-                    self.targets,
-                    problems,
-                    links,
-                )
+                markdown::render_also(&expanded_markdown, language, targets, problems, links, also)
             }
             Err(error) => {
                 let at = markdown::locate_line(markdown, error.line().unwrap_or(1));

@@ -11,6 +11,7 @@ mod edition;
 pub(crate) mod environment;
 mod plan;
 mod print;
+mod printed;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -326,6 +327,12 @@ impl Pages<'_> {
         let (model, texts) = (self.model, self.texts);
         let mut page = RenderedPage::default();
         let (problems, links) = (&mut page.problems, &mut page.links);
+        // A printed page's Markdown text is made for the edition from its events too.
+        let edition = self.edition.filter(|_| planned.kind.is_content());
+        let mut printed = None;
+        let mut print = |events: &[pulldown_cmark::Event]| {
+            printed = edition.and_then(|e| printed::printed(e.sections(), &planned.path, events));
+        };
         let (prev, next) = self.plan.neighbours(planned);
         let mut breadcrumbs: Vec<Link> = Vec::new();
         if planned.kind != Kind::Home {
@@ -334,12 +341,13 @@ impl Pages<'_> {
         let (template, content, extra) = match planned.kind {
             Kind::Home => {
                 let home = model.home.as_ref();
-                let content = home.map(|page| texts.page(page, &planned.path, problems, links));
+                let content = home
+                    .map(|page| texts.page(page, &planned.path, problems, links, Some(&mut print)));
                 ("index.html", content.unwrap_or_default(), Value::UNDEFINED)
             }
             Kind::Chapter(i) => {
                 let page = &model.pages[i];
-                let content = texts.page(page, &planned.path, problems, links);
+                let content = texts.page(page, &planned.path, problems, links, Some(&mut print));
                 let tables: Vec<_> = page
                     .front
                     .data
@@ -362,7 +370,7 @@ impl Pages<'_> {
                         },
                         page_path: &planned.path,
                     };
-                    texts.render(&markdown, problems, links)
+                    texts.render(&markdown, problems, links, Some(&mut print))
                 });
                 let fiche = self
                     .downloads
@@ -389,6 +397,7 @@ impl Pages<'_> {
             title: &planned.title,
             kind: planned.kind.name(),
         };
+        let content = Value::from_safe_string(content);
         let shared = context! { ..extra, ..self.base.clone() };
         let ctx = context! {
             page => Serde(info),
@@ -396,7 +405,7 @@ impl Pages<'_> {
             breadcrumbs => Serde(&breadcrumbs),
             prev => Serde(prev.map(|p| p.link())),
             next => Serde(next.map(|p| p.link())),
-            content => Value::from_safe_string(content),
+            content => content.clone(),
             ..shared
         };
         let result = self
@@ -405,8 +414,9 @@ impl Pages<'_> {
             .and_then(|t| t.render_captured(ctx));
         match result {
             Ok(mut rendered) => {
-                if let Some(edition) = self.edition.filter(|_| planned.kind.is_content()) {
-                    match edition.rewrite(planned, &mut rendered, self.theme) {
+                if let Some(edition) = edition {
+                    let text = content.as_str().zip(printed.as_ref());
+                    match edition.rewrite(planned, &mut rendered, self.theme, text) {
                         Ok(rewritten) => {
                             let words = search::page_words(
                                 &model.settings.language,

@@ -5,7 +5,9 @@
 //! real HTML rewriter, not patterns over text): ids get the section's prefix, and everything that
 //! points at an id (fragments, `for`, ARIA references, `url(#…)` paints) follows; links to a page
 //! of the edition become links to its section; other relative links are resolved from the site
-//! root; headings go one level down under the edition's title. A reading order longer than
+//! root; headings go one level down under the edition's title. A page's Markdown text is made
+//! for the edition from its events as it renders (`printed`): where the body holds it once, only
+//! the template's HTML around it takes this pass. A reading order longer than
 //! [`VOLUME_PAGES`] is printed in volumes of that many pages (`impression-1.html`…), after a
 //! contents page at the edition's own path: a link to a page of another volume leads into that
 //! volume. It renders nothing itself and knows no template but the values it hands to
@@ -33,6 +35,7 @@ use crate::render::{entities, search};
 
 use super::environment::template_diagnostic;
 use super::plan::Planned;
+use super::printed::{PrintedText, Relink};
 
 /// Attributes holding one id reference or a space-separated list of them.
 const ID_REFERENCES: &[&str] = &[
@@ -129,6 +132,11 @@ impl Edition {
         }
     }
 
+    /// Where links lead in the edition.
+    pub fn sections(&self) -> &Sections {
+        &self.index
+    }
+
     /// Whether the page at `path` is printed.
     pub fn holds(&self, path: &str) -> bool {
         self.index.0.contains_key(path)
@@ -139,18 +147,35 @@ impl Edition {
         &self.volumes
     }
 
-    /// A rendered page's section: its template's `main` block, rewritten.
+    /// A rendered page's section: its template's `main` block, rewritten. `text` is the page's
+    /// Markdown text, as the site's HTML has it and as made for the edition: when the block
+    /// holds it once, only the template's HTML around it goes through the HTML pass.
     pub fn rewrite(
         &self,
         planned: &Planned,
         rendered: &mut Captured,
         theme: &Theme,
+        text: Option<(&str, &PrintedText)>,
     ) -> Result<Rewritten, Diagnostic> {
         let body = rendered
             .with_state_mut(|state| state.render_block("main"))
             .map_err(|error| template_diagnostic(&error, theme))?;
-        self.index.section(&planned.path, &planned.title, &body)
+        let (path, title) = (planned.path.as_str(), planned.title.as_str());
+        if let Some((html, printed)) = text.filter(|(html, _)| !html.is_empty())
+            && let Some(around) = once(&body, html)
+            && let Some(rewritten) = self.index.section_around(path, title, around, printed)?
+        {
+            return Ok(rewritten);
+        }
+        self.index.section(path, title, &body)
     }
+}
+
+/// What stands before and after `part` in `whole`, when it stands there once.
+fn once<'a>(whole: &'a str, part: &str) -> Option<[&'a str; 2]> {
+    let start = whole.find(part)?;
+    let after = &whole[start + part.len()..];
+    (!after.contains(part)).then(|| [&whole[..start], after])
 }
 
 /// Every id of the edition's `bodies` (prefixed).
@@ -227,7 +252,7 @@ impl Section {
 }
 
 /// Between a section's id and the id of an element of its page.
-const ANCHOR_SEPARATOR: &str = "--";
+pub(super) const ANCHOR_SEPARATOR: &str = "--";
 
 /// A page's body rewritten for the edition, with what the edition must resolve afterwards.
 #[derive(Debug, Clone)]
@@ -249,34 +274,57 @@ fn rewrite_error(path: &str, error: &impl std::fmt::Display) -> Diagnostic {
     ))
 }
 
-/// The sections of the edition by page path, each with its volume's number, so links between
-/// pages become links within it; and the volumes' paths.
-pub struct Sections(HashMap<String, (String, usize)>, Vec<String>);
+/// Elements whose content the HTML pass reads as text, not elements.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
 
-impl Sections {
-    pub fn new(paths: &[&str], volumes: &[Volume]) -> Sections {
-        let of_page = volumes
-            .iter()
-            .enumerate()
-            .flat_map(|(n, v)| v.pages.clone().map(move |i| (i, n)));
-        Sections(
-            of_page
-                .map(|(i, volume)| {
-                    let path = paths[i];
-                    (path.to_owned(), (section_id(path), volume))
-                })
-                .collect(),
-            volumes.iter().map(|v| v.path.clone()).collect(),
-        )
+/// One body's HTML pass, over each of its parts of HTML in turn.
+struct Pass<'a> {
+    id: String,
+    path: &'a str,
+    sections: &'a Sections,
+    ids: Vec<String>,
+    fragments: Vec<String>,
+    // Shared with the end-tag handlers, which lol_html wants `'static`.
+    collector: Rc<RefCell<search::Collector>>,
+    /// How many elements of [`RAW_TEXT`] are open at the end of the last part.
+    raw_text: usize,
+}
+
+impl<'a> Pass<'a> {
+    fn new(sections: &'a Sections, path: &'a str) -> Pass<'a> {
+        Pass {
+            id: section_id(path),
+            path,
+            sections,
+            ids: Vec::new(),
+            fragments: Vec::new(),
+            collector: Rc::default(),
+            raw_text: 0,
+        }
     }
 
-    /// Rewrites the body of the page at `path` so that it can stand in the edition. The same pass
-    /// gathers the body's searchable text (as written, before the rewrite), so that each body is
-    /// parsed once.
-    pub fn section(&self, path: &str, title: &str, body: &str) -> Result<Rewritten, Diagnostic> {
-        let id = section_id(path);
+    fn finish(self, title: &str, body: String) -> Rewritten {
+        let searched = Rc::try_unwrap(self.collector)
+            .map(|collector| collector.into_inner().finish())
+            .unwrap_or_default();
+        Rewritten {
+            section: Section {
+                id: self.id,
+                path: self.path.to_owned(),
+                title: title.to_owned(),
+                body: Value::from_safe_string(body),
+            },
+            ids: self.ids,
+            fragments: self.fragments,
+            searched,
+        }
+    }
+
+    fn rewrite(&mut self, html: &str) -> Result<String, Diagnostic> {
+        let id = self.id.as_str();
         let prefix = |reference: &str| format!("{id}{ANCHOR_SEPARATOR}{reference}");
-        let (mut ids, mut fragments) = (Vec::new(), Vec::new());
         let prefix_list = |value: &str| {
             value
                 .split_ascii_whitespace()
@@ -284,9 +332,10 @@ impl Sections {
                 .collect::<Vec<_>>()
                 .join(" ")
         };
-        let link = |url: &str| self.link(path, &id, url);
-        // Shared with the end-tag handlers, which lol_html wants `'static`.
-        let collector = Rc::new(RefCell::new(search::Collector::default()));
+        let (ids, fragments) = (&mut self.ids, &mut self.fragments);
+        let (sections, path) = (self.sections, self.path);
+        let collector = &self.collector;
+        let raw_open = Rc::new(std::cell::Cell::new(self.raw_text));
         let mut raw_text = String::new();
         // One handler for every element: each selector more costs lol_html a match per element.
         let rewrite = |el: &mut Element| -> HandlerResult {
@@ -305,7 +354,7 @@ impl Sections {
                         prefixed
                     }
                     "href" | "src" => {
-                        let (url, in_edition) = link(&value);
+                        let (url, in_edition) = sections.relink(path, id, &value);
                         if in_edition {
                             fragments.push(url.clone());
                         }
@@ -328,11 +377,21 @@ impl Sections {
             collector.borrow_mut().start(tag, element_id.as_deref());
             // An inline element's end changes nothing for the text: no handler to call.
             if let Some(handlers) = el.end_tag_handlers().filter(|_| tag != search::Tag::Inline) {
-                let collector = Rc::clone(&collector);
+                let collector = Rc::clone(collector);
                 handlers.push(Box::new(move |_| {
                     collector.borrow_mut().end(tag);
                     Ok(())
                 }));
+            }
+            if RAW_TEXT.contains(&name.as_str()) {
+                raw_open.set(raw_open.get() + 1);
+                if let Some(handlers) = el.end_tag_handlers() {
+                    let raw_open = Rc::clone(&raw_open);
+                    handlers.push(Box::new(move |_| {
+                        raw_open.set(raw_open.get().saturating_sub(1));
+                        Ok(())
+                    }));
+                }
             }
             for (name, value) in changes {
                 el.set_attribute(&name, &value)?;
@@ -363,26 +422,78 @@ impl Sections {
         let settings = RewriteStrSettings::new()
             .append_element_content_handler(element!("*", rewrite))
             .append_document_content_handler(gather_text);
-        let body = rewrite_str(body, settings).map_err(|error| rewrite_error(path, &error))?;
-        let searched = Rc::try_unwrap(collector)
-            .map(|collector| collector.into_inner().finish())
-            .unwrap_or_default();
-        Ok(Rewritten {
-            section: Section {
-                id,
-                path: path.to_owned(),
-                title: title.to_owned(),
-                body: Value::from_safe_string(body),
-            },
-            ids,
-            fragments,
-            searched,
-        })
+        let rewritten = rewrite_str(html, settings).map_err(|error| rewrite_error(path, &error));
+        self.raw_text = raw_open.get();
+        rewritten
+    }
+}
+
+/// The sections of the edition by page path, each with its volume's number, so links between
+/// pages become links within it; and the volumes' paths.
+pub struct Sections(HashMap<String, (String, usize)>, Vec<String>);
+
+impl Sections {
+    pub fn new(paths: &[&str], volumes: &[Volume]) -> Sections {
+        let of_page = volumes
+            .iter()
+            .enumerate()
+            .flat_map(|(n, v)| v.pages.clone().map(move |i| (i, n)));
+        Sections(
+            of_page
+                .map(|(i, volume)| {
+                    let path = paths[i];
+                    (path.to_owned(), (section_id(path), volume))
+                })
+                .collect(),
+            volumes.iter().map(|v| v.path.clone()).collect(),
+        )
     }
 
-    /// Where `url`, written on the page at `path` (section `id`), leads in the edition, and whether
-    /// that is an anchor of the edition (`#id` in this volume, `volume#id` in another).
-    fn link(&self, path: &str, id: &str, url: &str) -> (String, bool) {
+    /// Rewrites the body of the page at `path` so that it can stand in the edition. The same pass
+    /// gathers the body's searchable text (as written, before the rewrite), so that each body is
+    /// parsed once.
+    pub fn section(&self, path: &str, title: &str, body: &str) -> Result<Rewritten, Diagnostic> {
+        let mut pass = Pass::new(self, path);
+        let body = pass.rewrite(body)?;
+        Ok(pass.finish(title, body))
+    }
+
+    /// [`Sections::section`] for a body holding a Markdown text already made for the edition
+    /// (see `printed`) between two parts of template HTML: only these go through the HTML pass.
+    /// `None` when the HTML before the text leaves it where the HTML pass would not read it as
+    /// elements and text (in a script, a comment or a tag) or where the search does not take its
+    /// text as it comes (in a heading or a skipped element): only the whole body's pass then
+    /// gives the right result.
+    pub fn section_around(
+        &self,
+        path: &str,
+        title: &str,
+        [before, after]: [&str; 2],
+        text: &PrintedText,
+    ) -> Result<Option<Rewritten>, Diagnostic> {
+        let mut pass = Pass::new(self, path);
+        let mut body = pass.rewrite(before)?;
+        let in_comment = before.rfind("<!--") > before.rfind("-->");
+        let in_tag = before.rfind('<') > before.rfind('>');
+        if in_comment || in_tag || pass.raw_text > 0 || !pass.collector.borrow().in_text() {
+            return Ok(None);
+        }
+        body.push_str(&text.html);
+        pass.ids.extend(text.ids.iter().cloned());
+        pass.fragments.extend(text.fragments.iter().cloned());
+        pass.collector.borrow_mut().replay(&text.steps);
+        body.push_str(&pass.rewrite(after)?);
+        Ok(Some(pass.finish(title, body)))
+    }
+}
+
+impl Relink for Sections {
+    fn section(&self, path: &str) -> String {
+        section_id(path)
+    }
+
+    /// `#id` in this volume, `volume#id` in another.
+    fn relink(&self, path: &str, id: &str, url: &str) -> (String, bool) {
         if url.contains(':') || url.starts_with('/') {
             // External, mailto:, data: or root-absolute: unchanged.
             return (url.to_owned(), false);
@@ -442,7 +553,7 @@ mod tests {
             ("../documents/un.odt", "documents/un.odt"),
             ("https://example.org/a.html", "https://example.org/a.html"),
         ] {
-            assert_eq!(s.link("fiches/un.html", &id, url).0, expected, "{url}");
+            assert_eq!(s.relink("fiches/un.html", &id, url).0, expected, "{url}");
         }
     }
 
@@ -542,10 +653,10 @@ mod tests {
         let id = section_id("p0.html");
         // In the same volume, an anchor of the file; in another, of that volume's file.
         assert_eq!(
-            index.link("p0.html", &id, "p1.html"),
+            index.relink("p0.html", &id, "p1.html"),
             ("#page-p1".to_owned(), true)
         );
-        let far = index.link("p0.html", &id, "p2003.html#regle");
+        let far = index.relink("p0.html", &id, "p2003.html#regle");
         assert_eq!(
             far,
             ("impression-3.html#page-p2003--regle".to_owned(), true)

@@ -1,0 +1,402 @@
+//! A Markdown text's copy for the print edition, and its search text, made from the Markdown
+//! renderer's own events rather than by parsing the HTML written from them.
+//!
+//! Most of a content page's body is its Markdown text. While that text renders, its events are
+//! written a second time for the edition (heading ids prefixed with the section's, headings one
+//! level down, links turned into links between sections by the same rule as the HTML pass of
+//! `print`), and the start tags, end tags and text the HTML holds are recorded for the search's
+//! [`search::Collector`], in the order an HTML pass would meet them. The result must be exactly
+//! what `print`'s lol_html pass makes of the text's HTML (tests compare the two); a text with
+//! anything this module does not write the same way (raw HTML, images, footnotes, heading
+//! attributes, ids with characters HTML escapes) gets `None`, and its body takes the HTML pass.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd, html};
+use pulldown_cmark_escape::{escape_href, escape_html};
+
+use crate::render::markdown::{HEADER_CELL, HEADER_CELL_END};
+use crate::render::search::{self, Step};
+
+/// A Markdown text as it stands in the print edition.
+#[derive(Debug, Clone, Default)]
+pub struct PrintedText {
+    /// The text's HTML, rewritten for the edition.
+    pub html: String,
+    /// Its ids, prefixed.
+    pub ids: Vec<String>,
+    /// Its links to anchors of the edition.
+    pub fragments: Vec<String>,
+    /// What an HTML pass over the site's HTML of the text tells the search's collector.
+    pub steps: Vec<Step>,
+}
+
+/// Where the edition's links lead, from the page at `path` (see `print::Sections::link`).
+pub trait Relink {
+    /// The section id of the page at `path`.
+    fn section(&self, path: &str) -> String;
+    /// Where `url`, written on the page at `path` (section `id`), leads in the edition, and
+    /// whether that is an anchor of the edition.
+    fn relink(&self, path: &str, id: &str, url: &str) -> (String, bool);
+}
+
+/// The edition's copy of the text whose (site) events are `events`, on the page at `path`; `None`
+/// when only the HTML pass can make it.
+pub fn printed(sections: &impl Relink, path: &str, events: &[Event]) -> Option<PrintedText> {
+    let id = sections.section(path);
+    let mut text = PrintedText::default();
+    let mut edition = Vec::with_capacity(events.len());
+    for event in events {
+        let copy = match event {
+            Event::Start(Tag::Heading {
+                level,
+                id: heading_id,
+                classes,
+                attrs,
+            }) => {
+                let heading_id = heading_id.as_deref().filter(|_| attrs.is_empty())?;
+                if heading_id.contains(['&', '<', '>', '"', '\'']) {
+                    return None;
+                }
+                let prefixed = format!("{id}{}{heading_id}", super::print::ANCHOR_SEPARATOR);
+                text.ids.push(prefixed.clone());
+                text.start(heading_name(*level), Some(heading_id));
+                Event::Start(Tag::Heading {
+                    level: one_down(*level),
+                    id: Some(prefixed.into()),
+                    classes: classes.clone(),
+                    attrs: Vec::new(),
+                })
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                text.end(heading_name(*level));
+                Event::End(TagEnd::Heading(one_down(*level)))
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            }) => {
+                text.start("a", None);
+                Event::InlineHtml(
+                    link_tag(sections, path, &id, *link_type, dest_url, title, &mut text).into(),
+                )
+            }
+            Event::Html(html) if html.as_ref() == HEADER_CELL => {
+                text.start("th", None);
+                event.clone()
+            }
+            Event::Html(html) if html.as_ref() == HEADER_CELL_END => {
+                text.end("th");
+                event.clone()
+            }
+            Event::Text(t) => {
+                text.steps.push(Step::Text(t.to_string()));
+                event.clone()
+            }
+            Event::Code(t) => {
+                text.start("code", None);
+                text.steps.push(Step::Text(t.to_string()));
+                text.end("code");
+                event.clone()
+            }
+            Event::SoftBreak => {
+                text.steps.push(Step::Text("\n".to_owned()));
+                event.clone()
+            }
+            // Void elements: an HTML pass meets no end tag.
+            Event::HardBreak => text.void("br", event),
+            Event::Rule => text.void("hr", event),
+            Event::TaskListMarker(_) => text.void("input", event),
+            Event::Start(tag) => {
+                for name in elements(&tag.to_end())? {
+                    text.start(name, None);
+                }
+                event.clone()
+            }
+            Event::End(end) => {
+                for name in elements(end)?.iter().rev() {
+                    text.end(name);
+                }
+                event.clone()
+            }
+            _ => return None,
+        };
+        edition.push(copy);
+    }
+    html::push_html(&mut text.html, edition.into_iter());
+    Some(text)
+}
+
+impl PrintedText {
+    fn start(&mut self, name: &str, id: Option<&str>) {
+        let step = Step::Start(search::Tag::of(name), id.map(str::to_owned));
+        self.steps.push(step);
+    }
+
+    fn end(&mut self, name: &str) {
+        self.steps.push(Step::End(search::Tag::of(name)));
+    }
+
+    fn void<'a>(&mut self, name: &str, event: &Event<'a>) -> Event<'a> {
+        self.start(name, None);
+        event.clone()
+    }
+}
+
+/// The start tag of a link in the edition: the site's URL as pulldown-cmark writes it (escaped),
+/// led where the HTML pass would lead it, and written back as lol_html writes a changed attribute.
+fn link_tag(
+    sections: &impl Relink,
+    path: &str,
+    id: &str,
+    link_type: LinkType,
+    dest_url: &CowStr,
+    title: &CowStr,
+    text: &mut PrintedText,
+) -> String {
+    let mut href = String::new();
+    if link_type == LinkType::Email {
+        href.push_str("mailto:");
+    }
+    // Writing to a String cannot fail.
+    let _ = escape_href(&mut href, dest_url);
+    let (url, in_edition) = sections.relink(path, id, &href);
+    let mut tag = format!("<a href=\"{}\"", url.replace('"', "&quot;"));
+    if in_edition {
+        text.fragments.push(url);
+    }
+    if !title.is_empty() {
+        tag.push_str(" title=\"");
+        let _ = escape_html(&mut tag, title);
+        tag.push('"');
+    }
+    tag.push('>');
+    tag
+}
+
+fn heading_name(level: HeadingLevel) -> &'static str {
+    match level {
+        HeadingLevel::H1 => "h1",
+        HeadingLevel::H2 => "h2",
+        HeadingLevel::H3 => "h3",
+        HeadingLevel::H4 => "h4",
+        HeadingLevel::H5 => "h5",
+        HeadingLevel::H6 => "h6",
+    }
+}
+
+/// One level down, as the HTML pass renames `h1`…`h5` (an `h6` stays).
+fn one_down(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        HeadingLevel::H5 | HeadingLevel::H6 => HeadingLevel::H6,
+    }
+}
+
+/// The elements pulldown-cmark opens for a tag and closes at its `end`, outermost first; `None`
+/// for what this module leaves to the HTML pass. (A table's `tbody` is left out: it opens with
+/// its first row, and both only break words.)
+fn elements(end: &TagEnd) -> Option<&'static [&'static str]> {
+    Some(match end {
+        TagEnd::Paragraph => &["p"],
+        TagEnd::BlockQuote(_) => &["blockquote"],
+        TagEnd::CodeBlock => &["pre", "code"],
+        TagEnd::List(true) => &["ol"],
+        TagEnd::List(false) => &["ul"],
+        TagEnd::Item => &["li"],
+        TagEnd::Table => &["table"],
+        TagEnd::TableHead => &["thead", "tr"],
+        TagEnd::TableRow => &["tr"],
+        TagEnd::TableCell => &["td"],
+        TagEnd::Emphasis => &["em"],
+        TagEnd::Strong => &["strong"],
+        TagEnd::Strikethrough => &["del"],
+        TagEnd::Link => &["a"],
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::diagnostic::{Diagnostics, SourceText};
+    use crate::render::markdown::{LinkTargets, Markdown, Placement, render_also};
+    use crate::render::site::print::{Edition, Rewritten};
+
+    /// The page the texts stand on, and the others of the edition.
+    const PATH: &str = "guide/lecture.html";
+    const PAGES: &[&str] = &["index.html", "guide/lecture.html", "guide/regle.html"];
+
+    /// What a page template writes around its Markdown text.
+    const AROUND: [&str; 2] = [
+        "<h1>Lecture</h1>\n<div class=\"prose\">\n",
+        "\n</div>\n<section aria-labelledby=\"t\"><h2 id=\"t\">Table</h2><p>Fin</p></section>\n",
+    ];
+
+    /// The text's HTML for the site and its copy for the edition (`None` when it has none).
+    fn render(text: &str) -> (String, Option<PrintedText>) {
+        let source = SourceText::new("content/pages/lecture.md", text);
+        let markdown = Markdown {
+            text,
+            source: &source,
+            placement: Placement::At(0),
+            page_path: PATH,
+        };
+        let edition = Edition::new(PAGES, "impression.html");
+        let mut copy = None;
+        let mut print = |events: &[Event]| copy = printed(edition.sections(), PATH, events);
+        let (mut problems, mut links) = (Diagnostics::new(), Vec::new());
+        let targets = LinkTargets::new();
+        let html = render_also(
+            &markdown,
+            "fr",
+            &targets,
+            &mut problems,
+            &mut links,
+            Some(&mut print),
+        );
+        (html, copy)
+    }
+
+    /// The section made with the HTML pass over the whole body, and with the text's copy.
+    fn both_ways(text: &str, around: [&str; 2]) -> (Rewritten, Option<Rewritten>) {
+        let (html, copy) = render(text);
+        let sections = Edition::new(PAGES, "impression.html");
+        let sections = sections.sections();
+        let whole = format!("{}{html}{}", around[0], around[1]);
+        let by_pass = sections.section(PATH, "Lecture", &whole).unwrap();
+        let by_events = copy.and_then(|copy| {
+            sections
+                .section_around(PATH, "Lecture", around, &copy)
+                .unwrap()
+        });
+        (by_pass, by_events)
+    }
+
+    fn assert_same(text: &str, around: [&str; 2]) {
+        let (by_pass, by_events) = both_ways(text, around);
+        let by_events = by_events.unwrap_or_else(|| panic!("no copy of {text:?}"));
+        assert_eq!(
+            by_events.section.body.as_str(),
+            by_pass.section.body.as_str(),
+            "{text:?}"
+        );
+        assert_eq!(by_events.ids, by_pass.ids, "{text:?}");
+        assert_eq!(by_events.fragments, by_pass.fragments, "{text:?}");
+        assert_eq!(by_events.searched, by_pass.searched, "{text:?}");
+    }
+
+    /// Markdown of every kind this module copies.
+    const SAMPLES: &[&str] = &[
+        "# Titre du texte\n\nUn *premier* paragraphe, **gras**, ~~barré~~ et `code`.",
+        "## Règle\n\nVoir [la règle](regle.html#deux), [l’accueil](../index.html), \
+         [ici](#regle), [le site](https://example.org/a?b=1&c=2 \"Titre « cité » & co\") \
+         et <contact@example.org>.",
+        "### Trois\n\n#### Quatre\n\n##### Cinq\n\n###### Six\n\nTexte sous six.",
+        "Ligne un  \nligne deux\nligne trois\n\n---\n\n> Une citation\n> sur deux lignes.",
+        "- un\n- deux\n  - deux et demi\n\n1. premier\n2. second\n\n- [x] fait\n- [ ] à faire",
+        "| Col A | Col B |\n|:--|--:|\n| a & b | 1 < 2 |\n| d | [lien](regle.html) |",
+        "```rust\nfn main() { println!(\"<&>\"); }\n```\n\n    indenté\n\nAprès : fin !",
+        "## Même titre\n\n## Même titre\n\nTexte « entre guillemets » ; fin ?",
+        "[Un lien *mis en avant* vers la règle](regle.html \"La règle\")\n\nSuite.",
+        "Lien [vide]() et [absolu](/racine.html) et [fichier](../docs/a.odt).",
+    ];
+
+    #[test]
+    fn the_copy_from_events_equals_the_html_pass() {
+        for text in SAMPLES {
+            assert_same(text, AROUND);
+        }
+    }
+
+    #[test]
+    fn the_handbooks_own_pages_are_copied_as_the_html_pass_would() {
+        let pages = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/pages");
+        let mut copied = 0;
+        for entry in std::fs::read_dir(pages).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            // The body after the front matter.
+            let body = text.splitn(3, "---\n").nth(2).unwrap_or(&text);
+            if render(body).1.is_some() {
+                assert_same(body, AROUND);
+                copied += 1;
+            }
+        }
+        assert!(copied >= 10, "only {copied} pages copied from their events");
+    }
+
+    #[test]
+    fn what_only_the_html_pass_rewrites_gets_no_copy() {
+        for text in [
+            "Du <abbr title=\"HTML\">HTML</abbr> écrit à la main.",
+            "<div id=\"bloc\">\n\nBloc\n\n</div>",
+            "Une image : ![carte](carte.png)",
+            "Une note[^1].\n\n[^1]: La note.",
+            "## Titre {data-x=y}",
+            "## Titre {#a&b}",
+        ] {
+            assert!(render(text).1.is_none(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_text_where_the_pass_would_not_read_it_as_is_takes_the_html_pass() {
+        let text = "## Règle\n\nTexte.";
+        for before in [
+            "<h2 id=\"h\">",
+            "<script>",
+            "<textarea>",
+            "<!-- ",
+            "<div title=\"",
+            "<noscript>",
+        ] {
+            let (_, by_events) = both_ways(text, [before, "</p>"]);
+            assert!(by_events.is_none(), "{before:?}");
+        }
+    }
+
+    /// Pieces of Markdown, for texts made of any of them in any order.
+    const PIECES: &[&str] = &[
+        "Texte simple",
+        "## Titre deux",
+        "### Titre trois",
+        "#### Titre quatre",
+        "# Titre un",
+        "un *accent* é",
+        "[lien](regle.html#a)",
+        "[lien](#ancre)",
+        "[externe](https://example.org/?a=1&b=2)",
+        "`code < >`",
+        "- élément\n- autre",
+        "1. un\n2. deux",
+        "> cité",
+        "| a | b |\n|---|---|\n| c | d |",
+        "```\nbloc & code\n```",
+        "ligne  \ncassée",
+        "---",
+        "« guillemets » ; deux-points : fin !",
+        "**gras _dedans_**",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn any_text_of_copied_pieces_is_copied_as_the_html_pass_would(
+            picks in proptest::collection::vec(0..PIECES.len(), 1..12),
+            glue in proptest::collection::vec(prop_oneof!["\n\n", "\n", " "], 12),
+        ) {
+            let mut text = String::new();
+            for (pick, glue) in picks.iter().zip(&glue) {
+                text.push_str(PIECES[*pick]);
+                text.push_str(glue);
+            }
+            assert_same(&text, AROUND);
+        }
+    }
+}
