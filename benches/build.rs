@@ -158,16 +158,13 @@ fn pages(
 
 /// Scans and checks the links of `rendering`, as a build does.
 fn check_links(rendering: &livret::render::Rendering) -> Diagnostics {
-    let (files, stand_ins) = (&rendering.files, &rendering.stand_ins);
-    let (scans, mut problems) = links::Scans::new(files, stand_ins, None);
-    problems.extend(links::check(
-        files,
-        stand_ins,
-        &scans,
-        &rendering.links,
+    let checked = livret::build::check_links(
+        rendering,
+        Diagnostics::new(),
+        None,
         links::NotJudged::default(),
-    ));
-    problems
+    );
+    checked.map_or_else(|problems| problems, |(problems, _)| problems)
 }
 
 fn link_check(c: &mut Criterion) {

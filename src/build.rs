@@ -133,7 +133,12 @@ pub fn check_links(
     let mut scans = Scans::default();
     if !problems.has_errors() {
         // Only a whole rendering: pages a template failed to make would only break more links.
-        let (scanned, scan_problems) = Scans::new(&rendering.files, &rendering.stand_ins, previous);
+        let (scanned, scan_problems) = Scans::new(
+            &rendering.files,
+            &rendering.stand_ins,
+            &rendering.known,
+            previous,
+        );
         problems.extend(scan_problems);
         problems.extend(check::links::check(
             &rendering.files,

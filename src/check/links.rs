@@ -2,8 +2,10 @@
 //! fragment to an anchor of its page.
 //!
 //! It reads the rendered files and never changes them. Each HTML file is parsed once with lol_html
-//! (files in parallel, results kept in file order), collecting its anchors (`id`, and `name` of `<a>`) and the URLs of its links (`href`, `src`,
-//! `srcset`, `action`, `poster`, `xlink:href`); each relative URL is then resolved against its page
+//! (files in parallel, results kept in file order; a page around its Markdown text when the render
+//! stage knows that text's anchors and links, see [`KnownPart`]), collecting its anchors (`id`,
+//! and `name` of `<a>`) and the URLs of its links (`href`, `src`, `srcset`, `action`, `poster`,
+//! `xlink:href`); each relative URL is then resolved against its page
 //! and looked up in hash sets, so the check is linear in the size of the site. A broken link written
 //! in Markdown is reported at the Markdown link (the render stage hands over where each is); any
 //! other comes from a template and is reported once per target, in the generated HTML, unless a
@@ -12,7 +14,9 @@
 //! is published.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 // A fast hash for the many lookups of a large site (no untrusted keys here).
 use foldhash::{HashMap as FastMap, HashSet as FastSet};
@@ -28,7 +32,7 @@ use crate::catalogue::Message;
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, closest, did_you_mean, suggest};
 use crate::msg;
 use crate::render::markdown::SourceLink;
-use crate::render::{OutputFile, StandIn, entities};
+use crate::render::{KnownPart, OutputFile, StandIn, entities, html};
 
 /// Attributes holding a URL (or, for `srcset`, several).
 const URL_ATTRIBUTES: &[&str] = &["href", "src", "srcset", "action", "poster", "xlink:href"];
@@ -46,15 +50,18 @@ const LABEL_PAGES: usize = 3;
 pub struct Scans(Vec<(String, Arc<Scan>)>);
 
 impl Scans {
-    /// Scans the HTML files of `files` (each stand-in in place of its file), in parallel; a file
-    /// of `previous` not in `changed` keeps its scan.
+    /// Scans the HTML files of `files` (each stand-in in place of its file, and a file with a
+    /// known part around it only), in parallel; a file of `previous` not in `changed` keeps its
+    /// scan.
     pub fn new(
         files: &[OutputFile],
         stand_ins: &[StandIn],
+        known: &[KnownPart],
         previous: Option<(&Scans, &HashSet<String>)>,
     ) -> (Scans, Diagnostics) {
         let stand_ins: HashMap<&str, &StandIn> =
             stand_ins.iter().map(|s| (s.path.as_str(), s)).collect();
+        let known: HashMap<&str, &KnownPart> = known.iter().map(|k| (k.path.as_str(), k)).collect();
         let previous_scans: HashMap<&str, &Arc<Scan>> = previous
             .iter()
             .flat_map(|(scans, _)| scans.0.iter().map(|(path, scan)| (path.as_str(), scan)))
@@ -76,7 +83,12 @@ impl Scans {
                         Ok((file.path.clone(), Arc::new(scan)))
                     }
                     (None, None) => {
-                        Ok((file.path.clone(), Arc::new(scan(&file.path, &file.bytes)?)))
+                        let part = known.get(file.path.as_str());
+                        let scan = match part.and_then(|part| scan_around(file, part)) {
+                            Some(scan) => scan?,
+                            None => scan(&file.path, &file.bytes)?,
+                        };
+                        Ok((file.path.clone(), Arc::new(scan)))
                     }
                 },
             )
@@ -217,13 +229,64 @@ struct Found {
     tag: Range<usize>,
 }
 
+/// Scans `file` around its known `part`: `None` when the HTML before the part leaves it where a
+/// parser would not read it as elements and text (in a comment, a tag or a raw-text element).
+fn scan_around(file: &OutputFile, part: &KnownPart) -> Option<Result<Scan, Diagnostic>> {
+    let before = file.bytes.get(..part.range.start)?;
+    let after = file.bytes.get(part.range.end..)?;
+    let raw_open = Rc::new(Cell::new(0));
+    let mut scan = match scan_part(&file.path, before, 0, Some(&raw_open)) {
+        Ok(scan) => scan,
+        Err(problem) => return Some(Err(problem)),
+    };
+    if raw_open.get() > 0 || !html::ends_outside_markup(before) {
+        return None;
+    }
+    scan.ids.extend(part.anchors.iter().cloned());
+    scan.links.extend(part.links.iter().map(|(url, tag)| Found {
+        url: url.clone(),
+        tag: tag.clone(),
+    }));
+    Some(
+        scan_part(&file.path, after, part.range.end, None).map(|rest| {
+            scan.ids.extend(rest.ids);
+            scan.links.extend(rest.links);
+            scan
+        }),
+    )
+}
+
 /// Parses the HTML file at `path` with lol_html, keeping its anchors and link URLs.
 fn scan(path: &str, html: &[u8]) -> Result<Scan, Diagnostic> {
+    scan_part(path, html, 0, None)
+}
+
+/// [`scan`] for a part of the file at `path` starting at byte `offset`; `raw_open` counts the
+/// [`html::RAW_TEXT`] elements left open.
+fn scan_part(
+    path: &str,
+    html: &[u8],
+    offset: usize,
+    raw_open: Option<&Rc<Cell<usize>>>,
+) -> Result<Scan, Diagnostic> {
     let mut ids = FastSet::default();
     let mut links = Vec::new();
     // Every element: attribute selectors (`[href], [id], …`) measured slower in lol_html.
     let handler = element!("*", |el| {
-        let tag = el.source_location().bytes();
+        if let Some(raw_open) = raw_open.filter(|_| html::RAW_TEXT.contains(&&*el.tag_name())) {
+            raw_open.set(raw_open.get() + 1);
+            if let Some(handlers) = el.end_tag_handlers() {
+                // End-tag handlers are `'static`.
+                let raw_open = Rc::clone(raw_open);
+                let end: lol_html::EndTagHandler<'static> = Box::new(move |_| {
+                    raw_open.set(raw_open.get().saturating_sub(1));
+                    Ok(())
+                });
+                handlers.push(end);
+            }
+        }
+        let bytes = el.source_location().bytes();
+        let tag = offset + bytes.start..offset + bytes.end;
         // One pass over the attributes: asking for each name in turn costs twice as much.
         for attribute in el.attributes() {
             let name = attribute.name();

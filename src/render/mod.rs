@@ -12,6 +12,7 @@ pub mod chart;
 pub mod documents;
 pub mod entities;
 pub mod exports;
+pub mod html;
 pub mod labels;
 pub mod markdown;
 pub mod paths;
@@ -58,6 +59,18 @@ pub struct StandIn {
     pub anchors: Vec<String>,
 }
 
+/// A part of a page whose anchors and links are known without parsing it (a Markdown text, from
+/// its events): the link check parses the page around it only.
+#[derive(Debug, Clone)]
+pub struct KnownPart {
+    pub path: String,
+    /// Its bytes in the page.
+    pub range: std::ops::Range<usize>,
+    pub anchors: Vec<String>,
+    /// Its links: each URL as in the page, with the byte range of its start tag.
+    pub links: Vec<(String, std::ops::Range<usize>)>,
+}
+
 /// Folder of the site holding the stylesheet and the theme's static files.
 pub const ASSETS_DIR: &str = "assets";
 
@@ -73,6 +86,8 @@ pub struct Rendering {
     pub links: Vec<markdown::SourceLink>,
     /// What the link check reads instead of some pages.
     pub stand_ins: Vec<StandIn>,
+    /// Parts of the pages rendered last whose anchors and links are known.
+    pub known: Vec<KnownPart>,
     /// Every content page's body, for the print edition and the search index.
     pub bodies: Vec<Arc<site::Body>>,
     /// The search index's compressed text parts, for the next rendering to reuse.
@@ -122,7 +137,7 @@ pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
         &mut links,
     );
     files.extend(pages.files);
-    let stand_ins = pages.stand_ins;
+    let (stand_ins, known) = (pages.stand_ins, pages.known);
     match css {
         Ok(css) => files.push(OutputFile::new(
             format!("{ASSETS_DIR}/style.css"),
@@ -144,6 +159,7 @@ pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
         exports,
         links,
         stand_ins,
+        known,
         bodies: pages.bodies,
         text_parts: pages.text_parts,
         unknown: unknown_outputs(model),
@@ -229,6 +245,8 @@ pub fn rerender_pages(
             None => rendering.stand_ins.push(stand_in),
         }
     }
+    // Only the pages rendered again are parsed again.
+    rendering.known = pages.known;
     rendering.bodies = pages.bodies;
     rendering.text_parts = pages.text_parts;
     (rendering, problems)

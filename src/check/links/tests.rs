@@ -9,7 +9,7 @@ fn html(path: &str, body: &str) -> OutputFile {
 
 /// Scans and checks `files` as a build does.
 fn check_files(files: &[OutputFile], written: &[SourceLink]) -> Diagnostics {
-    let (scans, mut problems) = Scans::new(files, &[], None);
+    let (scans, mut problems) = Scans::new(files, &[], &[], None);
     problems.extend(check(files, &[], &scans, written, NotJudged::default()));
     problems
 }
@@ -131,4 +131,54 @@ fn entities_and_percent_encoding_are_decoded() {
 /// A hint or label in English (empty when there is none).
 fn english(message: &Option<crate::catalogue::Message>) -> String {
     message.as_ref().map(|m| m.english()).unwrap_or_default()
+}
+
+/// A scan as comparable data: its anchors sorted, its links in order with their tags.
+fn comparable(scan: &Scan) -> (Vec<&String>, Vec<(&str, Range<usize>)>) {
+    let mut ids: Vec<&String> = scan.ids.iter().collect();
+    ids.sort();
+    let links = scan.links.iter().map(|f| (f.url.as_str(), f.tag.clone()));
+    (ids, links.collect())
+}
+
+#[test]
+fn pages_scanned_around_their_known_texts_scan_as_a_whole_parse_does() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (model, problems) = crate::load::load(root);
+    assert!(!problems.has_errors());
+    let theme = crate::render::theme::Theme::load(root).unwrap();
+    let (rendering, problems) = crate::render::render(&model.unwrap(), &theme);
+    assert!(!problems.has_errors());
+    let files = &rendering.files;
+    assert!(
+        rendering.known.len() >= 10,
+        "{} known parts",
+        rendering.known.len()
+    );
+    let (around, _) = Scans::new(files, &[], &rendering.known, None);
+    let (whole, _) = Scans::new(files, &[], &[], None);
+    for ((path, around), (_, whole)) in around.0.iter().zip(&whole.0) {
+        assert_eq!(comparable(around), comparable(whole), "{path}");
+    }
+    // Not vacuous: the known parts hold links and anchors.
+    let known = rendering.known.iter();
+    assert!(known.clone().any(|k| !k.links.is_empty()));
+    assert!(known.clone().any(|k| !k.anchors.is_empty()));
+}
+
+#[test]
+fn a_known_part_where_a_parser_would_not_read_it_is_parsed_with_its_page() {
+    let part = "<p><a href=\"b.html#x\">b</a></p>";
+    for before in ["<script>", "<!-- ", "<div title=\"", "<textarea>"] {
+        let page = format!("<!doctype html><body>{before}{part}</body>");
+        let file = OutputFile::new("a.html", page.clone().into_bytes());
+        let start = page.find(part).unwrap();
+        let known = KnownPart {
+            path: "a.html".to_owned(),
+            range: start..start + part.len(),
+            anchors: vec!["y".to_owned()],
+            links: vec![("b.html#x".to_owned(), start + 3..start + 22)],
+        };
+        assert!(scan_around(&file, &known).is_none(), "{before:?}");
+    }
 }

@@ -33,7 +33,7 @@ use super::paths::Paths;
 use super::search;
 use super::theme::Theme;
 use super::views::{self, ActivityView, Link};
-use super::{OutputFile, StandIn};
+use super::{KnownPart, OutputFile, StandIn};
 pub use environment::{TEMPLATE_FUEL, TEXT_FUEL, text_environment, text_error};
 use environment::{Texts, environment, template_diagnostic};
 use plan::{Kind, Plan};
@@ -102,6 +102,8 @@ pub struct Rendered {
     pub text_parts: search::TextParts,
     /// What the link check reads instead of the print edition's files.
     pub stand_ins: Vec<StandIn>,
+    /// The parts of the pages whose anchors and links the link check need not parse.
+    pub known: Vec<KnownPart>,
 }
 
 /// What a rendering keeps for the next one (serve's): every content page's body, and the search
@@ -229,6 +231,7 @@ pub fn render_pages(
         .collect();
     let mut files = Vec::with_capacity(rendered.len() + 1);
     let mut fresh: HashMap<&str, Body> = HashMap::new();
+    let mut known = Vec::new();
     for (planned, page) in selected.iter().zip(rendered) {
         problems.extend(page.problems);
         links.extend(page.links);
@@ -236,6 +239,7 @@ pub fn render_pages(
             fresh.insert(planned.path.as_str(), body);
         }
         files.extend(page.file);
+        known.extend(page.known);
     }
     let mut bodies = Vec::new();
     let mut stand_ins = Vec::new();
@@ -279,6 +283,7 @@ pub fn render_pages(
         bodies,
         text_parts,
         stand_ins,
+        known,
     }
 }
 
@@ -303,6 +308,7 @@ struct Pages<'a> {
 #[derive(Default)]
 struct RenderedPage {
     file: Option<OutputFile>,
+    known: Option<KnownPart>,
     body: Option<Body>,
     problems: Diagnostics,
     links: Vec<SourceLink>,
@@ -434,6 +440,12 @@ impl Pages<'_> {
                 }
                 if wanted {
                     let html = rendered.into_output();
+                    page.known = content
+                        .as_str()
+                        .zip(printed.as_ref())
+                        .and_then(|(site, text)| {
+                            printed::known_part(&planned.path, &html, site, text)
+                        });
                     page.file = Some(OutputFile::new(planned.path.clone(), html.into_bytes()));
                 }
             }

@@ -31,7 +31,7 @@ use crate::render::markdown::{normalize, slugify};
 use crate::render::paths::Paths;
 use crate::render::theme::Theme;
 use crate::render::views::Link;
-use crate::render::{entities, search};
+use crate::render::{entities, html, search};
 
 use super::environment::template_diagnostic;
 use super::plan::Planned;
@@ -161,21 +161,15 @@ impl Edition {
             .with_state_mut(|state| state.render_block("main"))
             .map_err(|error| template_diagnostic(&error, theme))?;
         let (path, title) = (planned.path.as_str(), planned.title.as_str());
-        if let Some((html, printed)) = text.filter(|(html, _)| !html.is_empty())
-            && let Some(around) = once(&body, html)
+        if let Some((site, printed)) = text.filter(|(site, _)| !site.is_empty())
+            && let Some(start) = html::once(&body, site)
+            && let around = [&body[..start], &body[start + site.len()..]]
             && let Some(rewritten) = self.index.section_around(path, title, around, printed)?
         {
             return Ok(rewritten);
         }
         self.index.section(path, title, &body)
     }
-}
-
-/// What stands before and after `part` in `whole`, when it stands there once.
-fn once<'a>(whole: &'a str, part: &str) -> Option<[&'a str; 2]> {
-    let start = whole.find(part)?;
-    let after = &whole[start + part.len()..];
-    (!after.contains(part)).then(|| [&whole[..start], after])
 }
 
 /// Every id of the edition's `bodies` (prefixed).
@@ -274,11 +268,6 @@ fn rewrite_error(path: &str, error: &impl std::fmt::Display) -> Diagnostic {
     ))
 }
 
-/// Elements whose content the HTML pass reads as text, not elements.
-const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
-];
-
 /// One body's HTML pass, over each of its parts of HTML in turn.
 struct Pass<'a> {
     id: String,
@@ -288,7 +277,7 @@ struct Pass<'a> {
     fragments: Vec<String>,
     // Shared with the end-tag handlers, which lol_html wants `'static`.
     collector: Rc<RefCell<search::Collector>>,
-    /// How many elements of [`RAW_TEXT`] are open at the end of the last part.
+    /// How many elements of [`html::RAW_TEXT`] are open at the end of the last part.
     raw_text: usize,
 }
 
@@ -322,7 +311,7 @@ impl<'a> Pass<'a> {
         }
     }
 
-    fn rewrite(&mut self, html: &str) -> Result<String, Diagnostic> {
+    fn rewrite(&mut self, part: &str) -> Result<String, Diagnostic> {
         let id = self.id.as_str();
         let prefix = |reference: &str| format!("{id}{ANCHOR_SEPARATOR}{reference}");
         let prefix_list = |value: &str| {
@@ -383,7 +372,7 @@ impl<'a> Pass<'a> {
                     Ok(())
                 }));
             }
-            if RAW_TEXT.contains(&name.as_str()) {
+            if html::RAW_TEXT.contains(&name.as_str()) {
                 raw_open.set(raw_open.get() + 1);
                 if let Some(handlers) = el.end_tag_handlers() {
                     let raw_open = Rc::clone(&raw_open);
@@ -422,7 +411,7 @@ impl<'a> Pass<'a> {
         let settings = RewriteStrSettings::new()
             .append_element_content_handler(element!("*", rewrite))
             .append_document_content_handler(gather_text);
-        let rewritten = rewrite_str(html, settings).map_err(|error| rewrite_error(path, &error));
+        let rewritten = rewrite_str(part, settings).map_err(|error| rewrite_error(path, &error));
         self.raw_text = raw_open.get();
         rewritten
     }
@@ -473,9 +462,8 @@ impl Sections {
     ) -> Result<Option<Rewritten>, Diagnostic> {
         let mut pass = Pass::new(self, path);
         let mut body = pass.rewrite(before)?;
-        let in_comment = before.rfind("<!--") > before.rfind("-->");
-        let in_tag = before.rfind('<') > before.rfind('>');
-        if in_comment || in_tag || pass.raw_text > 0 || !pass.collector.borrow().in_text() {
+        let outside = html::ends_outside_markup(before.as_bytes());
+        if !outside || pass.raw_text > 0 || !pass.collector.borrow().in_text() {
             return Ok(None);
         }
         body.push_str(&text.html);

@@ -10,9 +10,11 @@
 //! anything this module does not write the same way (raw HTML, images, footnotes, heading
 //! attributes, ids with characters HTML escapes) gets `None`, and its body takes the HTML pass.
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd, html};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
 
+use crate::render::KnownPart;
+use crate::render::html;
 use crate::render::markdown::{HEADER_CELL, HEADER_CELL_END};
 use crate::render::search::{self, Step};
 
@@ -27,6 +29,9 @@ pub struct PrintedText {
     pub fragments: Vec<String>,
     /// What an HTML pass over the site's HTML of the text tells the search's collector.
     pub steps: Vec<Step>,
+    /// The site's HTML of the text: its anchors, and its links' URLs as written in it.
+    pub site_anchors: Vec<String>,
+    pub site_links: Vec<String>,
 }
 
 /// Where the edition's links lead, from the page at `path` (see `print::Sections::link`).
@@ -58,6 +63,7 @@ pub fn printed(sections: &impl Relink, path: &str, events: &[Event]) -> Option<P
                 }
                 let prefixed = format!("{id}{}{heading_id}", super::print::ANCHOR_SEPARATOR);
                 text.ids.push(prefixed.clone());
+                text.site_anchors.push(heading_id.to_owned());
                 text.start(heading_name(*level), Some(heading_id));
                 Event::Start(Tag::Heading {
                     level: one_down(*level),
@@ -123,8 +129,34 @@ pub fn printed(sections: &impl Relink, path: &str, events: &[Event]) -> Option<P
         };
         edition.push(copy);
     }
-    html::push_html(&mut text.html, edition.into_iter());
+    pulldown_cmark::html::push_html(&mut text.html, edition.into_iter());
     Some(text)
+}
+
+/// The text's part of its page, for the link check: `site` is the text's HTML for the site, and
+/// `page` the page holding it. `None` unless the page holds it once, its links where expected.
+pub fn known_part(path: &str, page: &str, site: &str, text: &PrintedText) -> Option<KnownPart> {
+    const LINK: &str = "<a href=\"";
+    let start = html::once(page, site)?;
+    let mut links = Vec::with_capacity(text.site_links.len());
+    let mut from = 0;
+    // Text and code are escaped: every link start tag of the text is one of its links.
+    for url in &text.site_links {
+        let at = from + site[from..].find(LINK)?;
+        let written = site[at + LINK.len()..].strip_prefix(url.as_str())?;
+        if !written.starts_with('"') {
+            return None;
+        }
+        let end = at + site[at..].find('>')? + 1;
+        links.push((url.clone(), start + at..start + end));
+        from = end;
+    }
+    Some(KnownPart {
+        path: path.to_owned(),
+        range: start..start + site.len(),
+        anchors: text.site_anchors.clone(),
+        links,
+    })
 }
 
 impl PrintedText {
@@ -165,6 +197,7 @@ fn link_tag(
     if in_edition {
         text.fragments.push(url);
     }
+    text.site_links.push(href);
     if !title.is_empty() {
         tag.push_str(" title=\"");
         let _ = escape_html(&mut tag, title);

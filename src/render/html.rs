@@ -1,0 +1,68 @@
+//! What the stages that read livret's own HTML share about where a part of a page stands in it:
+//! a Markdown text made from its events (see `site::printed`) is spliced into the passes over a
+//! page (the print edition's, the link check's) only where an HTML parser would read it as
+//! elements and text. It reads strings; it parses nothing.
+
+/// Elements whose content an HTML parser reads as text, not elements.
+pub const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
+/// Where `part` starts in `whole`, when it stands there once.
+pub fn once(whole: &str, part: &str) -> Option<usize> {
+    // Searching for a text of kilobytes prepares a searcher as long as it (profiled at 8 % of a
+    // build): look for its first bytes, and compare the rest where they are.
+    let mut probe = part.len().min(64);
+    while !part.is_char_boundary(probe) {
+        probe -= 1;
+    }
+    let (probe, mut from, mut found) = (&part[..probe], 0, None);
+    // Every place of the probe, overlapping ones included.
+    while let Some(at) = whole.get(from..).and_then(|rest| rest.find(probe)) {
+        let start = from + at;
+        if whole[start..].starts_with(part) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(start);
+        }
+        from = start + whole[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    found
+}
+
+/// Whether what follows `html` is outside a comment and a tag. (Whether it is inside a
+/// [`RAW_TEXT`] element is for the parser of `html` to tell.)
+pub fn ends_outside_markup(html: &[u8]) -> bool {
+    let last = |pattern: &[u8]| html.windows(pattern.len()).rposition(|w| w == pattern);
+    let in_comment = last(b"<!--") > last(b"-->");
+    let in_tag = last(b"<") > last(b">");
+    !in_comment && !in_tag
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_part_is_found_once_or_not_at_all() {
+        assert_eq!(once("<p>a</p><p>b</p>", "<p>b</p>"), Some(8));
+        assert_eq!(once("<p>a</p><p>a</p>", "<p>a</p>"), None);
+        assert_eq!(once("<p>a</p>", "<p>c</p>"), None);
+        // Longer than the probe, alike in their first bytes.
+        let long = format!("<p>{}</p>", "é".repeat(40));
+        let other = format!("<p>{}x</p>", "é".repeat(40));
+        assert_eq!(once(&format!("{other}{long}"), &long), Some(other.len()));
+        assert_eq!(once(&format!("{long}{long}"), &long), None);
+        assert_eq!(once("abc", ""), None);
+        assert_eq!(once("aaa", "aa"), None);
+    }
+
+    #[test]
+    fn comments_and_tags_left_open_are_told() {
+        assert!(ends_outside_markup(b"<div class=\"prose\">\n"));
+        assert!(ends_outside_markup(b"<!-- a --><p>"));
+        assert!(!ends_outside_markup(b"<p><!-- a "));
+        assert!(!ends_outside_markup(b"<div title=\""));
+    }
+}
