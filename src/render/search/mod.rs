@@ -228,6 +228,8 @@ impl Collapsed {
 
     fn take(&mut self) -> String {
         self.space = false;
+        // Kept until the index is written, for every page: no spare capacity.
+        self.text.shrink_to_fit();
         std::mem::take(&mut self.text)
     }
 }
@@ -418,6 +420,9 @@ pub fn page_words(language: &str, title: &str, sections: &[Section]) -> Vec<DocW
                 doc.codes.push(code);
                 last = Some(word);
             }
+            // Kept until the index is written, for every page: no spare capacity.
+            doc.words.shrink_to_fit();
+            doc.codes.shrink_to_fit();
             doc
         })
         .collect()

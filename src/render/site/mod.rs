@@ -439,7 +439,9 @@ impl Pages<'_> {
                     }
                 }
                 if wanted {
-                    let html = rendered.into_output();
+                    let mut html = rendered.into_output();
+                    // Every page is held until the site is written: no spare capacity.
+                    html.shrink_to_fit();
                     page.known = content
                         .as_str()
                         .zip(printed.as_ref())
