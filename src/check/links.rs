@@ -273,17 +273,8 @@ fn scan_part(
     let mut links = Vec::new();
     // Every element: attribute selectors (`[href], [id], …`) measured slower in lol_html.
     let handler = element!("*", |el| {
-        if let Some(raw_open) = raw_open.filter(|_| html::RAW_TEXT.contains(&&*el.tag_name())) {
-            raw_open.set(raw_open.get() + 1);
-            if let Some(handlers) = el.end_tag_handlers() {
-                // End-tag handlers are `'static`.
-                let raw_open = Rc::clone(raw_open);
-                let end: lol_html::EndTagHandler<'static> = Box::new(move |_| {
-                    raw_open.set(raw_open.get().saturating_sub(1));
-                    Ok(())
-                });
-                handlers.push(end);
-            }
+        if let Some(raw_open) = raw_open {
+            html::count_raw_text(el, &el.tag_name(), raw_open);
         }
         let bytes = el.source_location().bytes();
         let tag = offset + bytes.start..offset + bytes.end;

@@ -1,12 +1,37 @@
 //! What the stages that read livret's own HTML share about where a part of a page stands in it:
 //! a Markdown text made from its events (see `site::printed`) is spliced into the passes over a
 //! page (the print edition's, the link check's) only where an HTML parser would read it as
-//! elements and text. It reads strings; it parses nothing.
+//! elements and text. It reads strings and counts what their parser (lol_html) meets; it parses
+//! nothing itself.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use lol_html::EndTagHandler;
+use lol_html::html_content::Element;
 
 /// Elements whose content an HTML parser reads as text, not elements.
 pub const RAW_TEXT: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
 ];
+
+/// Counts the element `el`, named `name`, in `open` until its end tag, when it is one of
+/// [`RAW_TEXT`].
+pub fn count_raw_text(el: &mut Element, name: &str, open: &Rc<Cell<usize>>) {
+    if !RAW_TEXT.contains(&name) {
+        return;
+    }
+    open.set(open.get() + 1);
+    if let Some(handlers) = el.end_tag_handlers() {
+        // End-tag handlers are `'static`.
+        let open = Rc::clone(open);
+        let end: EndTagHandler<'static> = Box::new(move |_| {
+            open.set(open.get().saturating_sub(1));
+            Ok(())
+        });
+        handlers.push(end);
+    }
+}
 
 /// Where `part` starts in `whole`, when it stands there once.
 pub fn once(whole: &str, part: &str) -> Option<usize> {

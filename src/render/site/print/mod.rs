@@ -13,13 +13,10 @@
 //! volume. It renders nothing itself and knows no template but the values it hands to
 //! `print.html` (see `edition`).
 
-use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::rc::Rc;
 
-use lol_html::html_content::Element;
-use lol_html::{HandlerResult, RewriteStrSettings, doc_text, element, rewrite_str};
+use lol_html::{RewriteStrSettings, element, rewrite_str};
 use minijinja::{Captured, Value};
 use serde::Serialize;
 
@@ -31,30 +28,12 @@ use crate::render::markdown::{normalize, slugify};
 use crate::render::paths::Paths;
 use crate::render::theme::Theme;
 use crate::render::views::Link;
-use crate::render::{entities, html, search};
+use crate::render::{html, search};
 
 use super::environment::template_diagnostic;
 use super::plan::Planned;
 use super::printed::{PrintedText, Relink};
-
-/// Attributes holding one id reference or a space-separated list of them.
-const ID_REFERENCES: &[&str] = &[
-    "for",
-    "headers",
-    "list",
-    "form",
-    "aria-labelledby",
-    "aria-describedby",
-    "aria-controls",
-    "aria-owns",
-    "aria-activedescendant",
-    "aria-details",
-    "aria-errormessage",
-    "aria-flowto",
-];
-
-/// Attributes that may paint with `url(#id)` (SVG patterns and gradients).
-const PAINT_REFERENCES: &[&str] = &["fill", "stroke", "clip-path", "mask", "filter"];
+use pass::Pass;
 
 /// One page of the edition, as `print.html` shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -268,155 +247,6 @@ fn rewrite_error(path: &str, error: &impl std::fmt::Display) -> Diagnostic {
     ))
 }
 
-/// One body's HTML pass, over each of its parts of HTML in turn.
-struct Pass<'a> {
-    id: String,
-    path: &'a str,
-    sections: &'a Sections,
-    ids: Vec<String>,
-    fragments: Vec<String>,
-    // Shared with the end-tag handlers, which lol_html wants `'static`.
-    collector: Rc<RefCell<search::Collector>>,
-    /// How many elements of [`html::RAW_TEXT`] are open at the end of the last part.
-    raw_text: usize,
-}
-
-impl<'a> Pass<'a> {
-    fn new(sections: &'a Sections, path: &'a str) -> Pass<'a> {
-        Pass {
-            id: section_id(path),
-            path,
-            sections,
-            ids: Vec::new(),
-            fragments: Vec::new(),
-            collector: Rc::default(),
-            raw_text: 0,
-        }
-    }
-
-    fn finish(self, title: &str, body: String) -> Rewritten {
-        let searched = Rc::try_unwrap(self.collector)
-            .map(|collector| collector.into_inner().finish())
-            .unwrap_or_default();
-        Rewritten {
-            section: Section {
-                id: self.id,
-                path: self.path.to_owned(),
-                title: title.to_owned(),
-                body: Value::from_safe_string(body),
-            },
-            ids: self.ids,
-            fragments: self.fragments,
-            searched,
-        }
-    }
-
-    fn rewrite(&mut self, part: &str) -> Result<String, Diagnostic> {
-        let id = self.id.as_str();
-        let prefix = |reference: &str| format!("{id}{ANCHOR_SEPARATOR}{reference}");
-        let prefix_list = |value: &str| {
-            value
-                .split_ascii_whitespace()
-                .map(prefix)
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
-        let (ids, fragments) = (&mut self.ids, &mut self.fragments);
-        let (sections, path) = (self.sections, self.path);
-        let collector = &self.collector;
-        let raw_open = Rc::new(std::cell::Cell::new(self.raw_text));
-        let mut raw_text = String::new();
-        // One handler for every element: each selector more costs lol_html a match per element.
-        let rewrite = |el: &mut Element| -> HandlerResult {
-            let name = el.tag_name();
-            let tag = search::Tag::of(&name);
-            // One pass over the attributes: asking for each name in turn costs several times more.
-            let mut changes = Vec::new();
-            let mut element_id = None;
-            for attribute in el.attributes() {
-                let (name, value) = (attribute.name(), attribute.value());
-                let rewritten = match name.as_str() {
-                    "id" => {
-                        let prefixed = prefix(&value);
-                        ids.push(prefixed.clone());
-                        element_id = Some(value);
-                        prefixed
-                    }
-                    "href" | "src" => {
-                        let (url, in_edition) = sections.relink(path, id, &value);
-                        if in_edition {
-                            fragments.push(url.clone());
-                        }
-                        url
-                    }
-                    name if ID_REFERENCES.contains(&name) => prefix_list(&value),
-                    name if PAINT_REFERENCES.contains(&name) => {
-                        let Some(reference) = value
-                            .strip_prefix("url(#")
-                            .and_then(|v| v.strip_suffix(')'))
-                        else {
-                            continue;
-                        };
-                        format!("url(#{})", prefix(reference))
-                    }
-                    _ => continue,
-                };
-                changes.push((name, rewritten));
-            }
-            collector.borrow_mut().start(tag, element_id.as_deref());
-            // An inline element's end changes nothing for the text: no handler to call.
-            if let Some(handlers) = el.end_tag_handlers().filter(|_| tag != search::Tag::Inline) {
-                let collector = Rc::clone(collector);
-                handlers.push(Box::new(move |_| {
-                    collector.borrow_mut().end(tag);
-                    Ok(())
-                }));
-            }
-            if html::RAW_TEXT.contains(&name.as_str()) {
-                raw_open.set(raw_open.get() + 1);
-                if let Some(handlers) = el.end_tag_handlers() {
-                    let raw_open = Rc::clone(&raw_open);
-                    handlers.push(Box::new(move |_| {
-                        raw_open.set(raw_open.get().saturating_sub(1));
-                        Ok(())
-                    }));
-                }
-            }
-            for (name, value) in changes {
-                el.set_attribute(&name, &value)?;
-            }
-            match name.as_str() {
-                // One level down: the edition's title is the page's only h1.
-                "h1" | "h2" | "h3" | "h4" | "h5" => {
-                    let level = name[1..].parse::<u8>().unwrap_or(5);
-                    el.set_tag_name(&format!("h{}", level + 1))?;
-                }
-                // Nothing to run on paper, and a page's script expects its own page.
-                "script" => el.remove(),
-                // Folded parts (document previews) are part of the text on paper.
-                "details" => el.set_attribute("open", "")?,
-                _ => {}
-            }
-            Ok(())
-        };
-        let gather_text = doc_text!(|chunk| {
-            // A text node may come in several chunks, and an entity across two of them.
-            raw_text.push_str(chunk.as_str());
-            if chunk.last_in_text_node() {
-                collector.borrow_mut().text(&entities::decode(&raw_text));
-                raw_text.clear();
-            }
-            Ok(())
-        });
-        let settings = RewriteStrSettings::new()
-            .append_element_content_handler(element!("*", rewrite))
-            .append_document_content_handler(gather_text);
-        let rewritten = rewrite_str(part, settings).map_err(|error| rewrite_error(path, &error));
-        self.raw_text = raw_open.get();
-        rewritten
-    }
-}
-
 /// The sections of the edition by page path, each with its volume's number, so links between
 /// pages become links within it; and the volumes' paths.
 pub struct Sections(HashMap<String, (String, usize)>, Vec<String>);
@@ -467,8 +297,7 @@ impl Sections {
             return Ok(None);
         }
         body.push_str(&text.html);
-        pass.ids.extend(text.ids.iter().cloned());
-        pass.fragments.extend(text.fragments.iter().cloned());
+        pass.extend(&text.ids, &text.fragments);
         pass.collector.borrow_mut().replay(&text.steps);
         body.push_str(&pass.rewrite(after)?);
         Ok(Some(pass.finish(title, body)))
@@ -517,151 +346,7 @@ impl Relink for Sections {
     }
 }
 
+mod pass;
+
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The index of an edition of `paths`, in one volume.
-    fn index(paths: &[&str]) -> Sections {
-        Sections::new(paths, &volumes("impression.html", paths.len()))
-    }
-
-    fn sections() -> Sections {
-        index(&["index.html", "guide.html", "fiches/un.html"])
-    }
-
-    #[test]
-    fn links_between_pages_become_links_between_sections() {
-        let s = sections();
-        let id = section_id("fiches/un.html");
-        for (url, expected) in [
-            ("../guide.html", "#page-guide"),
-            ("../guide.html#regle", "#page-guide--regle"),
-            ("#a", "#page-fiches-un--a"),
-            ("../documents/un.odt", "documents/un.odt"),
-            ("https://example.org/a.html", "https://example.org/a.html"),
-        ] {
-            assert_eq!(s.relink("fiches/un.html", &id, url).0, expected, "{url}");
-        }
-    }
-
-    #[test]
-    fn links_to_anchors_a_page_lacks_lead_to_its_section() {
-        let index = index(&["index.html", "guide.html"]);
-        let bodies: Vec<Rewritten> = [
-            (
-                "index.html",
-                r##"<a href="guide.html#regle">r</a> <a href="guide.html#contenu">c</a> <a href="#absente">a</a>"##,
-            ),
-            ("guide.html", r#"<h2 id="regle">Règle</h2>"#),
-        ]
-        .into_iter()
-        .map(|(path, body)| index.section(path, path, body).unwrap())
-        .collect();
-        let mut problems = Diagnostics::new();
-        let bodies: Vec<&Rewritten> = bodies.iter().collect();
-        let sections = assemble(&bodies, &ids(&bodies), &mut problems);
-        assert!(problems.is_empty());
-        assert_eq!(
-            sections[0].body.as_str().unwrap(),
-            r##"<a href="#page-guide--regle">r</a> <a href="#page-guide">c</a> <a href="#page-index">a</a>"##
-        );
-    }
-
-    #[test]
-    fn ids_and_their_references_are_prefixed_together() {
-        let body = r##"<h1>Titre</h1><h2 id="t">Sous-titre</h2><div aria-labelledby="t x"></div><label for="c">C</label><input id="c"><svg><pattern id="m"></pattern><rect fill="url(#m)"/></svg><script>alert(1)</script><a href="#t">t</a>"##;
-        let html = sections()
-            .section("guide.html", "Guide", body)
-            .unwrap()
-            .section
-            .body
-            .to_string();
-        assert!(
-            html.starts_with("<h2>Titre</h2><h3 id=\"page-guide--t\">"),
-            "{html}"
-        );
-        assert!(
-            html.contains(r#"aria-labelledby="page-guide--t page-guide--x""#),
-            "{html}"
-        );
-        assert!(html.contains(r#"for="page-guide--c""#), "{html}");
-        assert!(html.contains(r#"fill="url(#page-guide--m)""#), "{html}");
-        assert!(html.contains(r##"href="#page-guide--t""##), "{html}");
-        assert!(!html.contains("script"), "{html}");
-    }
-
-    #[test]
-    fn the_same_pass_cuts_the_text_into_sections_at_headings_with_ids() {
-        let body = "<h1>Titre</h1><p>Intro <em>mise</em>\n  en avant&nbsp;: l&#39;idée</p>\
-            <script>var x = '<p>';</script><h2 id=\"a\">Première <code>partie</code></h2>\
-            <p>Un</p><p>deux</p><h3>Sans id</h3><p>trois<br>quatre</p>";
-        let searched = sections()
-            .section("guide.html", "Guide", body)
-            .unwrap()
-            .searched;
-        let section = |anchor: &str, heading: &str, text: &str| search::Section {
-            anchor: anchor.to_owned(),
-            heading: heading.to_owned(),
-            text: text.to_owned(),
-        };
-        assert_eq!(
-            searched,
-            [
-                section("", "", "Intro mise en avant\u{a0}: l'idée"),
-                section("a", "Première partie", "Un deux Sans id trois quatre"),
-            ]
-        );
-        let plain = sections().section("guide.html", "Guide", "texte").unwrap();
-        assert_eq!(plain.searched, [section("", "", "texte")]);
-    }
-
-    #[test]
-    fn a_long_edition_is_cut_into_volumes_and_links_cross_them() {
-        assert_eq!(volumes("impression.html", VOLUME_PAGES).len(), 1);
-        let paths: Vec<String> = (0..VOLUME_PAGES * 2 + 5)
-            .map(|i| format!("p{i}.html"))
-            .collect();
-        let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
-        let edition = Edition::new(&paths, "impression.html");
-        let cut: Vec<(&str, usize)> = edition
-            .volumes()
-            .iter()
-            .map(|v| (v.path.as_str(), v.pages.len()))
-            .collect();
-        assert_eq!(
-            cut,
-            [
-                ("impression-1.html", VOLUME_PAGES),
-                ("impression-2.html", VOLUME_PAGES),
-                ("impression-3.html", 5)
-            ]
-        );
-        let index = &edition.index;
-        let id = section_id("p0.html");
-        // In the same volume, an anchor of the file; in another, of that volume's file.
-        assert_eq!(
-            index.relink("p0.html", &id, "p1.html"),
-            ("#page-p1".to_owned(), true)
-        );
-        let far = index.relink("p0.html", &id, "p2003.html#regle");
-        assert_eq!(
-            far,
-            ("impression-3.html#page-p2003--regle".to_owned(), true)
-        );
-        // An anchor the page lacks leads to its section's start, in its volume too.
-        let bodies: Vec<Rewritten> = [
-            ("p0.html", r##"<a href="p2003.html#absente">a</a>"##),
-            ("p2003.html", r#"<h2 id="regle">Règle</h2>"#),
-        ]
-        .into_iter()
-        .map(|(path, body)| index.section(path, path, body).unwrap())
-        .collect();
-        let bodies: Vec<&Rewritten> = bodies.iter().collect();
-        let sections = assemble(&bodies, &ids(&bodies), &mut Diagnostics::new());
-        assert_eq!(
-            sections[0].body.as_str().unwrap(),
-            r##"<a href="impression-3.html#page-p2003">a</a>"##
-        );
-    }
-}
+mod tests;

@@ -1,0 +1,213 @@
+//! The HTML pass over a body's template HTML (lol_html): ids prefixed with the section's, the
+//! references to them following, links led into the edition, headings one level down, scripts
+//! dropped, `<details>` opened; the same pass tells the search's collector every tag and text. A
+//! body may be passed in parts (the template's HTML around a Markdown text made from its events):
+//! the pass keeps its state from one part to the next.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use lol_html::html_content::Element;
+use lol_html::{HandlerResult, RewriteStrSettings, doc_text, element, rewrite_str};
+use minijinja::Value;
+
+use crate::diagnostic::Diagnostic;
+use crate::render::{entities, html, search};
+
+use super::super::printed::Relink;
+use super::{ANCHOR_SEPARATOR, Rewritten, Section, Sections, rewrite_error, section_id};
+
+/// Attributes holding one id reference or a space-separated list of them.
+const ID_REFERENCES: &[&str] = &[
+    "for",
+    "headers",
+    "list",
+    "form",
+    "aria-labelledby",
+    "aria-describedby",
+    "aria-controls",
+    "aria-owns",
+    "aria-activedescendant",
+    "aria-details",
+    "aria-errormessage",
+    "aria-flowto",
+];
+
+/// Attributes that may paint with `url(#id)` (SVG patterns and gradients).
+const PAINT_REFERENCES: &[&str] = &["fill", "stroke", "clip-path", "mask", "filter"];
+
+/// One body's HTML pass, over each of its parts of HTML in turn.
+pub(super) struct Pass<'a> {
+    targets: Targets<'a>,
+    // Shared with the end-tag handlers, which lol_html wants `'static`.
+    pub collector: Rc<RefCell<search::Collector>>,
+    /// How many elements of [`html::RAW_TEXT`] are open at the end of the last part.
+    pub raw_text: usize,
+}
+
+/// Where a body's ids and links go in the edition, and those met so far.
+struct Targets<'a> {
+    id: String,
+    path: &'a str,
+    sections: &'a Sections,
+    ids: Vec<String>,
+    fragments: Vec<String>,
+}
+
+impl<'a> Pass<'a> {
+    pub fn new(sections: &'a Sections, path: &'a str) -> Pass<'a> {
+        let targets = Targets {
+            id: section_id(path),
+            path,
+            sections,
+            ids: Vec::new(),
+            fragments: Vec::new(),
+        };
+        Pass {
+            targets,
+            collector: Rc::default(),
+            raw_text: 0,
+        }
+    }
+
+    /// Takes in a part made without this pass: its ids and links to anchors of the edition.
+    pub fn extend(&mut self, ids: &[String], fragments: &[String]) {
+        self.targets.ids.extend(ids.iter().cloned());
+        self.targets.fragments.extend(fragments.iter().cloned());
+    }
+
+    pub fn finish(self, title: &str, body: String) -> Rewritten {
+        let searched = Rc::try_unwrap(self.collector)
+            .map(|collector| collector.into_inner().finish())
+            .unwrap_or_default();
+        let Targets {
+            id,
+            path,
+            ids,
+            fragments,
+            ..
+        } = self.targets;
+        Rewritten {
+            section: Section {
+                id,
+                path: path.to_owned(),
+                title: title.to_owned(),
+                body: Value::from_safe_string(body),
+            },
+            ids,
+            fragments,
+            searched,
+        }
+    }
+
+    /// The next part of the body, rewritten.
+    pub fn rewrite(&mut self, part: &str) -> Result<String, Diagnostic> {
+        let path = self.targets.path;
+        let (targets, collector) = (&mut self.targets, &self.collector);
+        let raw_open = Rc::new(Cell::new(self.raw_text));
+        let mut raw_text = String::new();
+        // One handler for every element: each selector more costs lol_html a match per element.
+        let rewrite = |el: &mut Element| -> HandlerResult {
+            let name = el.tag_name();
+            let tag = search::Tag::of(&name);
+            let (changes, element_id) = targets.attributes(el);
+            collector.borrow_mut().start(tag, element_id.as_deref());
+            // An inline element's end changes nothing for the text: no handler to call.
+            if let Some(handlers) = el.end_tag_handlers().filter(|_| tag != search::Tag::Inline) {
+                let collector = Rc::clone(collector);
+                handlers.push(Box::new(move |_| {
+                    collector.borrow_mut().end(tag);
+                    Ok(())
+                }));
+            }
+            html::count_raw_text(el, &name, &raw_open);
+            for (name, value) in changes {
+                el.set_attribute(&name, &value)?;
+            }
+            for_paper(el, &name)
+        };
+        let gather_text = doc_text!(|chunk| {
+            // A text node may come in several chunks, and an entity across two of them.
+            raw_text.push_str(chunk.as_str());
+            if chunk.last_in_text_node() {
+                collector.borrow_mut().text(&entities::decode(&raw_text));
+                raw_text.clear();
+            }
+            Ok(())
+        });
+        let settings = RewriteStrSettings::new()
+            .append_element_content_handler(element!("*", rewrite))
+            .append_document_content_handler(gather_text);
+        let rewritten = rewrite_str(part, settings).map_err(|error| rewrite_error(path, &error));
+        self.raw_text = raw_open.get();
+        rewritten
+    }
+}
+
+impl Targets<'_> {
+    fn prefix(&self, reference: &str) -> String {
+        format!("{}{ANCHOR_SEPARATOR}{reference}", self.id)
+    }
+
+    /// The element's attributes that change in the edition, with their new values, and its id
+    /// as written. One pass over the attributes: asking for each name in turn costs several
+    /// times more.
+    fn attributes(&mut self, el: &Element) -> (Vec<(String, String)>, Option<String>) {
+        let mut changes = Vec::new();
+        let mut element_id = None;
+        for attribute in el.attributes() {
+            let (name, value) = (attribute.name(), attribute.value());
+            let rewritten = match name.as_str() {
+                "id" => {
+                    let prefixed = self.prefix(&value);
+                    self.ids.push(prefixed.clone());
+                    element_id = Some(value);
+                    prefixed
+                }
+                "href" | "src" => {
+                    let (url, in_edition) = self.sections.relink(self.path, &self.id, &value);
+                    if in_edition {
+                        self.fragments.push(url.clone());
+                    }
+                    url
+                }
+                name if ID_REFERENCES.contains(&name) => {
+                    let references = value.split_ascii_whitespace();
+                    references
+                        .map(|r| self.prefix(r))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                }
+                name if PAINT_REFERENCES.contains(&name) => {
+                    let Some(reference) = value
+                        .strip_prefix("url(#")
+                        .and_then(|v| v.strip_suffix(')'))
+                    else {
+                        continue;
+                    };
+                    format!("url(#{})", self.prefix(reference))
+                }
+                _ => continue,
+            };
+            changes.push((name, rewritten));
+        }
+        (changes, element_id)
+    }
+}
+
+/// What changes for the element named `name` on paper.
+fn for_paper(el: &mut Element, name: &str) -> HandlerResult {
+    match name {
+        // One level down: the edition's title is the page's only h1.
+        "h1" | "h2" | "h3" | "h4" | "h5" => {
+            let level = name[1..].parse::<u8>().unwrap_or(5);
+            el.set_tag_name(&format!("h{}", level + 1))?;
+        }
+        // Nothing to run on paper, and a page's script expects its own page.
+        "script" => el.remove(),
+        // Folded parts (document previews) are part of the text on paper.
+        "details" => el.set_attribute("open", "")?,
+        _ => {}
+    }
+    Ok(())
+}
