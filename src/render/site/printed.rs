@@ -34,7 +34,7 @@ pub struct PrintedText {
     pub site_links: Vec<String>,
 }
 
-/// Where the edition's links lead, from the page at `path` (see `print::Sections::link`).
+/// Where the edition's links lead (see `print::Sections`).
 pub trait Relink {
     /// The section id of the page at `path`.
     fn section(&self, path: &str) -> String;
@@ -56,15 +56,8 @@ pub fn printed(sections: &impl Relink, path: &str, events: &[Event]) -> Option<P
                 id: heading_id,
                 classes,
                 attrs,
-            }) => {
-                let heading_id = heading_id.as_deref().filter(|_| attrs.is_empty())?;
-                if heading_id.contains(['&', '<', '>', '"', '\'']) {
-                    return None;
-                }
-                let prefixed = format!("{id}{}{heading_id}", super::print::ANCHOR_SEPARATOR);
-                text.ids.push(prefixed.clone());
-                text.site_anchors.push(heading_id.to_owned());
-                text.start(heading_name(*level), Some(heading_id));
+            }) if attrs.is_empty() => {
+                let prefixed = text.heading(&id, *level, heading_id.as_deref()?)?;
                 Event::Start(Tag::Heading {
                     level: one_down(*level),
                     id: Some(prefixed.into()),
@@ -95,20 +88,14 @@ pub fn printed(sections: &impl Relink, path: &str, events: &[Event]) -> Option<P
                 text.end("th");
                 event.clone()
             }
-            Event::Text(t) => {
-                text.steps.push(Step::Text(t.to_string()));
-                event.clone()
-            }
+            Event::Text(t) => text.text(t, event),
             Event::Code(t) => {
                 text.start("code", None);
-                text.steps.push(Step::Text(t.to_string()));
+                text.text(t, event);
                 text.end("code");
                 event.clone()
             }
-            Event::SoftBreak => {
-                text.steps.push(Step::Text("\n".to_owned()));
-                event.clone()
-            }
+            Event::SoftBreak => text.text("\n", event),
             // Void elements: an HTML pass meets no end tag.
             Event::HardBreak => text.void("br", event),
             Event::Rule => text.void("hr", event),
@@ -167,6 +154,24 @@ impl PrintedText {
 
     fn end(&mut self, name: &str) {
         self.steps.push(Step::End(search::Tag::of(name)));
+    }
+
+    /// A heading of the site's HTML with the id `heading_id`: its id in the edition. `None` for
+    /// an id HTML escapes (the HTML pass would read it escaped).
+    fn heading(&mut self, section: &str, level: HeadingLevel, heading_id: &str) -> Option<String> {
+        if heading_id.contains(['&', '<', '>', '"', '\'']) {
+            return None;
+        }
+        let prefixed = format!("{section}{}{heading_id}", super::print::ANCHOR_SEPARATOR);
+        self.ids.push(prefixed.clone());
+        self.site_anchors.push(heading_id.to_owned());
+        self.start(heading_name(level), Some(heading_id));
+        Some(prefixed)
+    }
+
+    fn text<'a>(&mut self, text: &str, event: &Event<'a>) -> Event<'a> {
+        self.steps.push(Step::Text(text.to_owned()));
+        event.clone()
     }
 
     fn void<'a>(&mut self, name: &str, event: &Event<'a>) -> Event<'a> {
