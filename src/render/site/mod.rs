@@ -418,10 +418,11 @@ impl Pages<'_> {
             .env
             .get_template(template)
             .and_then(|t| t.render_captured(ctx));
+        // The page's Markdown text as the site has it, and as made for the edition.
+        let text = content.as_str().zip(printed.as_ref());
         match result {
             Ok(mut rendered) => {
                 if let Some(edition) = edition {
-                    let text = content.as_str().zip(printed.as_ref());
                     match edition.rewrite(planned, &mut rendered, self.theme, text) {
                         Ok(rewritten) => {
                             let words = search::page_words(
@@ -442,12 +443,9 @@ impl Pages<'_> {
                     let mut html = rendered.into_output();
                     // Every page is held until the site is written: no spare capacity.
                     html.shrink_to_fit();
-                    page.known = content
-                        .as_str()
-                        .zip(printed.as_ref())
-                        .and_then(|(site, text)| {
-                            printed::known_part(&planned.path, &html, site, text)
-                        });
+                    page.known = text.and_then(|(site, printed)| {
+                        printed::known_part(&planned.path, &html, site, printed)
+                    });
                     page.file = Some(OutputFile::new(planned.path.clone(), html.into_bytes()));
                 }
             }

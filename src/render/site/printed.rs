@@ -18,6 +18,8 @@ use crate::render::html;
 use crate::render::markdown::{HEADER_CELL, HEADER_CELL_END};
 use crate::render::search::{self, Step};
 
+use super::print::{Sections, anchor_id, section_id};
+
 /// A Markdown text as it stands in the print edition.
 #[derive(Debug, Clone, Default)]
 pub struct PrintedText {
@@ -34,19 +36,10 @@ pub struct PrintedText {
     pub site_links: Vec<String>,
 }
 
-/// Where the edition's links lead (see `print::Sections`).
-pub trait Relink {
-    /// The section id of the page at `path`.
-    fn section(&self, path: &str) -> String;
-    /// Where `url`, written on the page at `path` (section `id`), leads in the edition, and
-    /// whether that is an anchor of the edition.
-    fn relink(&self, path: &str, id: &str, url: &str) -> (String, bool);
-}
-
 /// The edition's copy of the text whose (site) events are `events`, on the page at `path`; `None`
 /// when only the HTML pass can make it.
-pub fn printed(sections: &impl Relink, path: &str, events: &[Event]) -> Option<PrintedText> {
-    let id = sections.section(path);
+pub fn printed(sections: &Sections, path: &str, events: &[Event]) -> Option<PrintedText> {
+    let id = section_id(path);
     let mut text = PrintedText::default();
     let mut edition = Vec::with_capacity(events.len());
     for event in events {
@@ -162,7 +155,7 @@ impl PrintedText {
         if heading_id.contains(['&', '<', '>', '"', '\'']) {
             return None;
         }
-        let prefixed = format!("{section}{}{heading_id}", super::print::ANCHOR_SEPARATOR);
+        let prefixed = anchor_id(section, heading_id);
         self.ids.push(prefixed.clone());
         self.site_anchors.push(heading_id.to_owned());
         self.start(heading_name(level), Some(heading_id));
@@ -183,7 +176,7 @@ impl PrintedText {
 /// The start tag of a link in the edition: the site's URL as pulldown-cmark writes it (escaped),
 /// led where the HTML pass would lead it, and written back as lol_html writes a changed attribute.
 fn link_tag(
-    sections: &impl Relink,
+    sections: &Sections,
     path: &str,
     id: &str,
     link_type: LinkType,

@@ -32,7 +32,7 @@ use crate::render::{html, search};
 
 use super::environment::template_diagnostic;
 use super::plan::Planned;
-use super::printed::{PrintedText, Relink};
+use super::printed::PrintedText;
 use pass::Pass;
 
 /// One page of the edition, as `print.html` shows it.
@@ -225,7 +225,12 @@ impl Section {
 }
 
 /// Between a section's id and the id of an element of its page.
-pub(super) const ANCHOR_SEPARATOR: &str = "--";
+const ANCHOR_SEPARATOR: &str = "--";
+
+/// The id in the edition of the element `id` of the page whose section is `section`.
+pub fn anchor_id(section: &str, id: &str) -> String {
+    format!("{section}{ANCHOR_SEPARATOR}{id}")
+}
 
 /// A page's body rewritten for the edition, with what the edition must resolve afterwards.
 #[derive(Debug, Clone)]
@@ -304,13 +309,10 @@ impl Sections {
     }
 }
 
-impl Relink for Sections {
-    fn section(&self, path: &str) -> String {
-        section_id(path)
-    }
-
-    /// `#id` in this volume, `volume#id` in another.
-    fn relink(&self, path: &str, id: &str, url: &str) -> (String, bool) {
+impl Sections {
+    /// Where `url`, written on the page at `path` (section `id`), leads in the edition, and
+    /// whether that is an anchor of the edition: `#id` in this volume, `volume#id` in another.
+    pub fn relink(&self, path: &str, id: &str, url: &str) -> (String, bool) {
         if url.contains(':') || url.starts_with('/') {
             // External, mailto:, data: or root-absolute: unchanged.
             return (url.to_owned(), false);
@@ -340,7 +342,7 @@ impl Relink for Sections {
         let url = if fragment.is_empty() {
             format!("{file}#{section}")
         } else {
-            format!("{file}#{section}{ANCHOR_SEPARATOR}{fragment}")
+            format!("{file}#{}", anchor_id(section, fragment))
         };
         (url, true)
     }

@@ -14,8 +14,7 @@ use minijinja::Value;
 use crate::diagnostic::Diagnostic;
 use crate::render::{entities, html, search};
 
-use super::super::printed::Relink;
-use super::{ANCHOR_SEPARATOR, Rewritten, Section, Sections, rewrite_error, section_id};
+use super::{Rewritten, Section, Sections, anchor_id, rewrite_error, section_id};
 
 /// Attributes holding one id reference or a space-separated list of them.
 const ID_REFERENCES: &[&str] = &[
@@ -146,7 +145,7 @@ impl<'a> Pass<'a> {
 
 impl Targets<'_> {
     fn prefix(&self, reference: &str) -> String {
-        format!("{}{ANCHOR_SEPARATOR}{reference}", self.id)
+        anchor_id(&self.id, reference)
     }
 
     /// The element's attributes that change in the edition, with their new values, and its id
