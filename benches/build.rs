@@ -149,10 +149,10 @@ fn pages(
         &downloads,
         only,
         site::Kept::default(),
+        &livret::render::Keep,
         &mut problems,
-        &mut Vec::new(),
     );
-    assert!(!problems.has_errors() && !pages.files.is_empty());
+    assert!(!problems.has_errors() && !pages.files.files.is_empty());
     pages
 }
 
@@ -163,6 +163,7 @@ fn check_links(rendering: &livret::render::Rendering) -> Diagnostics {
         Diagnostics::new(),
         None,
         links::NotJudged::default(),
+        &|_| None,
     );
     checked.map_or_else(|problems| problems, |(problems, _)| problems)
 }

@@ -1,19 +1,22 @@
 //! Orchestration: load → check → render → output, the one path every command takes.
 //!
-//! The link check runs on the rendered site, before anything is written. `check` stops before
-//! writing; `build` writes the site atomically. Both report every problem of the run together. This
-//! module decides the order of the stages and nothing else: no parsing, no markup, no exit codes.
+//! The link check runs on the rendered site, before the site is published. `check` stops before
+//! writing; `build` hands each page to the output stage's staging folder as soon as it is made
+//! (its links scanned first), and swaps the site in only once every check has passed. Both report
+//! every problem of the run together. This module decides the order of the stages and nothing
+//! else: no parsing, no markup, no exit codes.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use crate::check::links::{NotJudged, Scans};
+use crate::check::links::{Finished, NotJudged, Scans};
 use crate::coverage::{self, Coverage};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Model;
-use crate::output::{self, SiteState};
-use crate::render::{self, OutputFile, Rendering, theme::Theme};
+use crate::output::{self, SiteState, Staging};
+use crate::render::{self, Keep, OutputFile, Reading, Rendering, Sink, theme::Theme};
 use crate::{check, load};
 
 /// What a successful run did.
@@ -30,7 +33,8 @@ pub struct Report {
     pub elapsed: Duration,
     /// Warnings found (the run succeeded despite them).
     pub warnings: Diagnostics,
-    /// The rendered files (kept for callers that inspect them, such as tests and benchmarks).
+    /// The rendered files kept in memory (all of them for `check`; for `build`, those not written
+    /// as they were made).
     pub output: Vec<OutputFile>,
     /// What the mapping covers, for `livret check` to report.
     pub coverage: Coverage,
@@ -50,12 +54,14 @@ pub struct Compiled {
 
 impl Compiled {
     pub fn into_report(self, started: Instant) -> Report {
-        let files = self.rendering.files;
+        let (files, passed) = (self.rendering.files, self.rendering.passed);
+        let paths = files.iter().map(|f| f.path.as_str());
+        let paths = paths.chain(passed.iter().map(String::as_str));
         Report {
             in_place: false,
             kept: 0,
-            pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-            files: files.len(),
+            pages: paths.filter(|path| path.ends_with(".html")).count(),
+            files: files.len() + passed.len(),
             elapsed: started.elapsed(),
             warnings: self.warnings,
             output: files,
@@ -75,6 +81,58 @@ pub enum Purpose {
 
 /// Loads, checks and renders the handbook under `root` in memory, or returns every problem.
 pub fn compile(root: &Path, purpose: Purpose) -> Result<Compiled, Diagnostics> {
+    compile_into(root, purpose, None)
+}
+
+/// The sink of a build: each file written into the staging folder as soon as it is made, its
+/// anchors and links scanned first for the link check, which runs once every file is made.
+struct Staged<'a> {
+    staging: &'a Staging,
+    scans: Mutex<Vec<Scans>>,
+    /// Files that could not be scanned or written: the build stops.
+    problems: Mutex<Diagnostics>,
+}
+
+impl Sink for Staged<'_> {
+    fn take(&self, file: OutputFile, reading: Reading) -> Option<OutputFile> {
+        // A panic elsewhere stops the build anyway: what was gathered stays usable.
+        let problem = |problem| {
+            let mut problems = self.problems.lock().unwrap_or_else(|e| e.into_inner());
+            problems.push(problem);
+        };
+        match Scans::of_file(&file, reading) {
+            Some(Ok(scans)) => {
+                let mut all = self.scans.lock().unwrap_or_else(|e| e.into_inner());
+                all.push(scans);
+            }
+            Some(Err(found)) => problem(found),
+            None => {}
+        }
+        if let Err(error) = self.staging.write(&file) {
+            problem(error.problem);
+        }
+        None
+    }
+}
+
+impl Staged<'_> {
+    /// The scans of every file taken, and the problems met.
+    fn into_parts(self) -> (Scans, Diagnostics) {
+        let scans = self.scans.into_inner().unwrap_or_else(|e| e.into_inner());
+        let problems = self
+            .problems
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner());
+        (Scans::gather(scans), problems)
+    }
+}
+
+/// [`compile`], the pages written into `staging` as they are made when it has a staging folder.
+fn compile_into(
+    root: &Path,
+    purpose: Purpose,
+    staging: Option<&Staging>,
+) -> Result<Compiled, Diagnostics> {
     let (model, mut problems) = load::load(root);
     let Some(mut model) = model else {
         return Err(problems);
@@ -96,12 +154,36 @@ pub fn compile(root: &Path, purpose: Purpose) -> Result<Compiled, Diagnostics> {
     };
     // What loaded is rendered even after errors, so that its links and templates are checked
     // in the same run; the links to what failed to load are not judged.
-    let (rendering, rendering_problems) = render::render(&model, &theme);
+    let staged = staging.filter(|s| s.stages()).map(|staging| Staged {
+        staging,
+        scans: Mutex::default(),
+        problems: Mutex::default(),
+    });
+    let sink: &dyn Sink = match &staged {
+        Some(staged) => staged,
+        None => &Keep,
+    };
+    let (rendering, mut rendering_problems) = render::render(&model, &theme, sink);
     let not_judged = NotJudged {
         outputs: &rendering.unknown,
         urls: &checked.refused_links,
     };
-    let (found, scans) = match check_links(&rendering, rendering_problems, None, not_judged) {
+    let passed = staged.map_or_else(Scans::default, |staged| {
+        let (scans, problems) = staged.into_parts();
+        rendering_problems.extend(problems);
+        scans
+    });
+    let unchanged = HashSet::new();
+    let read_back = |path: &str| staging.and_then(|staging| staging.read(path));
+    let previous = Some((&passed, &unchanged));
+    let checked_links = check_links(
+        &rendering,
+        rendering_problems,
+        previous,
+        not_judged,
+        &read_back,
+    );
+    let (found, scans) = match checked_links {
         Ok(checked) => checked,
         Err(found) => {
             problems.extend(found);
@@ -123,26 +205,34 @@ pub fn compile(root: &Path, purpose: Purpose) -> Result<Compiled, Diagnostics> {
 
 /// The last step of every build, full or partial: the links of a rendering are checked unless
 /// `problems` (the rendering's) has an error, and any error stops the build. Files of `previous`
-/// not in `changed` are not parsed again.
+/// not in `changed` are not parsed again (nor are the files the rendering passed on, whose scans
+/// `previous` then holds); `read_back` reads a passed file again, to show a problem in it.
 pub fn check_links(
     rendering: &Rendering,
     mut problems: Diagnostics,
     previous: Option<(&Scans, &HashSet<String>)>,
     not_judged: NotJudged,
+    read_back: &dyn Fn(&str) -> Option<Vec<u8>>,
 ) -> Result<(Diagnostics, Scans), Diagnostics> {
     let mut scans = Scans::default();
     if !problems.has_errors() {
         // Only a whole rendering: pages a template failed to make would only break more links.
         let (scanned, scan_problems) = Scans::new(
             &rendering.files,
+            &rendering.passed,
             &rendering.stand_ins,
             &rendering.known,
             previous,
         );
         problems.extend(scan_problems);
+        let site = Finished {
+            files: &rendering.files,
+            passed: &rendering.passed,
+            read_back,
+            stand_ins: &rendering.stand_ins,
+        };
         problems.extend(check::links::check(
-            &rendering.files,
-            &rendering.stand_ins,
+            site,
             &scanned,
             &rendering.links,
             not_judged,
@@ -213,16 +303,17 @@ impl From<output::WriteError> for Failure {
 pub fn build(root: &Path, output_dir: &Path) -> Result<Report, Failure> {
     let started = Instant::now();
     output::check_output_dir(root, output_dir).map_err(Failure::usage)?;
-    let recovered = output::recover(output_dir)?;
-    let mut report = match check(root) {
-        Ok(report) => report,
+    let staging = Staging::open(output_dir)?;
+    let compiled = match compile_into(root, Purpose::Publish, Some(&staging)) {
+        Ok(compiled) => compiled,
         Err(mut problems) => {
-            problems.extend(recovered);
+            problems.extend(staging.recovered());
             return Err(problems.into());
         }
     };
-    let written = output::write_site(output_dir, &report.output)?;
-    report.warnings.extend(recovered);
+    let rendering = &compiled.rendering;
+    let written = staging.finish(&rendering.files, &rendering.passed)?;
+    let mut report = compiled.into_report(started);
     report.warnings.extend(written.warnings);
     report.in_place = written.in_place;
     report.kept = written.kept;

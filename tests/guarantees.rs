@@ -104,6 +104,34 @@ fn which(output: &Path, references: &[&BTreeMap<String, Vec<u8>>]) -> usize {
 }
 
 #[test]
+fn a_build_publishes_exactly_the_files_the_rendering_makes() {
+    // Pages go to the staging folder as they are made, the other files at the end: together,
+    // byte for byte what a rendering held whole in memory (`livret check`'s) makes.
+    let root = handbook();
+    let rendered: BTreeMap<String, Vec<u8>> = livret::build::check(root.path())
+        .expect("the handbook checks")
+        .output
+        .into_iter()
+        .map(|file| (file.path, file.bytes.to_vec()))
+        .collect();
+    let out = tempfile::tempdir().unwrap();
+    let output = out.path().join("site");
+    assert_built(&build(root.path(), &output));
+    let mut published = tree(&output);
+    let marker = published.remove(livret::output::MARKER).expect("a marker");
+    assert_eq!(published.len(), rendered.len());
+    for (path, bytes) in &rendered {
+        assert!(published.get(path) == Some(bytes), "{path} differs");
+    }
+    let marker = String::from_utf8(marker).unwrap();
+    let listed: Vec<&str> = marker
+        .lines()
+        .filter(|l| rendered.contains_key(*l))
+        .collect();
+    assert_eq!(listed.len(), rendered.len(), "the marker lists every file");
+}
+
+#[test]
 fn two_builds_of_different_content_into_one_folder_leave_one_complete_site() {
     let (a, b) = (handbook(), handbook_variant());
     let (site_a, site_b) = (reference(a.path()), reference(b.path()));
@@ -147,7 +175,7 @@ fn two_builds_of_different_content_into_one_folder_leave_one_complete_site() {
     eprintln!("20 rounds: {both} with both builds published in turn, {refused} with one refused");
 }
 
-/// Whether a writer is staging a site beside `output` (so its build is done and its write begun).
+/// Whether a writer is staging a site beside `output` (its pages go there as they are made).
 fn staging(output: &Path) -> bool {
     leftovers(output).iter().any(|n| n.contains("livret-new"))
 }
@@ -168,7 +196,7 @@ fn a_build_killed_at_any_moment_leaves_a_complete_site() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        // The dangerous moments are the write and the swap: wait for the staging folder.
+        // The dangerous moments are the writes and the swap: wait for the staging folder.
         let started = Instant::now();
         while !staging(output) && child.try_wait().unwrap().is_none() {
             assert!(

@@ -2,7 +2,8 @@
 //! fragment to an anchor of its page.
 //!
 //! It reads the rendered files and never changes them. Each HTML file is parsed once with lol_html
-//! (files in parallel, results kept in file order; a page around its Markdown text when the render
+//! (files in parallel, results kept in file order; a file a build writes without keeping it, as
+//! soon as it is made, see [`Scans::of_file`]; a page around its Markdown text when the render
 //! stage knows that text's anchors and links, see [`KnownPart`]), collecting its anchors (`id`,
 //! and `name` of `<a>`) and the URLs of its links (`href`, `src`, `srcset`, `action`, `poster`,
 //! `xlink:href`); each relative URL is then resolved against its page
@@ -32,7 +33,7 @@ use crate::catalogue::Message;
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, closest, did_you_mean, suggest};
 use crate::msg;
 use crate::render::markdown::SourceLink;
-use crate::render::{KnownPart, OutputFile, StandIn, entities, html};
+use crate::render::{KnownPart, OutputFile, Reading, StandIn, entities, html};
 
 /// Attributes holding a URL (or, for `srcset`, several).
 const URL_ATTRIBUTES: &[&str] = &["href", "src", "srcset", "action", "poster", "xlink:href"];
@@ -52,9 +53,12 @@ pub struct Scans(Vec<(String, Arc<Scan>)>);
 impl Scans {
     /// Scans the HTML files of `files` (each stand-in in place of its file, and a file with a
     /// known part around it only), in parallel; a file of `previous` not in `changed` keeps its
-    /// scan.
+    /// scan, as does a file of `passed` (written without being kept: `previous` holds the scans
+    /// made as they were written, or its stand-in does). The scans come in the order of `files`,
+    /// then `passed`.
     pub fn new(
         files: &[OutputFile],
+        passed: &[String],
         stand_ins: &[StandIn],
         known: &[KnownPart],
         previous: Option<(&Scans, &HashSet<String>)>,
@@ -71,27 +75,33 @@ impl Scans {
             let kept = !changed.contains(path) && !stand_ins.contains_key(path);
             kept.then(|| previous_scans.get(path).copied()).flatten()
         };
-        let parsed: Vec<_> = files
+        let in_memory = files.iter().map(|f| (f.path.as_str(), Some(f)));
+        let entries: Vec<_> = in_memory
+            .chain(passed.iter().map(|path| (path.as_str(), None)))
+            .filter(|(path, _)| is_html(path))
+            .collect();
+        let parsed: Vec<_> = entries
             .par_iter()
-            .filter(|f| is_html(&f.path))
-            .map(
-                |file| match (reused(&file.path), stand_ins.get(file.path.as_str())) {
-                    (Some(scan), _) => Ok((file.path.clone(), Arc::clone(scan))),
-                    (None, Some(stand_in)) => {
-                        let mut scan = scan(&file.path, stand_in.html.as_bytes())?;
-                        scan.ids.extend(stand_in.anchors.iter().cloned());
-                        Ok((file.path.clone(), Arc::new(scan)))
+            .filter_map(|&(path, file)| {
+                let scan = match (reused(path), stand_ins.get(path), file) {
+                    (Some(scan), _, _) => Ok(Arc::clone(scan)),
+                    (None, Some(stand_in), _) => {
+                        scan(path, stand_in.html.as_bytes()).map(|mut scan| {
+                            scan.ids.extend(stand_in.anchors.iter().cloned());
+                            Arc::new(scan)
+                        })
                     }
-                    (None, None) => {
-                        let part = known.get(file.path.as_str());
-                        let scan = match part.and_then(|part| scan_around(file, part)) {
-                            Some(scan) => scan?,
-                            None => scan(&file.path, &file.bytes)?,
-                        };
-                        Ok((file.path.clone(), Arc::new(scan)))
+                    (None, None, Some(file)) => {
+                        let reading = known
+                            .get(path)
+                            .map_or(Reading::Whole, |k| Reading::Around(k));
+                        scan_file(file, reading).map(Arc::new)
                     }
-                },
-            )
+                    // A file passed on whose scan is not kept: none is, when the build stops.
+                    (None, None, None) => return None,
+                };
+                Some(scan.map(|scan| (path.to_owned(), scan)))
+            })
             .collect();
         let mut problems = Diagnostics::new();
         let mut scans = Vec::new();
@@ -103,21 +113,63 @@ impl Scans {
         }
         (Scans(scans), problems)
     }
+
+    /// Scans one file as it is made, for a sink that does not keep it: `None` for a file that
+    /// is not HTML, or that the check reads through its stand-in.
+    pub fn of_file(file: &OutputFile, reading: Reading) -> Option<Result<Scans, Diagnostic>> {
+        if !is_html(&file.path) || matches!(reading, Reading::StandIn) {
+            return None;
+        }
+        let scanned = scan_file(file, reading).map(|scan| (file.path.clone(), Arc::new(scan)));
+        Some(scanned.map(|scanned| Scans(vec![scanned])))
+    }
+
+    /// The scans of different files together.
+    pub fn gather(all: Vec<Scans>) -> Scans {
+        Scans(all.into_iter().flat_map(|scans| scans.0).collect())
+    }
 }
 
-/// Checks every internal link of `files` from their `scans`; `written` are the links of the
+/// Scans `file` as `reading` says (never a stand-in: its file is not read).
+fn scan_file(file: &OutputFile, reading: Reading) -> Result<Scan, Diagnostic> {
+    match reading {
+        Reading::Around(part) => scan_around(file, part),
+        _ => None,
+    }
+    .unwrap_or_else(|| scan(&file.path, &file.bytes))
+}
+
+/// The finished site as the check reads it.
+#[derive(Clone, Copy)]
+pub struct Finished<'a> {
+    /// The files kept in memory.
+    pub files: &'a [OutputFile],
+    /// The paths of the files written without being kept.
+    pub passed: &'a [String],
+    /// Reads a passed file back, to show a template's broken link in it.
+    pub read_back: &'a dyn Fn(&str) -> Option<Vec<u8>>,
+    pub stand_ins: &'a [StandIn],
+}
+
+/// Checks every internal link of the site from its `scans`; `written` are the links of the
 /// Markdown texts, used to report a broken one at its source.
 pub fn check<'a>(
-    files: &'a [OutputFile],
-    stand_ins: &'a [StandIn],
+    site: Finished<'a>,
     scans: &'a Scans,
     written: &'a [SourceLink],
     not_judged: NotJudged<'a>,
 ) -> Diagnostics {
     let mut problems = Diagnostics::new();
+    let Finished {
+        files,
+        passed,
+        read_back,
+        stand_ins,
+    } = site;
+    let in_memory = files.iter().map(|f| f.path.as_str());
     let site = Site {
         unknown: not_judged.outputs,
-        paths: files.iter().map(|f| f.path.as_str()).collect(),
+        paths: in_memory.chain(passed.iter().map(String::as_str)).collect(),
         anchors: scans
             .0
             .iter()
@@ -192,7 +244,7 @@ pub fn check<'a>(
                     from_templates.push(TemplateProblem {
                         broken,
                         page,
-                        html: scanned.get(page).copied().unwrap_or_default(),
+                        html: scanned.get(page).copied(),
                         found,
                         pages: Vec::new(),
                     });
@@ -202,7 +254,7 @@ pub fn check<'a>(
     }
     for problem in from_templates {
         if !from_sources.contains(&problem.broken) {
-            problems.push(problem.diagnostic(&site));
+            problems.push(problem.diagnostic(&site, read_back));
         }
     }
     problems
@@ -456,17 +508,19 @@ impl Broken {
 struct TemplateProblem<'a> {
     broken: Broken,
     page: &'a str,
-    /// The HTML the link was found in.
-    html: &'a [u8],
+    /// The HTML the link was found in, unless it must be read back.
+    html: Option<&'a [u8]>,
     found: &'a Found,
     pages: Vec<&'a str>,
 }
 
 impl TemplateProblem<'_> {
     /// The diagnostic, pointing at the URL in the generated HTML.
-    fn diagnostic(&self, site: &Site) -> Diagnostic {
+    fn diagnostic(&self, site: &Site, read_back: &dyn Fn(&str) -> Option<Vec<u8>>) -> Diagnostic {
         let page = self.page;
-        let html = SourceText::new(page, String::from_utf8_lossy(self.html));
+        let read = || Cow::Owned(read_back(page).unwrap_or_default());
+        let html = self.html.map_or_else(read, Cow::Borrowed);
+        let html = SourceText::new(page, String::from_utf8_lossy(&html));
         let start = self.found.tag.start
             + html.text[self.found.tag.clone()]
                 .find(self.found.url.as_str())

@@ -1,7 +1,8 @@
 //! Output: writes the rendered site so that the published folder is never lost, torn or mixed.
 //!
 //! One writer at a time (`lock`): the site is written into a staging folder beside the output
-//! folder, unique to this process, and swapped in whole (`swap`), so a failed build leaves the
+//! folder, unique to this process ([`Staging`], opened before rendering so that pages go there as
+//! they are made), and swapped in whole (`swap`), so a failed build leaves the
 //! previous output byte for byte intact and readers see either the old or the new site. A folder
 //! that cannot be swapped (a mount point) is updated in place, file by file (`place`), as are
 //! `serve`'s partial rebuilds. The output folder is refused when it is the project root, lies
@@ -233,33 +234,130 @@ pub fn recover(output: &Path) -> Result<Diagnostics, WriteError> {
 /// Writes `files` into `output`, replacing its previous content in one swap (or, for a folder
 /// that cannot be swapped, file by file); files a person added to the folder are kept.
 pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<Written, WriteError> {
-    let target = Target::new(output);
-    let _lock = target.lock()?;
-    let mut written = Written {
-        warnings: swap::recover(&target)?,
-        ..Written::default()
-    };
-    let previous = Manifest::read(&target.dir);
-    let skip = [LOCK_INSIDE];
-    let foreign = manifest::foreign_files(&target.dir, &previous, &skip)
-        .map_err(|e| WriteError::io(SiteState::Unchanged, "read", &target.dir, &e))?;
-    refuse_collisions(&target.dir, &foreign, files)?;
-    written.kept = foreign.len();
-    let swapped = if target.is_mount_point() {
-        Swapped::Impossible
-    } else {
-        swap::replace(&target, files, &foreign)?
-    };
-    match swapped {
-        Swapped::Done(warnings) => written.warnings.extend(warnings),
-        Swapped::Impossible => {
-            place::update(&target.dir, &previous, files, |f| {
-                !place::holds(&target.dir, f)
-            })?;
-            written.in_place = true;
-        }
+    Staging::open(output)?.finish(files, &[])
+}
+
+/// A site being written: the output folder's lock held, a site an interrupted build left aside put
+/// back, and the staging folder the site's files may go to as soon as they are made, so that the
+/// site is never held whole. Dropped without [`Staging::finish`], it leaves the output folder as
+/// it was and removes the staging folder.
+pub struct Staging {
+    target: Target,
+    _lock: OutputLock,
+    /// What the recovery did.
+    warnings: Diagnostics,
+    /// `None` for a folder updated in place (a mount point, a parent livret may not write in).
+    dir: Option<tempfile::TempDir>,
+    /// The folders made in it.
+    folders: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+}
+
+impl Staging {
+    pub fn open(output: &Path) -> Result<Staging, WriteError> {
+        let target = Target::new(output);
+        let lock = target.lock()?;
+        let warnings = swap::recover(&target)?;
+        let dir = match target.is_mount_point() {
+            true => None,
+            false => swap::staging(&target)?,
+        };
+        Ok(Staging {
+            target,
+            _lock: lock,
+            warnings,
+            dir,
+            folders: Default::default(),
+        })
     }
-    Ok(written)
+
+    /// What putting back an interrupted build's site did, as warnings.
+    pub fn recovered(&self) -> Diagnostics {
+        self.warnings.clone()
+    }
+
+    /// Whether files can be written before the end ([`Staging::write`]): the site goes to a
+    /// staging folder, not in place.
+    pub fn stages(&self) -> bool {
+        self.dir.is_some()
+    }
+
+    /// Writes `file` into the staging folder now (not synced: the swap, not the disk, is what
+    /// keeps the previous site whole on failure).
+    pub fn write(&self, file: &OutputFile) -> Result<(), WriteError> {
+        let dir = self
+            .dir
+            .as_ref()
+            .expect("only a staged site is written early");
+        let path = dir.path().join(&file.path);
+        let failed = |what, path: &Path, e| WriteError::io(SiteState::Unchanged, what, path, &e);
+        if let Some(folder) = path.parent() {
+            let mut made = self.folders.lock().unwrap_or_else(|e| e.into_inner());
+            if !made.contains(folder) {
+                fs::create_dir_all(folder).map_err(|e| failed("create", folder, e))?;
+                made.insert(folder.to_path_buf());
+            }
+        }
+        fs::write(&path, &file.bytes).map_err(|e| failed("write", &path, e))
+    }
+
+    /// A file [`Staging::write`] wrote, read back.
+    pub fn read(&self, path: &str) -> Option<Vec<u8>> {
+        fs::read(self.dir.as_ref()?.path().join(path)).ok()
+    }
+
+    /// Writes `files` beside the files `written` already, and puts the site in place: by one swap
+    /// (or, for a folder that cannot be swapped, file by file); files a person added to the
+    /// folder are kept.
+    pub fn finish(self, files: &[OutputFile], written: &[String]) -> Result<Written, WriteError> {
+        let target = &self.target;
+        let mut done = Written {
+            warnings: self.warnings,
+            ..Written::default()
+        };
+        let previous = Manifest::read(&target.dir);
+        let skip = [LOCK_INSIDE];
+        let foreign = manifest::foreign_files(&target.dir, &previous, &skip)
+            .map_err(|e| WriteError::io(SiteState::Unchanged, "read", &target.dir, &e))?;
+        let paths = files.iter().map(|f| f.path.as_str());
+        let all: Vec<&str> = paths.chain(written.iter().map(String::as_str)).collect();
+        refuse_collisions(&target.dir, &foreign, &all)?;
+        done.kept = foreign.len();
+        let staging = match self.dir {
+            Some(staging) => match swap::replace(target, staging, files, written, &foreign)? {
+                Swapped::Done(warnings) => {
+                    done.warnings.extend(warnings);
+                    return Ok(done);
+                }
+                Swapped::Impossible(staging) => Some(staging),
+            },
+            None => None,
+        };
+        let read_back = read_back(staging.as_ref(), written)?;
+        let files: Vec<OutputFile> = files.iter().cloned().chain(read_back).collect();
+        place::update(&target.dir, &previous, &files, |f| {
+            !place::holds(&target.dir, f)
+        })?;
+        done.in_place = true;
+        Ok(done)
+    }
+}
+
+/// The files `written` into a staging folder that could not be swapped in, read back to be
+/// placed one by one.
+fn read_back(
+    staging: Option<&tempfile::TempDir>,
+    written: &[String],
+) -> Result<Vec<OutputFile>, WriteError> {
+    let Some(staging) = staging else {
+        return Ok(Vec::new());
+    };
+    let read = |path: &String| {
+        let full = staging.path().join(path);
+        let bytes = fs::read(&full);
+        let bytes = bytes.map_err(|e| WriteError::io(SiteState::Unchanged, "read", &full, &e))?;
+        Ok(OutputFile::new(path.clone(), bytes))
+    };
+    written.iter().map(read).collect()
 }
 
 /// Brings `output`, last written with `previous`, up to `files`: writes only the files whose bytes
@@ -294,18 +392,15 @@ pub fn update_site(
         })
         .map(|f| f.path.clone())
         .collect();
-    refuse_collisions(&target.dir, &new_here, files)?;
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    refuse_collisions(&target.dir, &new_here, &paths)?;
     place::update(&target.dir, &manifest, files, changed)?;
     Ok(Written::default())
 }
 
 /// A person's file where the new site has one of its own is never overwritten: the build stops.
-fn refuse_collisions(
-    dir: &Path,
-    foreign: &[String],
-    files: &[OutputFile],
-) -> Result<(), Diagnostic> {
-    let made: std::collections::HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+fn refuse_collisions(dir: &Path, foreign: &[String], files: &[&str]) -> Result<(), Diagnostic> {
+    let made: std::collections::HashSet<&str> = files.iter().copied().collect();
     let clashes: Vec<&str> = foreign
         .iter()
         .map(String::as_str)

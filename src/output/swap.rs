@@ -20,9 +20,27 @@ use super::{SiteState, Target, WriteError};
 pub enum Swapped {
     /// The new site is in place; warnings about what could not be cleaned up.
     Done(Diagnostics),
-    /// The folder cannot be swapped (a mount point, a folder in use): nothing was changed, and
-    /// the site must be updated in place.
-    Impossible,
+    /// The folder cannot be swapped (a folder in use): nothing was changed, and the site must be
+    /// updated in place, from the staging folder given back.
+    Impossible(tempfile::TempDir),
+}
+
+/// A new staging folder beside the output folder, or `None` where livret may not make one (a
+/// key's mount folder, say): the site is then updated in place.
+pub fn staging(target: &Target) -> Result<Option<tempfile::TempDir>, WriteError> {
+    let staging = tempfile::Builder::new()
+        .prefix(&target.staging_prefix())
+        .tempdir_in(&target.parent);
+    match staging {
+        Ok(staging) => Ok(Some(staging)),
+        Err(e) if target.dir.is_dir() && is_not_permitted(&e) => Ok(None),
+        Err(e) => Err(WriteError::io(
+            SiteState::Unchanged,
+            "create",
+            &target.parent,
+            &e,
+        )),
+    }
 }
 
 /// Puts back the site of a build interrupted between its two renames, and removes what earlier
@@ -59,24 +77,18 @@ pub fn recover(target: &Target) -> Result<Diagnostics, WriteError> {
     Ok(warnings)
 }
 
-/// Writes `files` (and the person's `foreign` files, taken from the current folder) into a
-/// staging folder, then swaps it with the output folder.
+/// Writes `files` (with the marker listing them and `written`, the files written into it
+/// already, and the person's `foreign` files, taken from the current folder) into `staging`,
+/// then swaps it with the output folder.
 pub fn replace(
     target: &Target,
+    staging: tempfile::TempDir,
     files: &[OutputFile],
+    written: &[String],
     foreign: &[String],
 ) -> Result<Swapped, WriteError> {
     let unchanged = |what, path: &Path, e| WriteError::io(SiteState::Unchanged, what, path, &e);
-    let staging = tempfile::Builder::new()
-        .prefix(&target.staging_prefix())
-        .tempdir_in(&target.parent);
-    let staging = match staging {
-        Ok(staging) => staging,
-        // A parent folder livret may not write in (a key's mount folder, say): update in place.
-        Err(e) if target.dir.is_dir() && is_not_permitted(&e) => return Ok(Swapped::Impossible),
-        Err(e) => return Err(unchanged("create", &target.parent, e)),
-    };
-    write_tree(staging.path(), files)
+    write_tree(staging.path(), files, written)
         .and_then(|()| carry_over(&target.dir, staging.path(), foreign))
         .map_err(|(path, e)| unchanged("write", &path, e))?;
     if fs::symlink_metadata(&target.dir).is_err() {
@@ -98,7 +110,7 @@ pub fn replace(
             }
             Ok(Swapped::Done(warnings))
         }
-        Err(e) if cannot_swap(&e) => Ok(Swapped::Impossible),
+        Err(e) if cannot_swap(&e) => Ok(Swapped::Impossible(staging)),
         Err(e) if exchange_unsupported(&e) => two_renames(target, staging),
         Err(e) => Err(unchanged("move", &target.dir, e)),
     }
@@ -111,7 +123,7 @@ fn two_renames(target: &Target, staging: tempfile::TempDir) -> Result<Swapped, W
     let retired = target.sibling("old");
     if let Err(e) = fs::rename(&target.dir, &retired) {
         return if cannot_swap(&e) {
-            Ok(Swapped::Impossible)
+            Ok(Swapped::Impossible(staging))
         } else {
             Err(WriteError::io(
                 SiteState::Unchanged,
@@ -188,9 +200,15 @@ fn is_not_permitted(error: &io::Error) -> bool {
     )
 }
 
-/// Writes the files, and the marker listing them, into the new folder `dir`.
-fn write_tree(dir: &Path, files: &[OutputFile]) -> Result<(), (std::path::PathBuf, io::Error)> {
-    let marker = manifest::marker(files.iter().map(|f| f.path.as_str()));
+/// Writes the files, and the marker listing them and those `written` already, into the new
+/// folder `dir`.
+fn write_tree(
+    dir: &Path,
+    files: &[OutputFile],
+    written: &[String],
+) -> Result<(), (std::path::PathBuf, io::Error)> {
+    let paths = files.iter().map(|f| f.path.as_str());
+    let marker = manifest::marker(paths.chain(written.iter().map(String::as_str)));
     fs::write(dir.join(MARKER), marker).map_err(|e| (dir.join(MARKER), e))?;
     // Each folder once (not once per file), then the files on every core, without syncing: the
     // swap, not the disk, is what keeps the previous site whole on failure.

@@ -151,3 +151,51 @@ fn serve_updates_write_the_changed_files_and_keep_a_persons_files() {
     );
     assert_eq!(fs::read(output.join("robots.txt")).unwrap(), b"mine");
 }
+
+#[test]
+fn files_staged_as_they_are_made_are_published_with_the_rest_and_listed_in_the_marker() {
+    let root = tempfile::tempdir().unwrap();
+    let output = root.path().join("public");
+    write_site(&output, &[file("old.html", "old")]).unwrap();
+    let staging = Staging::open(&output).unwrap();
+    assert!(staging.stages());
+    staging.write(&file("a/b/page.html", "page")).unwrap();
+    assert_eq!(staging.read("a/b/page.html").unwrap(), b"page");
+    // Until the swap, the published site is the previous one.
+    assert_eq!(fs::read(output.join("old.html")).unwrap(), b"old");
+    let written = staging
+        .finish(&[file("style.css", "css")], &["a/b/page.html".to_owned()])
+        .unwrap();
+    assert!(!written.in_place);
+    assert_eq!(fs::read(output.join("a/b/page.html")).unwrap(), b"page");
+    assert_eq!(fs::read(output.join("style.css")).unwrap(), b"css");
+    assert!(!output.join("old.html").exists());
+    let marker = Manifest::read(&output);
+    let listed: Vec<&str> = marker.files().collect();
+    assert_eq!(listed, ["a/b/page.html", "style.css"]);
+    assert_eq!(names(root.path()), [".public.livret-lock", "public"]);
+}
+
+#[test]
+fn a_staging_given_up_leaves_the_previous_site_and_nothing_beside_it() {
+    let root = tempfile::tempdir().unwrap();
+    let output = root.path().join("public");
+    write_site(&output, &[file("index.html", "old")]).unwrap();
+    let staging = Staging::open(&output).unwrap();
+    staging.write(&file("index.html", "new")).unwrap();
+    assert_eq!(names(root.path()).len(), 3, "{:?}", names(root.path()));
+    drop(staging); // a build whose checks failed
+    assert_eq!(fs::read(output.join("index.html")).unwrap(), b"old");
+    assert_eq!(names(root.path()), [".public.livret-lock", "public"]);
+}
+
+#[test]
+fn files_staged_are_read_back_to_be_placed_when_the_folder_cannot_be_swapped() {
+    let staging = tempfile::tempdir().unwrap();
+    fs::create_dir_all(staging.path().join("a")).unwrap();
+    fs::write(staging.path().join("a/page.html"), "page").unwrap();
+    let read = read_back(Some(&staging), &["a/page.html".to_owned()]).unwrap();
+    assert_eq!(read, [file("a/page.html", "page")]);
+    let missing = read_back(Some(&staging), &["gone.html".to_owned()]).unwrap_err();
+    assert_eq!(missing.site, SiteState::Unchanged);
+}

@@ -1,10 +1,11 @@
-//! Rendering: turns the model into the files of the site, in memory.
+//! Rendering: turns the model into the files of the site.
 //!
 //! `documents` composes and writes the fiche models (ODT, DOCX), `exports` writes the référentiel
 //! for other tools (Moodle, CASE, JSON, CSV), `site` renders the HTML pages through the theme's
 //! templates (linking to both), `chart` lays out data-table charts for them, `search` indexes the
 //! rendered pages, `theme` compiles the stylesheet and lists the static assets. Renderers read the
-//! model and produce [`OutputFile`]s; they never write to disk (the output stage does) and never
+//! model and produce [`OutputFile`]s, the largest handed to the caller's [`Sink`] as soon as each
+//! is made; they never write to disk (the output stage does, through the build's sink) and never
 //! change the model.
 
 pub mod calendar;
@@ -71,6 +72,63 @@ pub struct KnownPart {
     pub links: Vec<(String, std::ops::Range<usize>)>,
 }
 
+/// How the link check is to read a file handed to a [`Sink`].
+#[derive(Debug, Clone, Copy)]
+pub enum Reading<'a> {
+    /// The whole file (or nothing, if it is not HTML).
+    Whole,
+    /// Around its part whose anchors and links are known.
+    Around(&'a KnownPart),
+    /// Through its [`StandIn`], which comes with the rendering.
+    StandIn,
+}
+
+/// Where the largest files of the site (the HTML pages, the print edition, the search index) go
+/// as soon as each is made. `build` hands them on to its staging folder, so that the site is never
+/// held whole; [`Keep`] gives them back, to stay in the [`Rendering`] (`check`, `serve`).
+pub trait Sink: Sync {
+    /// Takes `file`: gives it back to be kept, or `None` once it has taken it over.
+    fn take(&self, file: OutputFile, reading: Reading) -> Option<OutputFile>;
+}
+
+/// Files handed to a [`Sink`]: those it gave back, and the paths of those it took over.
+#[derive(Debug, Default)]
+pub struct Handed {
+    pub files: Vec<OutputFile>,
+    pub passed: Vec<String>,
+}
+
+impl Handed {
+    /// Hands `file` to `sink`; says whether the sink gave it back.
+    pub fn hand(&mut self, sink: &dyn Sink, file: OutputFile, reading: Reading) -> bool {
+        let path = file.path.clone();
+        match sink.take(file, reading) {
+            Some(file) => {
+                self.files.push(file);
+                true
+            }
+            None => {
+                self.passed.push(path);
+                false
+            }
+        }
+    }
+
+    pub fn extend(&mut self, other: Handed) {
+        self.files.extend(other.files);
+        self.passed.extend(other.passed);
+    }
+}
+
+/// The sink that keeps every file in the rendering.
+pub struct Keep;
+
+impl Sink for Keep {
+    fn take(&self, file: OutputFile, _: Reading) -> Option<OutputFile> {
+        Some(file)
+    }
+}
+
 /// Folder of the site holding the stylesheet and the theme's static files.
 pub const ASSETS_DIR: &str = "assets";
 
@@ -78,8 +136,10 @@ pub const ASSETS_DIR: &str = "assets";
 /// can re-render that page alone).
 #[derive(Debug, Clone, Default)]
 pub struct Rendering {
-    /// Every file of the site, sorted by path.
+    /// Every file of the site kept in memory, sorted by path.
     pub files: Vec<OutputFile>,
+    /// The paths of the files a [`Sink`] took over, sorted.
+    pub passed: Vec<String>,
     pub documents: Vec<documents::Rendered>,
     pub exports: Vec<exports::Export>,
     /// The links of the pages' Markdown texts, for the link check to locate problems in sources.
@@ -98,8 +158,9 @@ pub struct Rendering {
 }
 
 /// Renders the whole site, with every problem found while rendering (the files are complete only
-/// when there is no error among them).
-pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
+/// when there is no error among them); the pages, the print edition and the search index go to
+/// `sink` as they are made.
+pub fn render(model: &Model, theme: &Theme, sink: &dyn Sink) -> (Rendering, Diagnostics) {
     let mut problems = Diagnostics::new();
     let mut files = Vec::new();
     // The stylesheet compiles on one core while the documents and exports are written.
@@ -126,17 +187,16 @@ pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
         documents: &documents,
         exports: &exports,
     };
-    let mut links = Vec::new();
     let pages = site::render_pages(
         model,
         theme,
         &downloads,
         None,
         site::Kept::default(),
+        sink,
         &mut problems,
-        &mut links,
     );
-    files.extend(pages.files);
+    files.extend(pages.files.files);
     let (stand_ins, known) = (pages.stand_ins, pages.known);
     match css {
         Ok(css) => files.push(OutputFile::new(
@@ -153,11 +213,14 @@ pub fn render(model: &Model, theme: &Theme) -> (Rendering, Diagnostics) {
         ));
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut passed = pages.files.passed;
+    passed.sort();
     let rendering = Rendering {
         files,
+        passed,
         documents,
         exports,
-        links,
+        links: pages.links,
         stand_ins,
         known,
         bodies: pages.bodies,
@@ -210,7 +273,6 @@ pub fn rerender_pages(
             .print
             .clone(),
     );
-    let mut links = Vec::new();
     let pages = site::render_pages(
         model,
         theme,
@@ -220,18 +282,19 @@ pub fn rerender_pages(
             bodies: &previous.bodies,
             text_parts: Some(&previous.text_parts),
         },
+        &Keep,
         &mut problems,
-        &mut links,
     );
     let mut rendering = previous.clone();
     rendering.links.retain(|link| !paths.contains(&link.page));
-    rendering.links.extend(links);
+    rendering.links.extend(pages.links);
     // The index comes whole: its parts may be fewer than before.
     let index_dir = format!("{ASSETS_DIR}/{}/", search::INDEX_DIR);
-    if pages.files.iter().any(|f| f.path.starts_with(&index_dir)) {
+    let rendered = pages.files.files;
+    if rendered.iter().any(|f| f.path.starts_with(&index_dir)) {
         rendering.files.retain(|f| !f.path.starts_with(&index_dir));
     }
-    for page in pages.files {
+    for page in rendered {
         replace(&mut rendering.files, page);
     }
     // The edition's files not rendered again keep their stand-ins.

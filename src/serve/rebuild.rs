@@ -98,6 +98,7 @@ fn page(root: &Path, previous: &Compiled, path: &Path) -> Result<Compiled, Diagn
         problems,
         Some((&previous.scans, &only)),
         NotJudged::default(),
+        &|_| None,
     )?;
     Ok(Compiled {
         model,

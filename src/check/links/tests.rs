@@ -9,8 +9,14 @@ fn html(path: &str, body: &str) -> OutputFile {
 
 /// Scans and checks `files` as a build does.
 fn check_files(files: &[OutputFile], written: &[SourceLink]) -> Diagnostics {
-    let (scans, mut problems) = Scans::new(files, &[], &[], None);
-    problems.extend(check(files, &[], &scans, written, NotJudged::default()));
+    let (scans, mut problems) = Scans::new(files, &[], &[], &[], None);
+    let site = Finished {
+        files,
+        passed: &[],
+        read_back: &|_| None,
+        stand_ins: &[],
+    };
+    problems.extend(check(site, &scans, written, NotJudged::default()));
     problems
 }
 
@@ -147,7 +153,8 @@ fn pages_scanned_around_their_known_texts_scan_as_a_whole_parse_does() {
     let (model, problems) = crate::load::load(root);
     assert!(!problems.has_errors());
     let theme = crate::render::theme::Theme::load(root).unwrap();
-    let (rendering, problems) = crate::render::render(&model.unwrap(), &theme);
+    let (rendering, problems) =
+        crate::render::render(&model.unwrap(), &theme, &crate::render::Keep);
     assert!(!problems.has_errors());
     let files = &rendering.files;
     assert!(
@@ -155,8 +162,8 @@ fn pages_scanned_around_their_known_texts_scan_as_a_whole_parse_does() {
         "{} known parts",
         rendering.known.len()
     );
-    let (around, _) = Scans::new(files, &[], &rendering.known, None);
-    let (whole, _) = Scans::new(files, &[], &[], None);
+    let (around, _) = Scans::new(files, &[], &[], &rendering.known, None);
+    let (whole, _) = Scans::new(files, &[], &[], &[], None);
     for ((path, around), (_, whole)) in around.0.iter().zip(&whole.0) {
         assert_eq!(comparable(around), comparable(whole), "{path}");
     }

@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Model;
 use crate::render::labels;
-use crate::render::{OutputFile, StandIn};
+use crate::render::{Handed, OutputFile, Reading, Sink, StandIn};
 
 use super::PageInfo;
 use super::environment::template_diagnostic;
@@ -31,12 +31,14 @@ pub struct Context<'a> {
     pub plan: &'a Plan,
     /// The values every page is given.
     pub base: &'a Value,
+    /// Where each file goes once made (a volume is not held longer than it takes to render it).
+    pub sink: &'a dyn Sink,
 }
 
 /// The edition's files and their stand-ins.
 #[derive(Default)]
 pub struct Printed {
-    pub files: Vec<OutputFile>,
+    pub files: Handed,
     pub stand_ins: Vec<StandIn>,
     pub problems: Diagnostics,
 }
@@ -91,13 +93,23 @@ pub fn render(
     let rendered: Vec<_> = (0..volumes.len())
         .into_par_iter()
         .filter(wanted)
-        .map(|n| render_volume(cx, volumes, n, &bodies[ranges[n].clone()], &ids))
+        .map(|n| {
+            let (result, problems) =
+                render_volume(cx, volumes, n, &bodies[ranges[n].clone()], &ids);
+            // Each volume to the sink at once: the edition is never held whole.
+            let handed = result.map(|(file, stand_in)| {
+                let mut handed = Handed::default();
+                handed.hand(cx.sink, file, Reading::StandIn);
+                (handed, stand_in)
+            });
+            (handed, problems)
+        })
         .collect();
     for (result, problems) in rendered {
         printed.problems.extend(problems);
         match result {
             Ok((file, stand_in)) => {
-                printed.files.push(file);
+                printed.files.extend(file);
                 printed.stand_ins.push(stand_in);
             }
             Err(error) => printed.problems.push(error),
@@ -105,7 +117,9 @@ pub fn render(
     }
     if volumes.len() > 1 {
         match render_contents(cx, volumes, bodies, &ranges) {
-            Ok(file) => printed.files.push(file),
+            Ok(file) => {
+                printed.files.hand(cx.sink, file, Reading::Whole);
+            }
             Err(error) => printed.problems.push(error),
         }
     }

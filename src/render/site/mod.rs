@@ -3,9 +3,10 @@
 //! `plan` fixes every page's path, title, parent and reading order once; `environment` holds the
 //! templates and renders the content's Markdown; this module gives each page its template and its
 //! values (a base context shared by all pages, computed once, plus the page's own). Pages are
-//! rendered into memory on every core (rayon), and gathered in reading order so that the output
-//! never depends on the number of threads; writing them is the output stage's job. All URLs are
-//! relative.
+//! rendered on every core (rayon), each handed to the caller's [`Sink`] as soon as it is made
+//! (kept, or passed on to be written), and what they found is gathered in reading order so that
+//! the output never depends on the number of threads; writing them is the output stage's job.
+//! All URLs are relative.
 
 mod edition;
 pub(crate) mod environment;
@@ -33,7 +34,7 @@ use super::paths::Paths;
 use super::search;
 use super::theme::Theme;
 use super::views::{self, ActivityView, Link};
-use super::{KnownPart, OutputFile, StandIn};
+use super::{Handed, KnownPart, OutputFile, Reading, Sink, StandIn};
 pub use environment::{TEMPLATE_FUEL, TEXT_FUEL, text_environment, text_error};
 use environment::{Texts, environment, template_diagnostic};
 use plan::{Kind, Plan};
@@ -95,7 +96,9 @@ impl Body {
 /// rendered, which needs them all).
 #[derive(Default)]
 pub struct Rendered {
-    pub files: Vec<OutputFile>,
+    pub files: Handed,
+    /// The links of their Markdown texts.
+    pub links: Vec<SourceLink>,
     /// Every content page's body, in reading order (shared with the next rendering).
     pub bodies: Vec<Arc<Body>>,
     /// The search index's text parts (for the next rendering to reuse).
@@ -114,8 +117,8 @@ pub struct Kept<'a> {
     pub text_parts: Option<&'a search::TextParts>,
 }
 
-/// Renders every HTML page of the site, or only those whose path is in `only`; the links of their
-/// Markdown texts go to `links`. The print edition needs every content page's body: those not
+/// Renders every HTML page of the site, or only those whose path is in `only`, each handed to
+/// `sink` as soon as it is made. The print edition needs every content page's body: those not
 /// rendered again are taken from `previous` when it has them, as are the index's text parts
 /// holding the same text.
 pub fn render_pages(
@@ -124,8 +127,8 @@ pub fn render_pages(
     downloads: &Downloads,
     only: Option<&HashSet<String>>,
     previous: Kept,
+    sink: &dyn Sink,
     problems: &mut Diagnostics,
-    links: &mut Vec<SourceLink>,
 ) -> Rendered {
     let paths = Paths::of(&model.settings.language);
     let env = match environment(model, theme) {
@@ -227,9 +230,10 @@ pub fn render_pages(
         .collect();
     let rendered: Vec<RenderedPage> = selected
         .par_iter()
-        .map(|planned| pages.render(planned, wanted(&planned.path)))
+        .map(|planned| pages.render(planned, wanted(&planned.path), sink))
         .collect();
-    let mut files = Vec::with_capacity(rendered.len() + 1);
+    let mut files = Handed::default();
+    let mut links = Vec::new();
     let mut fresh: HashMap<&str, Body> = HashMap::new();
     let mut known = Vec::new();
     for (planned, page) in selected.iter().zip(rendered) {
@@ -266,6 +270,7 @@ pub fn render_pages(
             env: &env,
             plan: &plan,
             base: &base,
+            sink,
         };
         // The edition and the search index (from the same bodies) on every core.
         let (printed, index) = rayon::join(
@@ -275,11 +280,14 @@ pub fn render_pages(
         files.extend(printed.files);
         stand_ins = printed.stand_ins;
         problems.extend(printed.problems);
-        files.extend(index.0);
+        for file in index.0 {
+            files.hand(sink, file, Reading::Whole);
+        }
         text_parts = index.1;
     }
     Rendered {
         files,
+        links,
         bodies,
         text_parts,
         stand_ins,
@@ -307,7 +315,8 @@ struct Pages<'a> {
 /// one), and what rendering it found.
 #[derive(Default)]
 struct RenderedPage {
-    file: Option<OutputFile>,
+    /// Its file, once handed to the sink.
+    file: Handed,
     known: Option<KnownPart>,
     body: Option<Body>,
     problems: Diagnostics,
@@ -329,7 +338,7 @@ impl Pages<'_> {
         }
     }
 
-    fn render(&self, planned: &plan::Planned, wanted: bool) -> RenderedPage {
+    fn render(&self, planned: &plan::Planned, wanted: bool, sink: &dyn Sink) -> RenderedPage {
         let (model, texts) = (self.model, self.texts);
         let mut page = RenderedPage::default();
         let (problems, links) = (&mut page.problems, &mut page.links);
@@ -443,10 +452,15 @@ impl Pages<'_> {
                     let mut html = rendered.into_output();
                     // Every page is held until the site is written: no spare capacity.
                     html.shrink_to_fit();
-                    page.known = text.and_then(|(site, printed)| {
+                    let known = text.and_then(|(site, printed)| {
                         printed::known_part(&planned.path, &html, site, printed)
                     });
-                    page.file = Some(OutputFile::new(planned.path.clone(), html.into_bytes()));
+                    let file = OutputFile::new(planned.path.clone(), html.into_bytes());
+                    let reading = known.as_ref().map_or(Reading::Whole, Reading::Around);
+                    // What the link check knows of a page is kept as long as the page is.
+                    if page.file.hand(sink, file, reading) {
+                        page.known = known;
+                    }
                 }
             }
             Err(error) => page.problems.push(template_diagnostic(&error, self.theme)),
