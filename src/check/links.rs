@@ -132,11 +132,15 @@ impl Scans {
 
 /// Scans `file` as `reading` says (never a stand-in: its file is not read).
 fn scan_file(file: &OutputFile, reading: Reading) -> Result<Scan, Diagnostic> {
-    match reading {
+    let scanned = match reading {
         Reading::Around(part) => scan_around(file, part),
         _ => None,
-    }
-    .unwrap_or_else(|| scan(&file.path, &file.bytes))
+    };
+    let mut scan = scanned.unwrap_or_else(|| scan(&file.path, &file.bytes))?;
+    // Kept until the check, for every page: no spare capacity.
+    scan.links.shrink_to_fit();
+    scan.ids.shrink_to_fit();
+    Ok(scan)
 }
 
 /// The finished site as the check reads it.
@@ -198,12 +202,12 @@ pub fn check<'a>(
     let mut from_templates: Vec<TemplateProblem> = Vec::new();
     let mut template_index: HashMap<Broken, usize> = HashMap::new();
     // Every link resolved on every core; the few broken ones are then grouped in file order.
-    let broken_links: Vec<Vec<(&Found, String, Broken)>> = scans
+    let broken_links: Vec<Vec<(Found, String, Broken)>> = scans
         .0
         .par_iter()
         .map(|(page, scan)| {
-            let resolve = |found: &'a Found| {
-                let url = entities::decode(&found.url);
+            let resolve = |found: Found<'a>| {
+                let url = entities::decode(found.url);
                 // Spaces compared loosely: a template's typography may have changed them.
                 let bare = |u: &str| u.chars().filter(|c| !c.is_whitespace()).collect::<String>();
                 if not_judged
@@ -269,16 +273,50 @@ fn is_html(path: &str) -> bool {
 struct Scan {
     /// Its anchors, entities decoded.
     ids: FastSet<String>,
-    links: Vec<Found>,
+    links: Links,
+}
+
+/// The URLs of a file's links, as in the file (entities not decoded), each with the byte range of
+/// the start tag holding it, to locate it when it is broken. Kept for every page of the site until
+/// the check (hundreds of thousands of links): in one string, not one allocation each.
+#[derive(Debug, Clone, Default)]
+struct Links {
+    urls: String,
+    /// Each URL's end in `urls`, and its tag.
+    ends: Vec<(usize, Range<usize>)>,
 }
 
 /// A URL in an HTML file.
 #[derive(Debug, Clone)]
-struct Found {
-    /// As in the file (entities not decoded).
-    url: String,
-    /// Byte range of the start tag holding it, to locate it when it is broken.
+struct Found<'a> {
+    url: &'a str,
     tag: Range<usize>,
+}
+
+impl Links {
+    fn push(&mut self, url: &str, tag: Range<usize>) {
+        self.urls.push_str(url);
+        self.ends.push((self.urls.len(), tag));
+    }
+
+    fn append(&mut self, other: &Links) {
+        for found in other.iter() {
+            self.push(found.url, found.tag);
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = Found<'_>> {
+        let starts = std::iter::once(0).chain(self.ends.iter().map(|(end, _)| *end));
+        starts.zip(&self.ends).map(|(start, (end, tag))| Found {
+            url: &self.urls[start..*end],
+            tag: tag.clone(),
+        })
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.urls.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
 }
 
 /// Scans `file` around its known `part`: `None` when the HTML before the part leaves it where a
@@ -295,14 +333,13 @@ fn scan_around(file: &OutputFile, part: &KnownPart) -> Option<Result<Scan, Diagn
         return None;
     }
     scan.ids.extend(part.anchors.iter().cloned());
-    scan.links.extend(part.links.iter().map(|(url, tag)| Found {
-        url: url.clone(),
-        tag: tag.clone(),
-    }));
+    for (url, tag) in &part.links {
+        scan.links.push(url, tag.clone());
+    }
     Some(
         scan_part(&file.path, after, part.range.end, None).map(|rest| {
             scan.ids.extend(rest.ids);
-            scan.links.extend(rest.links);
+            scan.links.append(&rest.links);
             scan
         }),
     )
@@ -322,7 +359,7 @@ fn scan_part(
     raw_open: Option<&Rc<Cell<usize>>>,
 ) -> Result<Scan, Diagnostic> {
     let mut ids = FastSet::default();
-    let mut links = Vec::new();
+    let mut links = Links::default();
     // Every element: attribute selectors (`[href], [id], …`) measured slower in lol_html.
     let handler = element!("*", |el| {
         if let Some(raw_open) = raw_open {
@@ -340,15 +377,11 @@ fn scan_part(
                 // Comma-separated candidates, each a URL and an optional width or density.
                 let value = attribute.value();
                 let urls = value.split(',').filter_map(|c| c.split_whitespace().next());
-                links.extend(urls.map(|url| Found {
-                    url: url.to_owned(),
-                    tag: tag.clone(),
-                }));
+                for url in urls {
+                    links.push(url, tag.clone());
+                }
             } else if URL_ATTRIBUTES.contains(&name.as_str()) {
-                links.push(Found {
-                    url: attribute.value(),
-                    tag: tag.clone(),
-                });
+                links.push(&attribute.value(), tag.clone());
             }
         }
         Ok(())
@@ -510,7 +543,7 @@ struct TemplateProblem<'a> {
     page: &'a str,
     /// The HTML the link was found in, unless it must be read back.
     html: Option<&'a [u8]>,
-    found: &'a Found,
+    found: Found<'a>,
     pages: Vec<&'a str>,
 }
 
@@ -523,7 +556,7 @@ impl TemplateProblem<'_> {
         let html = SourceText::new(page, String::from_utf8_lossy(&html));
         let start = self.found.tag.start
             + html.text[self.found.tag.clone()]
-                .find(self.found.url.as_str())
+                .find(self.found.url)
                 .unwrap_or(0);
         let mut pages: Vec<&str> = self.pages.iter().copied().filter(|p| *p != page).collect();
         pages.dedup();
@@ -538,7 +571,7 @@ impl TemplateProblem<'_> {
             others = pages.len(),
             named = named
         );
-        let url = entities::decode(&self.found.url);
+        let url = entities::decode(self.found.url);
         Diagnostic::error(self.broken.message(&url))
             .at(html.span(start..start + self.found.url.len()))
             .label(label)

@@ -143,7 +143,7 @@ fn english(message: &Option<crate::catalogue::Message>) -> String {
 fn comparable(scan: &Scan) -> (Vec<&String>, Vec<(&str, Range<usize>)>) {
     let mut ids: Vec<&String> = scan.ids.iter().collect();
     ids.sort();
-    let links = scan.links.iter().map(|f| (f.url.as_str(), f.tag.clone()));
+    let links = scan.links.iter().map(|f| (f.url, f.tag));
     (ids, links.collect())
 }
 
