@@ -15,8 +15,8 @@ use crate::check::links::{Finished, NotJudged, Scans};
 use crate::coverage::{self, Coverage};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Model;
-use crate::output::{self, SiteState, Staging};
-use crate::render::{self, Keep, OutputFile, Reading, Rendering, Sink, theme::Theme};
+use crate::output::{self, SiteState, Stage, Staging};
+use crate::render::{self, Keep, OutputFile, Passed, Reading, Rendering, Sink, theme::Theme};
 use crate::{check, load};
 
 /// What a successful run did.
@@ -36,6 +36,8 @@ pub struct Report {
     /// The rendered files kept in memory (all of them for `check`; for `build`, those not written
     /// as they were made).
     pub output: Vec<OutputFile>,
+    /// The files written as they were made.
+    pub passed: Vec<Passed>,
     /// What the mapping covers, for `livret check` to report.
     pub coverage: Coverage,
 }
@@ -52,11 +54,22 @@ pub struct Compiled {
     pub warnings: Diagnostics,
 }
 
+impl Report {
+    /// Every file of the site with its size in bytes, in path order.
+    pub fn listing(&self) -> Vec<(&str, usize)> {
+        let kept = self.output.iter().map(|f| (f.path.as_str(), f.bytes.len()));
+        let passed = self.passed.iter().map(|p| (p.path.as_str(), p.size));
+        let mut listing: Vec<(&str, usize)> = kept.chain(passed).collect();
+        listing.sort_unstable();
+        listing
+    }
+}
+
 impl Compiled {
     pub fn into_report(self, started: Instant) -> Report {
         let (files, passed) = (self.rendering.files, self.rendering.passed);
         let paths = files.iter().map(|f| f.path.as_str());
-        let paths = paths.chain(passed.iter().map(String::as_str));
+        let paths = paths.chain(passed.iter().map(|passed| passed.path.as_str()));
         Report {
             in_place: false,
             kept: 0,
@@ -65,6 +78,7 @@ impl Compiled {
             elapsed: started.elapsed(),
             warnings: self.warnings,
             output: files,
+            passed,
             coverage: coverage::coverage(&self.model),
         }
     }
@@ -87,7 +101,7 @@ pub fn compile(root: &Path, purpose: Purpose) -> Result<Compiled, Diagnostics> {
 /// The sink of a build: each file written into the staging folder as soon as it is made, its
 /// anchors and links scanned first for the link check, which runs once every file is made.
 struct Staged<'a> {
-    staging: &'a Staging,
+    stage: &'a Stage<'a>,
     scans: Mutex<Vec<Scans>>,
     /// Files that could not be scanned or written: the build stops.
     problems: Mutex<Diagnostics>,
@@ -108,7 +122,7 @@ impl Sink for Staged<'_> {
             Some(Err(found)) => problem(found),
             None => {}
         }
-        if let Err(error) = self.staging.write(&file) {
+        if let Err(error) = self.stage.write(&file) {
             problem(error.problem);
         }
         None
@@ -127,11 +141,11 @@ impl Staged<'_> {
     }
 }
 
-/// [`compile`], the pages written into `staging` as they are made when it has a staging folder.
+/// [`compile`], the pages written into `stage` as they are made when there is one.
 fn compile_into(
     root: &Path,
     purpose: Purpose,
-    staging: Option<&Staging>,
+    stage: Option<&Stage>,
 ) -> Result<Compiled, Diagnostics> {
     let (model, mut problems) = load::load(root);
     let Some(mut model) = model else {
@@ -154,8 +168,8 @@ fn compile_into(
     };
     // What loaded is rendered even after errors, so that its links and templates are checked
     // in the same run; the links to what failed to load are not judged.
-    let staged = staging.filter(|s| s.stages()).map(|staging| Staged {
-        staging,
+    let staged = stage.map(|stage| Staged {
+        stage,
         scans: Mutex::default(),
         problems: Mutex::default(),
     });
@@ -174,7 +188,7 @@ fn compile_into(
         scans
     });
     let unchanged = HashSet::new();
-    let read_back = |path: &str| staging.and_then(|staging| staging.read(path));
+    let read_back = |path: &str| stage.and_then(|stage| stage.read(path));
     let previous = Some((&passed, &unchanged));
     let checked_links = check_links(
         &rendering,
@@ -304,7 +318,7 @@ pub fn build(root: &Path, output_dir: &Path) -> Result<Report, Failure> {
     let started = Instant::now();
     output::check_output_dir(root, output_dir).map_err(Failure::usage)?;
     let staging = Staging::open(output_dir)?;
-    let compiled = match compile_into(root, Purpose::Publish, Some(&staging)) {
+    let compiled = match compile_into(root, Purpose::Publish, staging.stage().as_ref()) {
         Ok(compiled) => compiled,
         Err(mut problems) => {
             problems.extend(staging.recovered());

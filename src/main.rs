@@ -280,8 +280,8 @@ fn print_coverage(coverage: &Coverage, lang: Lang) {
 
 fn print_summary(report: &Report, output: Option<PathBuf>, verbose: bool, lang: Lang) {
     if verbose {
-        for file in &report.output {
-            let line = msg!("summary-file", path = &file.path, bytes = file.bytes.len());
+        for (path, bytes) in report.listing() {
+            let line = msg!("summary-file", path = path, bytes = bytes);
             println!("{}", line.text(lang));
         }
     }

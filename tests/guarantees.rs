@@ -132,6 +132,32 @@ fn a_build_publishes_exactly_the_files_the_rendering_makes() {
 }
 
 #[test]
+fn a_verbose_build_lists_every_file_it_publishes_with_its_size() {
+    let root = handbook();
+    let out = tempfile::tempdir().unwrap();
+    let output = out.path().join("site");
+    let mut args = build_args(root.path(), &output);
+    args.push("--verbose".into());
+    let run = livret(&args).unwrap();
+    assert_built(&run);
+    let mut published = tree(&output);
+    published.remove(livret::output::MARKER);
+    // `  path (n bytes)`, one line per file.
+    let listed: BTreeMap<String, usize> = run
+        .stdout
+        .lines()
+        .filter_map(|line| line.strip_prefix("  ")?.strip_suffix(" bytes)"))
+        .filter_map(|line| line.rsplit_once(" ("))
+        .map(|(path, size)| (path.to_owned(), size.replace(',', "").parse().unwrap()))
+        .collect();
+    let sizes: BTreeMap<String, usize> = published
+        .into_iter()
+        .map(|(path, bytes)| (path, bytes.len()))
+        .collect();
+    assert_eq!(listed, sizes);
+}
+
+#[test]
 fn two_builds_of_different_content_into_one_folder_leave_one_complete_site() {
     let (a, b) = (handbook(), handbook_variant());
     let (site_a, site_b) = (reference(a.path()), reference(b.path()));

@@ -33,7 +33,7 @@ use crate::catalogue::Message;
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, closest, did_you_mean, suggest};
 use crate::msg;
 use crate::render::markdown::SourceLink;
-use crate::render::{KnownPart, OutputFile, Reading, StandIn, entities, html};
+use crate::render::{KnownPart, OutputFile, Passed, Reading, StandIn, entities, html};
 
 /// Attributes holding a URL (or, for `srcset`, several).
 const URL_ATTRIBUTES: &[&str] = &["href", "src", "srcset", "action", "poster", "xlink:href"];
@@ -58,7 +58,7 @@ impl Scans {
     /// then `passed`.
     pub fn new(
         files: &[OutputFile],
-        passed: &[String],
+        passed: &[Passed],
         stand_ins: &[StandIn],
         known: &[KnownPart],
         previous: Option<(&Scans, &HashSet<String>)>,
@@ -77,7 +77,7 @@ impl Scans {
         };
         let in_memory = files.iter().map(|f| (f.path.as_str(), Some(f)));
         let entries: Vec<_> = in_memory
-            .chain(passed.iter().map(|path| (path.as_str(), None)))
+            .chain(passed.iter().map(|passed| (passed.path.as_str(), None)))
             .filter(|(path, _)| is_html(path))
             .collect();
         let parsed: Vec<_> = entries
@@ -149,7 +149,7 @@ pub struct Finished<'a> {
     /// The files kept in memory.
     pub files: &'a [OutputFile],
     /// The paths of the files written without being kept.
-    pub passed: &'a [String],
+    pub passed: &'a [Passed],
     /// Reads a passed file back, to show a template's broken link in it.
     pub read_back: &'a dyn Fn(&str) -> Option<Vec<u8>>,
     pub stand_ins: &'a [StandIn],
@@ -173,7 +173,9 @@ pub fn check<'a>(
     let in_memory = files.iter().map(|f| f.path.as_str());
     let site = Site {
         unknown: not_judged.outputs,
-        paths: in_memory.chain(passed.iter().map(String::as_str)).collect(),
+        paths: in_memory
+            .chain(passed.iter().map(|passed| passed.path.as_str()))
+            .collect(),
         anchors: scans
             .0
             .iter()

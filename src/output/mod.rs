@@ -22,7 +22,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::msg;
-use crate::render::OutputFile;
+use crate::render::{OutputFile, Passed};
 
 pub use lock::OutputLock;
 pub use manifest::MARKER;
@@ -275,40 +275,20 @@ impl Staging {
         self.warnings.clone()
     }
 
-    /// Whether files can be written before the end ([`Staging::write`]): the site goes to a
-    /// staging folder, not in place.
-    pub fn stages(&self) -> bool {
-        self.dir.is_some()
-    }
-
-    /// Writes `file` into the staging folder now (not synced: the swap, not the disk, is what
-    /// keeps the previous site whole on failure).
-    pub fn write(&self, file: &OutputFile) -> Result<(), WriteError> {
-        let dir = self
-            .dir
-            .as_ref()
-            .expect("only a staged site is written early");
-        let path = dir.path().join(&file.path);
-        let failed = |what, path: &Path, e| WriteError::io(SiteState::Unchanged, what, path, &e);
-        if let Some(folder) = path.parent() {
-            let mut made = self.folders.lock().unwrap_or_else(|e| e.into_inner());
-            if !made.contains(folder) {
-                fs::create_dir_all(folder).map_err(|e| failed("create", folder, e))?;
-                made.insert(folder.to_path_buf());
-            }
-        }
-        fs::write(&path, &file.bytes).map_err(|e| failed("write", &path, e))
-    }
-
-    /// A file [`Staging::write`] wrote, read back.
-    pub fn read(&self, path: &str) -> Option<Vec<u8>> {
-        fs::read(self.dir.as_ref()?.path().join(path)).ok()
+    /// The staging folder files may be written into before the end, unless the site is to be
+    /// updated in place.
+    pub fn stage(&self) -> Option<Stage<'_>> {
+        let dir = self.dir.as_ref()?;
+        Some(Stage {
+            dir: dir.path(),
+            folders: &self.folders,
+        })
     }
 
     /// Writes `files` beside the files `written` already, and puts the site in place: by one swap
     /// (or, for a folder that cannot be swapped, file by file); files a person added to the
     /// folder are kept.
-    pub fn finish(self, files: &[OutputFile], written: &[String]) -> Result<Written, WriteError> {
+    pub fn finish(self, files: &[OutputFile], written: &[Passed]) -> Result<Written, WriteError> {
         let target = &self.target;
         let mut done = Written {
             warnings: self.warnings,
@@ -319,7 +299,9 @@ impl Staging {
         let foreign = manifest::foreign_files(&target.dir, &previous, &skip)
             .map_err(|e| WriteError::io(SiteState::Unchanged, "read", &target.dir, &e))?;
         let paths = files.iter().map(|f| f.path.as_str());
-        let all: Vec<&str> = paths.chain(written.iter().map(String::as_str)).collect();
+        let all: Vec<&str> = paths
+            .chain(written.iter().map(|w| w.path.as_str()))
+            .collect();
         refuse_collisions(&target.dir, &foreign, &all)?;
         done.kept = foreign.len();
         let staging = match self.dir {
@@ -342,20 +324,49 @@ impl Staging {
     }
 }
 
+/// A [`Staging`]'s folder, where files go as soon as they are made.
+pub struct Stage<'a> {
+    dir: &'a Path,
+    /// The folders made in it.
+    folders: &'a std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+}
+
+impl Stage<'_> {
+    /// Writes `file` now (not synced: the swap, not the disk, is what keeps the previous site
+    /// whole on failure).
+    pub fn write(&self, file: &OutputFile) -> Result<(), WriteError> {
+        let path = self.dir.join(&file.path);
+        let failed = |what, path: &Path, e| WriteError::io(SiteState::Unchanged, what, path, &e);
+        if let Some(folder) = path.parent() {
+            let mut made = self.folders.lock().unwrap_or_else(|e| e.into_inner());
+            if !made.contains(folder) {
+                fs::create_dir_all(folder).map_err(|e| failed("create", folder, e))?;
+                made.insert(folder.to_path_buf());
+            }
+        }
+        fs::write(&path, &file.bytes).map_err(|e| failed("write", &path, e))
+    }
+
+    /// A file [`Stage::write`] wrote, read back.
+    pub fn read(&self, path: &str) -> Option<Vec<u8>> {
+        fs::read(self.dir.join(path)).ok()
+    }
+}
+
 /// The files `written` into a staging folder that could not be swapped in, read back to be
 /// placed one by one.
 fn read_back(
     staging: Option<&tempfile::TempDir>,
-    written: &[String],
+    written: &[Passed],
 ) -> Result<Vec<OutputFile>, WriteError> {
     let Some(staging) = staging else {
         return Ok(Vec::new());
     };
-    let read = |path: &String| {
-        let full = staging.path().join(path);
+    let read = |written: &Passed| {
+        let full = staging.path().join(&written.path);
         let bytes = fs::read(&full);
         let bytes = bytes.map_err(|e| WriteError::io(SiteState::Unchanged, "read", &full, &e))?;
-        Ok(OutputFile::new(path.clone(), bytes))
+        Ok(OutputFile::new(written.path.clone(), bytes))
     };
     written.iter().map(read).collect()
 }

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::msg;
-use crate::render::OutputFile;
+use crate::render::{OutputFile, Passed};
 
 use super::manifest::{self, MARKER};
 use super::{SiteState, Target, WriteError};
@@ -84,7 +84,7 @@ pub fn replace(
     target: &Target,
     staging: tempfile::TempDir,
     files: &[OutputFile],
-    written: &[String],
+    written: &[Passed],
     foreign: &[String],
 ) -> Result<Swapped, WriteError> {
     let unchanged = |what, path: &Path, e| WriteError::io(SiteState::Unchanged, what, path, &e);
@@ -205,10 +205,10 @@ fn is_not_permitted(error: &io::Error) -> bool {
 fn write_tree(
     dir: &Path,
     files: &[OutputFile],
-    written: &[String],
+    written: &[Passed],
 ) -> Result<(), (std::path::PathBuf, io::Error)> {
     let paths = files.iter().map(|f| f.path.as_str());
-    let marker = manifest::marker(paths.chain(written.iter().map(String::as_str)));
+    let marker = manifest::marker(paths.chain(written.iter().map(|w| w.path.as_str())));
     fs::write(dir.join(MARKER), marker).map_err(|e| (dir.join(MARKER), e))?;
     // Each folder once (not once per file), then the files on every core, without syncing: the
     // swap, not the disk, is what keeps the previous site whole on failure.

@@ -4,6 +4,14 @@ fn file(path: &str, text: &str) -> OutputFile {
     OutputFile::new(path, text.as_bytes().to_vec())
 }
 
+/// A file written into a staging folder before the end.
+fn passed(path: &str) -> Passed {
+    Passed {
+        path: path.to_owned(),
+        size: 4,
+    }
+}
+
 /// The names in `dir`, sorted.
 fn names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
@@ -158,13 +166,13 @@ fn files_staged_as_they_are_made_are_published_with_the_rest_and_listed_in_the_m
     let output = root.path().join("public");
     write_site(&output, &[file("old.html", "old")]).unwrap();
     let staging = Staging::open(&output).unwrap();
-    assert!(staging.stages());
-    staging.write(&file("a/b/page.html", "page")).unwrap();
-    assert_eq!(staging.read("a/b/page.html").unwrap(), b"page");
+    let stage = staging.stage().expect("a staging folder");
+    stage.write(&file("a/b/page.html", "page")).unwrap();
+    assert_eq!(stage.read("a/b/page.html").unwrap(), b"page");
     // Until the swap, the published site is the previous one.
     assert_eq!(fs::read(output.join("old.html")).unwrap(), b"old");
     let written = staging
-        .finish(&[file("style.css", "css")], &["a/b/page.html".to_owned()])
+        .finish(&[file("style.css", "css")], &[passed("a/b/page.html")])
         .unwrap();
     assert!(!written.in_place);
     assert_eq!(fs::read(output.join("a/b/page.html")).unwrap(), b"page");
@@ -182,7 +190,11 @@ fn a_staging_given_up_leaves_the_previous_site_and_nothing_beside_it() {
     let output = root.path().join("public");
     write_site(&output, &[file("index.html", "old")]).unwrap();
     let staging = Staging::open(&output).unwrap();
-    staging.write(&file("index.html", "new")).unwrap();
+    staging
+        .stage()
+        .unwrap()
+        .write(&file("index.html", "new"))
+        .unwrap();
     assert_eq!(names(root.path()).len(), 3, "{:?}", names(root.path()));
     drop(staging); // a build whose checks failed
     assert_eq!(fs::read(output.join("index.html")).unwrap(), b"old");
@@ -194,8 +206,8 @@ fn files_staged_are_read_back_to_be_placed_when_the_folder_cannot_be_swapped() {
     let staging = tempfile::tempdir().unwrap();
     fs::create_dir_all(staging.path().join("a")).unwrap();
     fs::write(staging.path().join("a/page.html"), "page").unwrap();
-    let read = read_back(Some(&staging), &["a/page.html".to_owned()]).unwrap();
+    let read = read_back(Some(&staging), &[passed("a/page.html")]).unwrap();
     assert_eq!(read, [file("a/page.html", "page")]);
-    let missing = read_back(Some(&staging), &["gone.html".to_owned()]).unwrap_err();
+    let missing = read_back(Some(&staging), &[passed("gone.html")]).unwrap_err();
     assert_eq!(missing.site, SiteState::Unchanged);
 }

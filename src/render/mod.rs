@@ -91,24 +91,34 @@ pub trait Sink: Sync {
     fn take(&self, file: OutputFile, reading: Reading) -> Option<OutputFile>;
 }
 
-/// Files handed to a [`Sink`]: those it gave back, and the paths of those it took over.
+/// A file a [`Sink`] took over: its path, and its size (for the build's summary).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Passed {
+    pub path: String,
+    pub size: usize,
+}
+
+/// Files handed to a [`Sink`]: those it gave back, and those it took over.
 #[derive(Debug, Default)]
 pub struct Handed {
     pub files: Vec<OutputFile>,
-    pub passed: Vec<String>,
+    pub passed: Vec<Passed>,
 }
 
 impl Handed {
     /// Hands `file` to `sink`; says whether the sink gave it back.
     pub fn hand(&mut self, sink: &dyn Sink, file: OutputFile, reading: Reading) -> bool {
-        let path = file.path.clone();
+        let passed = Passed {
+            path: file.path.clone(),
+            size: file.bytes.len(),
+        };
         match sink.take(file, reading) {
             Some(file) => {
                 self.files.push(file);
                 true
             }
             None => {
-                self.passed.push(path);
+                self.passed.push(passed);
                 false
             }
         }
@@ -138,8 +148,8 @@ pub const ASSETS_DIR: &str = "assets";
 pub struct Rendering {
     /// Every file of the site kept in memory, sorted by path.
     pub files: Vec<OutputFile>,
-    /// The paths of the files a [`Sink`] took over, sorted.
-    pub passed: Vec<String>,
+    /// The files a [`Sink`] took over, sorted by path.
+    pub passed: Vec<Passed>,
     pub documents: Vec<documents::Rendered>,
     pub exports: Vec<exports::Export>,
     /// The links of the pages' Markdown texts, for the link check to locate problems in sources.
