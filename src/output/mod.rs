@@ -255,6 +255,9 @@ pub struct Staging {
 impl Staging {
     pub fn open(output: &Path) -> Result<Staging, WriteError> {
         let target = Target::new(output);
+        // `--output dist/site` where `dist/` does not exist yet: made, as the folder itself is.
+        fs::create_dir_all(&target.parent)
+            .map_err(|e| WriteError::io(SiteState::Unchanged, "create", &target.parent, &e))?;
         let lock = target.lock()?;
         let warnings = swap::recover(&target)?;
         let dir = match target.is_mount_point() {

@@ -211,3 +211,15 @@ fn files_staged_are_read_back_to_be_placed_when_the_folder_cannot_be_swapped() {
     let missing = read_back(Some(&staging), &[passed("gone.html")]).unwrap_err();
     assert_eq!(missing.site, SiteState::Unchanged);
 }
+
+#[test]
+fn an_output_folder_whose_parents_do_not_exist_yet_is_made_with_them() {
+    let root = tempfile::tempdir().unwrap();
+    let output = root.path().join("dist/v2/public");
+    write_site(&output, &[file("index.html", "new")]).unwrap();
+    assert_eq!(fs::read(output.join("index.html")).unwrap(), b"new");
+    assert_eq!(
+        names(&root.path().join("dist/v2")),
+        [".public.livret-lock", "public"]
+    );
+}
