@@ -16,38 +16,87 @@ const NNBSP: char = '\u{202f}';
 
 /// Applies the typography of `language` (a BCP 47 tag such as `fr` or `fr-FR`) to plain text.
 pub fn apply<'a>(language: &str, text: &'a str) -> Cow<'a, str> {
-    if !is_french(language) || !text.contains([':', ';', '!', '?', '«', '»', '\'']) {
+    let candidates = || candidates(text);
+    if !is_french(language) || candidates().next().is_none() {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
-    let mut chars = text.chars().peekable();
-    let mut previous = ' ';
-    while let Some(c) = chars.next() {
-        let current = c;
-        match c {
-            '\'' if previous.is_alphabetic() && chars.peek().is_some_and(|n| n.is_alphabetic()) => {
-                out.push('\u{2019}')
-            }
-            ' ' | NBSP | NNBSP => match chars.peek() {
-                Some(':') | Some('»') => out.push(NBSP),
-                Some(';') | Some('!') | Some('?') => out.push(NNBSP),
-                _ => out.push(c),
-            },
-            '«' => {
-                out.push('«');
-                if chars
-                    .peek()
-                    .is_some_and(|next| *next == ' ' || *next == NNBSP)
-                {
-                    chars.next();
-                    out.push(NBSP);
-                }
-            }
-            _ => out.push(c),
+    // Only the bytes that may call for a change are looked at; the rest is copied by runs.
+    let mut copied = 0;
+    for at in candidates() {
+        let Some((start, end, with)) = change_at(text, at) else {
+            continue;
+        };
+        // A space `«` took (its change came first) is not changed again by a `:` after it.
+        if start >= copied {
+            out.push_str(&text[copied..start]);
+            out.push(with);
+            copied = end;
         }
-        previous = current;
     }
+    out.push_str(&text[copied..]);
     Cow::Owned(out)
+}
+
+/// The bytes French typography may change something for: `: ; ! ? '`, and the last bytes of
+/// `«` and `»` (AB and BB, which other characters may also end with). Every value a template
+/// prints and every text of the Markdown passes here: a table, not a comparison per byte.
+const CANDIDATE: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = [b':', b';', b'!', b'?', b'\'', 0xAB, 0xBB];
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// The positions of the candidate bytes of `text`.
+fn candidates(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let found = from
+            + bytes[from..]
+                .iter()
+                .position(|&b| CANDIDATE[usize::from(b)])?;
+        from = found + 1;
+        Some(found)
+    })
+}
+
+/// What French typography changes because of the byte at `at`: the bytes to replace, and with
+/// what. An apostrophe between two letters; the space before `: ; ! ? »`; a space after `«`.
+fn change_at(text: &str, at: usize) -> Option<(usize, usize, char)> {
+    let bytes = text.as_bytes();
+    // `«` is C2 AB and `»` C2 BB: the second byte is looked at, the first must precede it.
+    let guillemet = at > 0 && bytes[at - 1] == 0xC2;
+    match bytes[at] {
+        b'\'' => {
+            let before = text[..at].chars().next_back();
+            let after = text[at + 1..].chars().next();
+            let between =
+                before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic);
+            between.then_some((at, at + 1, '\u{2019}'))
+        }
+        b':' => space_before(text, at, NBSP),
+        b';' | b'!' | b'?' => space_before(text, at, NNBSP),
+        0xBB if guillemet => space_before(text, at - 1, NBSP),
+        0xAB if guillemet => {
+            let space = text[at + 1..].chars().next()?;
+            let end = at + 1 + space.len_utf8();
+            (space == ' ' || space == NNBSP).then_some((at + 1, end, NBSP))
+        }
+        _ => None,
+    }
+}
+
+/// The space before the character at `at`, made `with`.
+fn space_before(text: &str, at: usize, with: char) -> Option<(usize, usize, char)> {
+    let space = text[..at].chars().next_back()?;
+    let start = at - space.len_utf8();
+    matches!(space, ' ' | NBSP | NNBSP).then_some((start, at, with))
 }
 
 fn is_french(language: &str) -> bool {
@@ -77,6 +126,59 @@ mod tests {
     #[test]
     fn apostrophes_between_letters_become_typographic() {
         assert_eq!(apply("fr", "l'image 'cité'"), "l\u{2019}image 'cité'");
+    }
+
+    #[test]
+    fn the_space_after_an_opening_guillemet_is_taken_once_whatever_follows() {
+        // A narrow no-break space (three bytes) after « becomes a no-break space too, and a
+        // space taken by « is not judged again as the space before `;`.
+        assert_eq!(
+            apply("fr", "«\u{202f}été\u{202f}» « ; l'œuvre"),
+            "«\u{a0}été\u{a0}» «\u{a0}; l\u{2019}œuvre"
+        );
+        // Bytes of `«` and `»` inside other characters (ë is C3 AB): nothing to change.
+        assert_eq!(apply("fr", "Noël, Raphaël"), "Noël, Raphaël");
+    }
+
+    /// The rule as first written, one character after another: what the byte scan must give.
+    fn reference(text: &str) -> String {
+        let mut out = String::new();
+        let mut chars = text.chars().peekable();
+        let mut previous = ' ';
+        while let Some(c) = chars.next() {
+            match c {
+                '\'' if previous.is_alphabetic()
+                    && chars.peek().is_some_and(|n| n.is_alphabetic()) =>
+                {
+                    out.push('\u{2019}')
+                }
+                ' ' | NBSP | NNBSP => match chars.peek() {
+                    Some(':') | Some('»') => out.push(NBSP),
+                    Some(';') | Some('!') | Some('?') => out.push(NNBSP),
+                    _ => out.push(c),
+                },
+                '«' => {
+                    out.push('«');
+                    if chars.next_if(|n| *n == ' ' || *n == NNBSP).is_some() {
+                        out.push(NBSP);
+                    }
+                }
+                _ => out.push(c),
+            }
+            previous = c;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_scan_gives_what_the_rule_says(
+            picks in proptest::collection::vec(0..14usize, 0..24)
+        ) {
+            let alphabet = [' ', NBSP, NNBSP, ':', ';', '!', '?', '«', '»', '\'', 'a', 'é', 'ë', 'Ȼ'];
+            let text: String = picks.iter().map(|&i| alphabet[i]).collect();
+            proptest::prop_assert_eq!(apply("fr", &text), reference(&text));
+        }
     }
 
     #[test]

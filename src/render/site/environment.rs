@@ -150,9 +150,8 @@ pub fn environment<'a>(model: &Model, theme: &'a Theme) -> Result<Environment<'a
             if !value.is_safe() && matches!(state.auto_escape(), minijinja::AutoEscape::Html) =>
         {
             let text = typography::apply(&language, text);
-            let mut escaped = String::with_capacity(text.len() + 8);
-            let _ = pulldown_cmark_escape::escape_html(&mut escaped, &text);
-            out.write_str(&escaped).map_err(|_| {
+            let out = pulldown_cmark_escape::FmtWriter(out);
+            pulldown_cmark_escape::escape_html(out, &text).map_err(|_| {
                 minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write failed")
             })
         }
