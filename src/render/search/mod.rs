@@ -119,14 +119,24 @@ fn fold(text: &str) -> String {
 }
 
 fn fold_into(text: &str, folded: &mut String) {
-    for c in text.chars() {
-        // ASCII has no decomposition, no combining mark and no ligature: lowercase is its fold.
-        if c.is_ascii() {
-            folded.push(c.to_ascii_lowercase());
-        } else if let Some(fold) = LATIN_FOLDS.get(c as usize - 0x80) {
-            folded.push_str(fold);
-        } else {
-            fold_char(c, folded);
+    let mut rest = text;
+    while !rest.is_empty() {
+        // ASCII has no decomposition, no combining mark and no ligature: lowercase is its fold,
+        // done by runs.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = folded.len();
+        folded.push_str(&rest[..ascii]);
+        folded[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            match LATIN_FOLDS.get(c as usize - 0x80) {
+                Some(fold) => folded.push_str(fold),
+                None => fold_char(c, folded),
+            }
+            rest = &rest[c.len_utf8()..];
         }
     }
 }
@@ -213,16 +223,23 @@ struct Collapsed {
 
 impl Collapsed {
     fn push(&mut self, text: &str) {
-        for c in text.chars() {
-            if c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' {
-                self.space = true;
-            } else {
-                if self.space && !self.text.is_empty() {
-                    self.text.push(' ');
-                }
-                self.space = false;
-                self.text.push(c);
+        // By runs between breaks, found by their bytes: a text is mostly words.
+        let mut run = 0;
+        for (at, len) in breaks(text) {
+            self.push_run(&text[run..at]);
+            self.space = true;
+            run = at + len;
+        }
+        self.push_run(&text[run..]);
+    }
+
+    fn push_run(&mut self, run: &str) {
+        if !run.is_empty() {
+            if self.space && !self.text.is_empty() {
+                self.text.push(' ');
             }
+            self.space = false;
+            self.text.push_str(run);
         }
     }
 
@@ -232,6 +249,41 @@ impl Collapsed {
         self.text.shrink_to_fit();
         std::mem::take(&mut self.text)
     }
+}
+
+/// The bytes that start a white space character (`char::is_whitespace`): ASCII's, and the first
+/// bytes of the others (U+0085, U+1680, U+2000 to U+205F, U+3000), which are then decoded.
+const MAY_BREAK: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = [
+        b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3,
+    ];
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// Where `text` breaks between words, and each break's length: white space, but not the
+/// no-break spaces typography placed.
+fn breaks(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let at = from
+                + bytes[from..]
+                    .iter()
+                    .position(|&b| MAY_BREAK[usize::from(b)])?;
+            let c = text[at..].chars().next()?;
+            from = at + c.len_utf8();
+            if c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' {
+                return Some((at, c.len_utf8()));
+            }
+        }
+    })
 }
 
 /// Cuts a page's body into sections at the `h2` and `h3` that have an id, while an HTML pass

@@ -438,3 +438,68 @@ fn an_edited_page_changes_its_text_part_alone_the_others_are_reused() {
             .any(|d| d.3.ends_with("plus longue qu'avant"))
     );
 }
+
+/// Characters that exercise the byte scans: white space of every width (some of their first
+/// bytes begin other characters too), no-break spaces, accents, ligatures, capitals, ASCII.
+const SCANNED: [char; 16] = [
+    ' ',
+    '\n',
+    '\t',
+    '\u{85}',
+    '\u{a0}',
+    '\u{202f}',
+    '\u{2003}',
+    '\u{3000}',
+    '\u{2019}',
+    'é',
+    'Œ',
+    'ﬁ',
+    'A',
+    'z',
+    '\u{e9}',
+    '\u{1f600}',
+];
+
+proptest::proptest! {
+    #[test]
+    fn whitespace_collapses_as_the_rule_says(
+        texts in proptest::collection::vec(proptest::collection::vec(0..SCANNED.len(), 0..12), 1..4)
+    ) {
+        let texts: Vec<String> = texts
+            .iter()
+            .map(|picks| picks.iter().map(|&i| SCANNED[i]).collect())
+            .collect();
+        let mut collapsed = Collapsed::default();
+        for text in &texts {
+            collapsed.push(text);
+        }
+        // The rule, one character after another.
+        let (mut expected, mut space) = (String::new(), false);
+        for c in texts.iter().flat_map(|text| text.chars()) {
+            if c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' {
+                space = true;
+            } else {
+                if space && !expected.is_empty() {
+                    expected.push(' ');
+                }
+                space = false;
+                expected.push(c);
+            }
+        }
+        proptest::prop_assert_eq!(collapsed.take(), expected);
+    }
+
+    #[test]
+    fn folding_by_runs_folds_each_character(
+        picks in proptest::collection::vec(0..SCANNED.len(), 0..16)
+    ) {
+        let text: String = picks.iter().map(|&i| SCANNED[i]).collect();
+        let mut folded = String::new();
+        fold_into(&text, &mut folded);
+        let mut expected = String::new();
+        for c in text.chars() {
+            fold_char(c, &mut expected);
+        }
+        proptest::prop_assert_eq!(folded, expected);
+    }
+}
