@@ -139,6 +139,18 @@ impl Sink for Keep {
     }
 }
 
+/// A table saying which bytes are in `bytes`: a scan over every byte of a text looks each one up
+/// rather than comparing it with each of them.
+pub(crate) const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+}
+
 /// Folder of the site holding the stylesheet and the theme's static files.
 pub const ASSETS_DIR: &str = "assets";
 

@@ -41,16 +41,7 @@ pub fn apply<'a>(language: &str, text: &'a str) -> Cow<'a, str> {
 /// The bytes French typography may change something for: `: ; ! ? '`, and the last bytes of
 /// `«` and `»` (AB and BB, which other characters may also end with). Every value a template
 /// prints and every text of the Markdown passes here: a table, not a comparison per byte.
-const CANDIDATE: [bool; 256] = {
-    let mut table = [false; 256];
-    let bytes = [b':', b';', b'!', b'?', b'\'', 0xAB, 0xBB];
-    let mut i = 0;
-    while i < bytes.len() {
-        table[bytes[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
+const CANDIDATE: [bool; 256] = super::byte_set(&[b':', b';', b'!', b'?', b'\'', 0xAB, 0xBB]);
 
 /// The positions of the candidate bytes of `text`.
 fn candidates(text: &str) -> impl Iterator<Item = usize> + '_ {

@@ -253,18 +253,9 @@ impl Collapsed {
 
 /// The bytes that start a white space character (`char::is_whitespace`): ASCII's, and the first
 /// bytes of the others (U+0085, U+1680, U+2000 to U+205F, U+3000), which are then decoded.
-const MAY_BREAK: [bool; 256] = {
-    let mut table = [false; 256];
-    let bytes = [
-        b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3,
-    ];
-    let mut i = 0;
-    while i < bytes.len() {
-        table[bytes[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
+const MAY_BREAK: [bool; 256] = crate::render::byte_set(&[
+    b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3,
+]);
 
 /// Where `text` breaks between words, and each break's length: white space, but not the
 /// no-break spaces typography placed.
