@@ -371,7 +371,7 @@ fn scan_part(
         let tag = offset + bytes.start..offset + bytes.end;
         // One pass over the attributes: asking for each name in turn costs twice as much.
         for attribute in el.attributes() {
-            let name = attribute.name();
+            let name = html::attribute_name(attribute, html);
             let is_anchor = name == "id" || (name == "name" && el.tag_name() == "a");
             if is_anchor {
                 ids.insert(entities::decode(&attribute.value()).into_owned());
@@ -382,7 +382,7 @@ fn scan_part(
                 for url in urls {
                     links.push(url, tag.clone());
                 }
-            } else if URL_ATTRIBUTES.contains(&name.as_str()) {
+            } else if URL_ATTRIBUTES.contains(&&*name) {
                 links.push(&attribute.value(), tag.clone());
             }
         }

@@ -1,14 +1,27 @@
 //! What the stages that read livret's own HTML share about where a part of a page stands in it:
 //! a Markdown text made from its events (see `site::printed`) is spliced into the passes over a
 //! page (the print edition's, the link check's) only where an HTML parser would read it as
-//! elements and text. It reads strings and counts what their parser (lol_html) meets; it parses
-//! nothing itself.
+//! elements and text; and how those passes read an attribute's name. It reads strings and counts
+//! what their parser (lol_html) meets; it parses nothing itself.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::rc::Rc;
 
 use lol_html::EndTagHandler;
-use lol_html::html_content::Element;
+use lol_html::html_content::{Attribute, Element};
+
+/// The name of `attribute`, lowercase, read in place in `source` (the HTML its pass was given)
+/// where it stands there: lol_html makes a new string of each name it is asked for, and the
+/// passes look at every attribute of every element.
+pub fn attribute_name<'a>(attribute: &Attribute, source: &'a [u8]) -> Cow<'a, str> {
+    let written = attribute.name_source_location();
+    let in_place = written.and_then(|at| std::str::from_utf8(source.get(at.bytes())?).ok());
+    match in_place {
+        Some(name) if !name.bytes().any(|b| b.is_ascii_uppercase()) => Cow::Borrowed(name),
+        _ => Cow::Owned(attribute.name()),
+    }
+}
 
 /// Elements whose content an HTML parser reads as text, not elements.
 pub const RAW_TEXT: &[&str] = &[

@@ -109,7 +109,7 @@ impl<'a> Pass<'a> {
         let rewrite = |el: &mut Element| -> HandlerResult {
             let name = el.tag_name();
             let tag = search::Tag::of(&name);
-            let (changes, element_id) = targets.attributes(el);
+            let (changes, element_id) = targets.attributes(el, part.as_bytes());
             collector.borrow_mut().start(tag, element_id.as_deref());
             // An inline element's end changes nothing for the text: no handler to call.
             if let Some(handlers) = el.end_tag_handlers().filter(|_| tag != search::Tag::Inline) {
@@ -151,26 +151,34 @@ impl Targets<'_> {
     /// The element's attributes that change in the edition, with their new values, and its id
     /// as written. One pass over the attributes: asking for each name in turn costs several
     /// times more.
-    fn attributes(&mut self, el: &Element) -> (Vec<(String, String)>, Option<String>) {
+    fn attributes(
+        &mut self,
+        el: &Element,
+        source: &[u8],
+    ) -> (Vec<(String, String)>, Option<String>) {
         let mut changes = Vec::new();
         let mut element_id = None;
         for attribute in el.attributes() {
-            let (name, value) = (attribute.name(), attribute.value());
-            let rewritten = match name.as_str() {
+            let name = html::attribute_name(attribute, source);
+            // The value only of an attribute that changes (most do not).
+            let value = || attribute.value();
+            let rewritten = match &*name {
                 "id" => {
+                    let value = value();
                     let prefixed = self.prefix(&value);
                     self.ids.push(prefixed.clone());
                     element_id = Some(value);
                     prefixed
                 }
                 "href" | "src" => {
-                    let (url, in_edition) = self.sections.relink(self.path, &self.id, &value);
+                    let (url, in_edition) = self.sections.relink(self.path, &self.id, &value());
                     if in_edition {
                         self.fragments.push(url.clone());
                     }
                     url
                 }
                 name if ID_REFERENCES.contains(&name) => {
+                    let value = value();
                     let references = value.split_ascii_whitespace();
                     references
                         .map(|r| self.prefix(r))
@@ -178,6 +186,7 @@ impl Targets<'_> {
                         .join(" ")
                 }
                 name if PAINT_REFERENCES.contains(&name) => {
+                    let value = value();
                     let Some(reference) = value
                         .strip_prefix("url(#")
                         .and_then(|v| v.strip_suffix(')'))
@@ -188,7 +197,7 @@ impl Targets<'_> {
                 }
                 _ => continue,
             };
-            changes.push((name, rewritten));
+            changes.push((name.into_owned(), rewritten));
         }
         (changes, element_id)
     }
