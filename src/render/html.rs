@@ -54,9 +54,13 @@ pub fn once(whole: &str, part: &str) -> Option<usize> {
     while !part.is_char_boundary(probe) {
         probe -= 1;
     }
-    let (probe, mut from, mut found) = (&part[..probe], 0, None);
+    let finder = memchr::memmem::Finder::new(&part[..probe]);
+    let (mut from, mut found) = (0, None);
     // Every place of the probe, overlapping ones included.
-    while let Some(at) = whole.get(from..).and_then(|rest| rest.find(probe)) {
+    while let Some(at) = whole
+        .get(from..)
+        .and_then(|rest| finder.find(rest.as_bytes()))
+    {
         let start = from + at;
         if whole[start..].starts_with(part) {
             if found.is_some() {

@@ -192,12 +192,10 @@ fn a_known_part_where_a_parser_would_not_read_it_is_parsed_with_its_page() {
 
 #[test]
 fn attribute_names_are_read_whatever_their_case() {
-    let files = [
-        html(
-            "index.html",
-            r##"<H2 ID="Plan">P</H2><A HREF="#Plan">ok</A> <a Href="absente.html">x</a>"##,
-        ),
-    ];
+    let files = [html(
+        "index.html",
+        r##"<H2 ID="Plan">P</H2><A HREF="#Plan">ok</A> <a Href="absente.html">x</a>"##,
+    )];
     let problems = check_files(&files, &[]);
     assert_eq!(
         messages(&problems),

@@ -120,9 +120,10 @@ pub fn known_part(path: &str, page: &str, site: &str, text: &PrintedText) -> Opt
     let start = html::once(page, site)?;
     let mut links = Vec::with_capacity(text.site_links.len());
     let mut from = 0;
+    let link = memchr::memmem::Finder::new(LINK);
     // Text and code are escaped: every link start tag of the text is one of its links.
     for url in &text.site_links {
-        let at = from + site[from..].find(LINK)?;
+        let at = from + link.find(&site.as_bytes()[from..])?;
         let written = site[at + LINK.len()..].strip_prefix(url.as_str())?;
         if !written.starts_with('"') {
             return None;
