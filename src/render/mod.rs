@@ -151,6 +151,20 @@ pub(crate) const fn byte_set(bytes: &[u8]) -> [bool; 256] {
     table
 }
 
+/// The positions in `text` of the bytes `set` holds (see [`byte_set`]).
+pub(crate) fn positions<'a>(
+    text: &'a str,
+    set: &'a [bool; 256],
+) -> impl Iterator<Item = usize> + 'a {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let found = from + bytes[from..].iter().position(|&b| set[usize::from(b)])?;
+        from = found + 1;
+        Some(found)
+    })
+}
+
 /// Folder of the site holding the stylesheet and the theme's static files.
 pub const ASSETS_DIR: &str = "assets";
 

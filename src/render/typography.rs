@@ -16,7 +16,7 @@ const NNBSP: char = '\u{202f}';
 
 /// Applies the typography of `language` (a BCP 47 tag such as `fr` or `fr-FR`) to plain text.
 pub fn apply<'a>(language: &str, text: &'a str) -> Cow<'a, str> {
-    let candidates = || candidates(text);
+    let candidates = || super::positions(text, &CANDIDATE);
     if !is_french(language) || candidates().next().is_none() {
         return Cow::Borrowed(text);
     }
@@ -42,20 +42,6 @@ pub fn apply<'a>(language: &str, text: &'a str) -> Cow<'a, str> {
 /// `«` and `»` (AB and BB, which other characters may also end with). Every value a template
 /// prints and every text of the Markdown passes here: a table, not a comparison per byte.
 const CANDIDATE: [bool; 256] = super::byte_set(&[b':', b';', b'!', b'?', b'\'', 0xAB, 0xBB]);
-
-/// The positions of the candidate bytes of `text`.
-fn candidates(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        let found = from
-            + bytes[from..]
-                .iter()
-                .position(|&b| CANDIDATE[usize::from(b)])?;
-        from = found + 1;
-        Some(found)
-    })
-}
 
 /// What French typography changes because of the byte at `at`: the bytes to replace, and with
 /// what. An apostrophe between two letters; the space before `: ; ! ? »`; a space after `«`.

@@ -5,10 +5,10 @@
 //! `main` block), so the index holds exactly what readers see, template-generated text included.
 //! The body is not parsed here: the print edition's pass over it (lol_html) feeds a [`Collector`],
 //! so each body is parsed once; a Markdown text's part of it comes as the [`Step`]s its events
-//! were recorded into (see `site::printed`), without a parse at all. Each page is cut into sections at its `h2`/`h3` headings that carry
-//! an id, so a result links to `page.html#id`. Words are folded (lowercase, compatibility
-//! decomposition without combining marks, œ → oe, æ → ae) and split on anything not alphanumeric;
-//! each distinct word gets its Snowball stem in the handbook's language (French or English, with
+//! were recorded into (see `site::printed`), without a parse at all. Each page is cut into
+//! sections at its `h2`/`h3` headings that carry an id, so a result links to `page.html#id`.
+//! Words are folded (lowercase, compatibility decomposition without combining marks, œ → oe,
+//! æ → ae) and split on anything not alphanumeric; each distinct word gets its Snowball stem in the handbook's language (French or English, with
 //! `rust-stemmers`), written beside it, so that the query side, `theme/static/search.js`, which
 //! folds queries the same way, finds every word of a query word's stem by the very same rules
 //! without a stemmer of its own. The cost grows linearly with the site. It returns output files
@@ -260,20 +260,11 @@ const MAY_BREAK: [bool; 256] = crate::render::byte_set(&[
 /// Where `text` breaks between words, and each break's length: white space, but not the
 /// no-break spaces typography placed.
 fn breaks(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        loop {
-            let at = from
-                + bytes[from..]
-                    .iter()
-                    .position(|&b| MAY_BREAK[usize::from(b)])?;
-            let c = text[at..].chars().next()?;
-            from = at + c.len_utf8();
-            if c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' {
-                return Some((at, c.len_utf8()));
-            }
-        }
+    // The bytes of the table all start a character: each position is one.
+    crate::render::positions(text, &MAY_BREAK).filter_map(|at| {
+        let c = text[at..].chars().next()?;
+        let breaks = c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}';
+        breaks.then_some((at, c.len_utf8()))
     })
 }
 

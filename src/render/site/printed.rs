@@ -18,7 +18,7 @@ use crate::render::html;
 use crate::render::markdown::{HEADER_CELL, HEADER_CELL_END};
 use crate::render::search::{self, Step};
 
-use super::print::{Sections, anchor_id, section_id};
+use super::print::{Sections, anchor_id, level_on_paper, section_id};
 
 /// A Markdown text as it stands in the print edition.
 #[derive(Debug, Clone, Default)]
@@ -217,15 +217,9 @@ fn heading_name(level: HeadingLevel) -> &'static str {
     }
 }
 
-/// One level down, as the HTML pass renames `h1`…`h5` (an `h6` stays).
+/// The heading's level in the edition, by the HTML pass's rule.
 fn one_down(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
-        HeadingLevel::H5 | HeadingLevel::H6 => HeadingLevel::H6,
-    }
+    HeadingLevel::try_from(level_on_paper(level as usize)).unwrap_or(HeadingLevel::H6)
 }
 
 /// The elements pulldown-cmark opens for a tag and closes at its `end`, outermost first; `None`

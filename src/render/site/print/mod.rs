@@ -49,6 +49,12 @@ pub struct Section {
     pub body: Value,
 }
 
+/// A page's heading level in the edition: one down, since the edition's title is the page's
+/// only `h1` (an `h6` stays).
+pub fn level_on_paper(level: usize) -> usize {
+    (level + 1).min(6)
+}
+
 /// The id of a page's section: `activites/sitographie.html` → `page-activites-sitographie`. The
 /// prefix keeps it apart from the ids of the edition's own layout (`contenu`, …).
 pub fn section_id(path: &str) -> String {

@@ -14,7 +14,7 @@ use minijinja::Value;
 use crate::diagnostic::Diagnostic;
 use crate::render::{entities, html, search};
 
-use super::{Rewritten, Section, Sections, anchor_id, rewrite_error, section_id};
+use super::{Rewritten, Section, Sections, anchor_id, level_on_paper, rewrite_error, section_id};
 
 /// Attributes holding one id reference or a space-separated list of them.
 const ID_REFERENCES: &[&str] = &[
@@ -206,10 +206,9 @@ impl Targets<'_> {
 /// What changes for the element named `name` on paper.
 fn for_paper(el: &mut Element, name: &str) -> HandlerResult {
     match name {
-        // One level down: the edition's title is the page's only h1.
         "h1" | "h2" | "h3" | "h4" | "h5" => {
-            let level = name[1..].parse::<u8>().unwrap_or(5);
-            el.set_tag_name(&format!("h{}", level + 1))?;
+            let level = name[1..].parse::<usize>().unwrap_or(5);
+            el.set_tag_name(&format!("h{}", level_on_paper(level)))?;
         }
         // Nothing to run on paper, and a page's script expects its own page.
         "script" => el.remove(),
