@@ -10,6 +10,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -17,6 +18,8 @@ use livret::check::links;
 use livret::diagnostic::Diagnostics;
 use livret::model::Model;
 use livret::render::markdown::{self, LinkTargets, Markdown, Placement};
+use livret::render::search::{Indexer, TextParts};
+use livret::render::site::Body;
 use livret::render::{OutputFile, documents, exports, labels::Labels, site, theme::Theme};
 
 /// A project loaded once, with what rendering needs besides the model.
@@ -197,6 +200,21 @@ fn link_check(c: &mut Criterion) {
     });
 }
 
+/// The search index of `bodies`, every text part made, as a rendering makes it page after page.
+fn search_index(model: &Model, bodies: &[Arc<Body>]) -> Vec<OutputFile> {
+    let codes = livret::render::index_codes(model);
+    let none = TextParts::default();
+    let mut indexer = Indexer::new(&model.settings.language, &codes, &none, false);
+    let mut files = Vec::new();
+    for body in bodies {
+        if let Some(part) = indexer.add(Arc::clone(body)) {
+            files.push(indexer.make(&part).1);
+        }
+    }
+    files.extend(indexer.finish().0);
+    files
+}
+
 /// Each stage of a build of the project in `LIVRET_BENCH_CORPUS`, when set.
 fn corpus_stages(c: &mut Criterion) {
     let Some(root) = std::env::var_os("LIVRET_BENCH_CORPUS").map(PathBuf::from) else {
@@ -219,7 +237,8 @@ fn corpus_stages(c: &mut Criterion) {
     group.bench_function("pages (with the print edition)", |b| {
         b.iter(|| pages(&loaded, &documents, &exports, None))
     });
-    let rendering = livret::build::compile(&root, livret::build::Purpose::Publish)
+    // Serve's rendering, which keeps the bodies for the next.
+    let rendering = livret::build::compile(&root, livret::build::Purpose::Preview)
         .unwrap_or_else(|_| panic!("the corpus builds"))
         .rendering;
     let last = loaded.model.pages.last().expect("the corpus has pages");
@@ -228,7 +247,7 @@ fn corpus_stages(c: &mut Criterion) {
         b.iter(|| livret::render::rerender_pages(&loaded.model, &loaded.theme, &rendering, &one))
     });
     group.bench_function("search index", |b| {
-        b.iter(|| livret::render::search_index(&loaded.model, &rendering.bodies, None))
+        b.iter(|| search_index(&loaded.model, &rendering.bodies))
     });
     group.bench_function("link check", |b| b.iter(|| check_links(&rendering)));
     let report = livret::build::check(&root).expect("the corpus builds");

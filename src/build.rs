@@ -177,7 +177,8 @@ fn compile_into(
         Some(staged) => staged,
         None => &Keep,
     };
-    let (rendering, mut rendering_problems) = render::render(&model, &theme, sink);
+    let (rendering, mut rendering_problems) =
+        render::render(&model, &theme, sink, purpose == Purpose::Preview);
     let not_judged = NotJudged {
         outputs: &rendering.unknown,
         urls: &checked.refused_links,

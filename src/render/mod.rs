@@ -184,7 +184,8 @@ pub struct Rendering {
     pub stand_ins: Vec<StandIn>,
     /// Parts of the pages rendered last whose anchors and links are known.
     pub known: Vec<KnownPart>,
-    /// Every content page's body, for the print edition and the search index.
+    /// Every content page's body, for the print edition and the search index of a next rendering
+    /// (kept only when asked: `serve`'s).
     pub bodies: Vec<Arc<site::Body>>,
     /// The search index's compressed text parts, for the next rendering to reuse.
     pub text_parts: search::TextParts,
@@ -195,8 +196,14 @@ pub struct Rendering {
 
 /// Renders the whole site, with every problem found while rendering (the files are complete only
 /// when there is no error among them); the pages, the print edition and the search index go to
-/// `sink` as they are made.
-pub fn render(model: &Model, theme: &Theme, sink: &dyn Sink) -> (Rendering, Diagnostics) {
+/// `sink` as they are made. With `reused`, the rendering keeps the content pages' bodies and the
+/// index's text parts for a next one ([`rerender_pages`], serve's).
+pub fn render(
+    model: &Model,
+    theme: &Theme,
+    sink: &dyn Sink,
+    reused: bool,
+) -> (Rendering, Diagnostics) {
     let mut problems = Diagnostics::new();
     let mut files = Vec::new();
     // The stylesheet compiles on one core while the documents and exports are written.
@@ -228,7 +235,10 @@ pub fn render(model: &Model, theme: &Theme, sink: &dyn Sink) -> (Rendering, Diag
         theme,
         &downloads,
         None,
-        site::Kept::default(),
+        site::Kept {
+            reused,
+            ..site::Kept::default()
+        },
         sink,
         &mut problems,
     );
@@ -317,6 +327,7 @@ pub fn rerender_pages(
         site::Kept {
             bodies: &previous.bodies,
             text_parts: Some(&previous.text_parts),
+            reused: true,
         },
         &Keep,
         &mut problems,
@@ -359,14 +370,9 @@ fn replace(files: &mut Vec<OutputFile>, file: OutputFile) {
     }
 }
 
-/// The search index of the content pages, from their bodies, with where each code is described:
-/// a competency on its page, a domain at its heading on the référentiel page.
-pub fn search_index(
-    model: &Model,
-    bodies: &[Arc<site::Body>],
-    previous: Option<&search::TextParts>,
-) -> (Vec<OutputFile>, search::TextParts) {
-    let pages: Vec<search::Page> = bodies.iter().map(|body| body.search_page()).collect();
+/// Where each code of the référentiel is described, for the search index: a competency on its
+/// page, a domain at its heading on the référentiel page.
+pub fn index_codes(model: &Model) -> Vec<(&str, String)> {
     let referentiel = &model.referentiel;
     let paths = paths::Paths::of(&model.settings.language);
     let competencies = referentiel
@@ -384,8 +390,5 @@ pub fn search_index(
             .as_ref()
             .map(|page| (code, format!("{page}#{anchor}")))
     });
-    let codes: Vec<(&str, String)> = competencies.chain(domains).collect();
-    let none = search::TextParts::default();
-    let previous = previous.unwrap_or(&none);
-    search::index(&model.settings.language, &pages, &codes, previous)
+    competencies.chain(domains).collect()
 }

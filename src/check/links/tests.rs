@@ -154,7 +154,7 @@ fn pages_scanned_around_their_known_texts_scan_as_a_whole_parse_does() {
     assert!(!problems.has_errors());
     let theme = crate::render::theme::Theme::load(root).unwrap();
     let (rendering, problems) =
-        crate::render::render(&model.unwrap(), &theme, &crate::render::Keep);
+        crate::render::render(&model.unwrap(), &theme, &crate::render::Keep, false);
     assert!(!problems.has_errors());
     let files = &rendering.files;
     assert!(

@@ -22,10 +22,9 @@ use std::io::Write;
 
 use base64::Engine;
 use bytes::Bytes;
-use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{Page, Section, documents, stems, stopwords, utf16_order};
+use super::{Page, Section, Text, documents, stems, stopwords, utf16_order};
 use crate::render::{ASSETS_DIR, OutputFile, typography};
 
 /// The folder of the index's files in the site.
@@ -76,7 +75,7 @@ struct Shard<'a> {
     /// Each word's stem.
     stems: Vec<&'a str>,
     /// Each word's postings: pairs (document minus the previous one, code), see [`super::DocWords`].
-    postings: Vec<String>,
+    postings: Vec<&'a str>,
     /// The stems that sort into this shard, each with every word of that stem.
     home: Vec<(&'a str, Vec<&'a str>)>,
 }
@@ -84,107 +83,213 @@ struct Shard<'a> {
 /// A text part's page: `[path, title, [[anchor, heading, text]…]]`.
 type TextPage<'a> = (&'a str, String, Vec<(&'a str, &'a str, &'a str)>);
 
-/// Builds the index of `pages`: the manifest, the word shards and the text parts. Documents are
-/// numbered in page order, so the index does not depend on the number of threads that folded the
-/// words. `codes` pairs each code with the URL (`path` or `path#anchor`) of the section describing
-/// it; a code whose section is not a document is left out. Titles get the language's typography,
-/// as on the pages.
+/// A word's postings so far: pairs (document minus the previous one, code) in base64 VLQ, see
+/// [`super::DocWords`], and its last document.
+#[derive(Default)]
+struct Postings {
+    encoded: String,
+    last: u32,
+}
+
+/// A text part closed by [`Indexer::add`], to be made with [`Indexer::make`] (on any core).
+pub struct Part<T> {
+    number: usize,
+    pages: Vec<T>,
+}
+
+/// The index, built page after page in page order while the site renders, so that no page's text
+/// is held longer than its text part: each word's postings are encoded as its documents come
+/// (documents are numbered in page order, so the index does not depend on the number of threads
+/// that rendered the pages), and each text part is made as soon as its last page is added.
+/// `codes` pairs each code with the URL (`path` or `path#anchor`) of the section describing it; a
+/// code whose section is not a document is left out. Titles get the language's typography, as on
+/// the pages.
 ///
 /// `previous` holds the text parts of the previous build (serve's): a part holding the same text
-/// is taken from it rather than compressed again. The parts of this build come back for the next.
-pub fn index(
-    language: &str,
-    pages: &[Page],
-    codes: &[(&str, String)],
-    previous: &TextParts,
-) -> (Vec<OutputFile>, TextParts) {
-    let words = postings(pages);
-    let vocabulary: Vec<&str> = words.iter().map(|(word, _)| *word).collect();
-    let (distinct_stems, word_stems) = stems(language, &vocabulary);
-    let stem_of = |i: usize| distinct_stems[word_stems[i]].as_str();
-    let mut shards = cut_shards(&words, &stem_of);
-    let firsts: Vec<&str> = shards.iter().map(|s| s.words[0]).collect();
-    // Each stem's words, listed in the shard the stem sorts into.
-    let mut of_stem: Vec<Vec<&str>> = vec![Vec::new(); distinct_stems.len()];
-    for (i, word) in vocabulary.iter().enumerate() {
-        of_stem[word_stems[i]].push(word);
-    }
-    for (stem, words) in distinct_stems.iter().zip(of_stem) {
-        shards[shard_of(&firsts, stem)].home.push((stem, words));
-    }
-    let (parts, part_sizes, kept) = text_parts(language, pages, previous);
-    let manifest = Manifest {
-        language,
-        stopwords: stopwords(language),
-        docs: vlq(pages.iter().map(|p| p.words.len())),
-        parts: vlq(part_sizes.into_iter()),
-        shards: firsts,
-        codes: documents_of_codes(pages, codes),
-    };
-    let mut files = vec![script("index", &manifest)];
-    files.extend(
-        shards
-            .iter()
-            .enumerate()
-            .map(|(n, shard)| script(&format!("w{n}"), shard)),
-    );
-    files.extend(parts);
-    (files, kept)
+/// is taken from it rather than compressed again. With `keep`, the parts of this build come back
+/// for the next.
+pub struct Indexer<'a, T> {
+    language: &'a str,
+    codes: &'a [(&'a str, String)],
+    previous: &'a TextParts,
+    keep: Option<TextParts>,
+    words: foldhash::HashMap<Box<str>, Postings>,
+    /// How many documents each page has.
+    docs: Vec<usize>,
+    next_doc: u32,
+    /// The document describing each code's section, by the section's path, then its anchor
+    /// (`usize::MAX` until found).
+    described: HashMap<&'a str, Vec<(&'a str, usize)>>,
+    /// The pages of the text part being filled, and the size of their text.
+    group: (Vec<T>, usize),
+    /// How many pages each text part closed holds.
+    parts: Vec<usize>,
 }
 
-/// Every word with the documents holding it and its code there, sorted in UTF-16 order. Runs of
-/// pages are gathered on every core, then joined in page order, so that each word's documents stay
-/// sorted.
-fn postings<'a>(pages: &'a [Page]) -> Vec<(&'a str, Vec<(u32, u32)>)> {
-    // A fast hash: these maps see every word of every document (the words are sorted after).
-    type Postings<'a> = foldhash::HashMap<&'a str, Vec<(u32, u32)>>;
-    let mut first_doc = Vec::with_capacity(pages.len());
-    let mut count = 0u32;
-    for page in pages {
-        first_doc.push(count);
-        count += page.words.len() as u32;
+impl<'a, T: Text> Indexer<'a, T> {
+    pub fn new(
+        language: &'a str,
+        codes: &'a [(&'a str, String)],
+        previous: &'a TextParts,
+        keep: bool,
+    ) -> Indexer<'a, T> {
+        let mut described: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
+        for (_, url) in codes {
+            let (path, anchor) = url.split_once('#').unwrap_or((url, ""));
+            described
+                .entry(path)
+                .or_default()
+                .push((anchor, usize::MAX));
+        }
+        Indexer {
+            language,
+            codes,
+            previous,
+            keep: keep.then(TextParts::default),
+            words: foldhash::HashMap::default(),
+            docs: Vec::new(),
+            next_doc: 0,
+            described,
+            group: (Vec::new(), 0),
+            parts: Vec::new(),
+        }
     }
-    let gathered: Postings = pages
-        .par_iter()
-        .zip(first_doc)
-        .fold(Postings::default, |mut postings, (page, first)| {
-            for (doc, words) in (first..).zip(page.words) {
-                for (word, code) in words.iter() {
-                    postings.entry(word).or_default().push((doc, code));
+
+    /// Adds the next page; returns its text part when the page closes it.
+    pub fn add(&mut self, text: T) -> Option<Part<T>> {
+        let page = text.page();
+        let first = self.next_doc;
+        for (doc, words) in (first..).zip(page.words) {
+            for (word, code) in words.iter() {
+                let postings = match self.words.get_mut(word) {
+                    Some(postings) => postings,
+                    None => self.words.entry(word.into()).or_default(),
+                };
+                let delta = doc - postings.last;
+                vlq_into(
+                    [delta as usize, code as usize].into_iter(),
+                    &mut postings.encoded,
+                );
+                postings.last = doc;
+            }
+        }
+        self.docs.push(page.words.len());
+        self.next_doc += page.words.len() as u32;
+        if let Some(wanted) = self.described.get_mut(page.link.path.as_str()) {
+            let sections = documents(page.sections).map(|s| s.anchor.as_str());
+            for (doc, anchor) in (first as usize..).zip(sections) {
+                for (wanted, found) in wanted.iter_mut() {
+                    if *wanted == anchor {
+                        *found = doc;
+                    }
                 }
             }
-            postings
-        })
-        .reduce(Postings::default, |mut left, right| {
-            for (word, docs) in right {
-                left.entry(word).or_default().extend(docs);
-            }
-            left
+        }
+        self.group.1 += page
+            .sections
+            .iter()
+            .map(|s| s.text.len() + s.heading.len())
+            .sum::<usize>();
+        let cut = fnv1a(&page.link.path).is_multiple_of(TEXT_PART_PAGES);
+        self.group.0.push(text);
+        (cut || self.group.1 >= TEXT_PART_BYTES).then(|| self.close_part())
+    }
+
+    fn close_part(&mut self) -> Part<T> {
+        let (pages, _) = std::mem::take(&mut self.group);
+        self.parts.push(pages.len());
+        Part {
+            number: self.parts.len() - 1,
+            pages,
+        }
+    }
+
+    /// The file of text part `part` (`t{n}.js`), compressed, or taken from the previous build.
+    pub fn make(&self, part: &Part<T>) -> (u128, OutputFile) {
+        let pages: Vec<Page> = part.pages.iter().map(Text::page).collect();
+        let name = format!("t{}", part.number);
+        let key = fingerprint(self.language, &pages);
+        let file = match self.previous.0.get(&key) {
+            Some(bytes) => OutputFile::new(part_path(&name), bytes.clone()),
+            None => script(&name, &compressed(&text_json(self.language, &pages))),
+        };
+        (key, file)
+    }
+
+    /// Keeps a text part made for the next build, if asked to.
+    pub fn made(&mut self, key: u128, file: &OutputFile) {
+        if let Some(kept) = &mut self.keep {
+            kept.0.insert(key, file.bytes.clone());
+        }
+    }
+
+    /// The index's other files: the manifest, the word shards, and the last text part; and the
+    /// text parts kept for the next build.
+    pub fn finish(mut self) -> (Vec<OutputFile>, TextParts) {
+        let mut files = Vec::new();
+        if !self.group.0.is_empty() {
+            let part = self.close_part();
+            let (key, file) = self.make(&part);
+            self.made(key, &file);
+            files.push(file);
+        }
+        let mut words: Vec<(&str, &str)> = self
+            .words
+            .iter()
+            .map(|(word, postings)| (&**word, postings.encoded.as_str()))
+            .collect();
+        words.sort_unstable_by(|a, b| utf16_order(a.0, b.0));
+        let vocabulary: Vec<&str> = words.iter().map(|(word, _)| *word).collect();
+        let (distinct_stems, word_stems) = stems(self.language, &vocabulary);
+        let stem_of = |i: usize| distinct_stems[word_stems[i]].as_str();
+        let mut shards = cut_shards(&words, &stem_of);
+        let firsts: Vec<&str> = shards.iter().map(|s| s.words[0]).collect();
+        // Each stem's words, listed in the shard the stem sorts into.
+        let mut of_stem: Vec<Vec<&str>> = vec![Vec::new(); distinct_stems.len()];
+        for (i, word) in vocabulary.iter().enumerate() {
+            of_stem[word_stems[i]].push(word);
+        }
+        for (stem, words) in distinct_stems.iter().zip(of_stem) {
+            shards[shard_of(&firsts, stem)].home.push((stem, words));
+        }
+        let codes = self.codes.iter().filter_map(|(code, url)| {
+            let (path, anchor) = url.split_once('#').unwrap_or((url, ""));
+            let wanted = self.described.get(path)?;
+            let &(_, doc) = wanted.iter().find(|(wanted, _)| *wanted == anchor)?;
+            (doc != usize::MAX).then_some((*code, doc))
         });
-    let mut words: Vec<_> = gathered.into_iter().collect();
-    words.sort_unstable_by(|a, b| utf16_order(a.0, b.0));
-    words
+        let manifest = Manifest {
+            language: self.language,
+            stopwords: stopwords(self.language),
+            docs: vlq(self.docs.iter().copied()),
+            parts: vlq(self.parts.iter().copied()),
+            shards: firsts.clone(),
+            codes: codes.collect(),
+        };
+        files.push(script("index", &manifest));
+        files.extend(
+            shards
+                .iter()
+                .enumerate()
+                .map(|(n, shard)| script(&format!("w{n}"), shard)),
+        );
+        (files, self.keep.unwrap_or_default())
+    }
 }
 
-/// The vocabulary in shards of about [`WORD_SHARD_BYTES`] each.
+/// The vocabulary (each word with its encoded postings) in shards of about [`WORD_SHARD_BYTES`]
+/// each.
 fn cut_shards<'a>(
-    words: &'a [(&'a str, Vec<(u32, u32)>)],
+    words: &[(&'a str, &'a str)],
     stem_of: &dyn Fn(usize) -> &'a str,
 ) -> Vec<Shard<'a>> {
     let mut shards: Vec<Shard> = Vec::new();
     let mut size = WORD_SHARD_BYTES;
-    for (i, (word, docs)) in words.iter().enumerate() {
+    for (i, &(word, encoded)) in words.iter().enumerate() {
         if size >= WORD_SHARD_BYTES {
             shards.push(Shard::default());
             size = 0;
         }
-        let mut previous = 0;
-        let pairs = docs.iter().flat_map(|&(doc, code)| {
-            let delta = doc - previous;
-            previous = doc;
-            [delta as usize, code as usize]
-        });
-        let encoded = vlq(pairs);
         let shard = shards.last_mut().expect("a shard was opened");
         size += word.len() + stem_of(i).len() + encoded.len() + 12;
         shard.words.push(word);
@@ -204,63 +309,6 @@ fn shard_of(firsts: &[&str], key: &str) -> usize {
 /// The compressed text parts of a build, by a fingerprint of their text.
 #[derive(Debug, Clone, Default)]
 pub struct TextParts(pub(super) HashMap<u128, Bytes>);
-
-/// The text parts (`t{n}.js`, compressed on every core, or taken from `previous`), how many pages
-/// each holds, and the parts by fingerprint.
-fn text_parts(
-    language: &str,
-    pages: &[Page],
-    previous: &TextParts,
-) -> (Vec<OutputFile>, Vec<usize>, TextParts) {
-    let groups = text_groups(pages);
-    let built: Vec<(u128, OutputFile)> = groups
-        .par_iter()
-        .enumerate()
-        .map(|(n, group)| {
-            let name = format!("t{n}");
-            let key = fingerprint(language, group);
-            let file = match previous.0.get(&key) {
-                Some(bytes) => OutputFile::new(part_path(&name), bytes.clone()),
-                None => script(&name, &compressed(&text_json(language, group))),
-            };
-            (key, file)
-        })
-        .collect();
-    let kept = TextParts(
-        built
-            .iter()
-            .map(|(key, file)| (*key, file.bytes.clone()))
-            .collect(),
-    );
-    let sizes = groups.iter().map(|group| group.len()).collect();
-    (
-        built.into_iter().map(|(_, file)| file).collect(),
-        sizes,
-        kept,
-    )
-}
-
-/// The pages in text parts: cut after a page whose path's hash is a multiple of
-/// [`TEXT_PART_PAGES`], or once the text passes [`TEXT_PART_BYTES`].
-fn text_groups<'p, 'a>(pages: &'p [Page<'a>]) -> Vec<&'p [Page<'a>]> {
-    let mut groups = Vec::new();
-    let (mut start, mut size) = (0, 0);
-    for (i, page) in pages.iter().enumerate() {
-        size += page
-            .sections
-            .iter()
-            .map(|s| s.text.len() + s.heading.len())
-            .sum::<usize>();
-        if fnv1a(&page.link.path).is_multiple_of(TEXT_PART_PAGES) || size >= TEXT_PART_BYTES {
-            groups.push(&pages[start..=i]);
-            (start, size) = (i + 1, 0);
-        }
-    }
-    if start < pages.len() {
-        groups.push(&pages[start..]);
-    }
-    groups
-}
 
 /// FNV-1a, 64 bits: a hash that is the same on every machine and in every version, so that the
 /// parts' cuts are too.
@@ -318,24 +366,6 @@ fn compressed(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(deflated)
 }
 
-/// The documents describing the codes, by their page's path and anchor.
-fn documents_of_codes<'a>(pages: &[Page], codes: &[(&'a str, String)]) -> Vec<(&'a str, usize)> {
-    let mut doc_of: HashMap<(&str, &str), usize> = HashMap::new();
-    let docs = pages.iter().flat_map(|page| {
-        documents(page.sections).map(|section| (page.link.path.as_str(), section.anchor.as_str()))
-    });
-    for (id, key) in docs.enumerate() {
-        doc_of.insert(key, id);
-    }
-    codes
-        .iter()
-        .filter_map(|(code, url)| {
-            let (path, anchor) = url.split_once('#').unwrap_or((url, ""));
-            Some((*code, *doc_of.get(&(path, anchor))?))
-        })
-        .collect()
-}
-
 /// The script registering `data` as part `name` of the index.
 fn script(name: &str, data: &impl Serialize) -> OutputFile {
     let mut script = format!("(self.{GLOBAL} = self.{GLOBAL} || {{}})[\"{name}\"] = ").into_bytes();
@@ -352,6 +382,12 @@ const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 /// than JSON's digits and commas for the many small numbers of postings.
 pub(super) fn vlq(numbers: impl Iterator<Item = usize>) -> String {
     let mut out = String::new();
+    vlq_into(numbers, &mut out);
+    out
+}
+
+/// [`vlq`], appended to `out`.
+fn vlq_into(numbers: impl Iterator<Item = usize>, out: &mut String) {
     for mut n in numbers {
         loop {
             let digit = n & 31;
@@ -363,5 +399,4 @@ pub(super) fn vlq(numbers: impl Iterator<Item = usize>) -> String {
             out.push(DIGITS[digit | 32] as char);
         }
     }
-    out
 }

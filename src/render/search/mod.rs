@@ -386,6 +386,17 @@ pub struct Page<'a> {
     pub words: &'a [DocWords],
 }
 
+/// What the index takes of a content page, kept until its text part is made.
+pub trait Text {
+    fn page(&self) -> Page<'_>;
+}
+
+impl<T: Text> Text for std::sync::Arc<T> {
+    fn page(&self) -> Page<'_> {
+        (**self).page()
+    }
+}
+
 /// The sections of a page worth a document: the introduction, and every section with text.
 fn documents(sections: &[Section]) -> impl Iterator<Item = &Section> {
     sections.iter().enumerate().filter_map(|(i, section)| {
@@ -476,4 +487,4 @@ impl DocWords {
 mod tests;
 
 mod index;
-pub use index::{INDEX_DIR, TextParts, index, manifest_path};
+pub use index::{INDEX_DIR, Indexer, Part, TextParts, manifest_path};

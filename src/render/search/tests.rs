@@ -40,27 +40,48 @@ fn files_of(
     index_after(language, pages, codes, &TextParts::default()).0
 }
 
-/// The index's files and text parts for `pages`, after a build that left `previous`.
+/// A page as the index takes it.
+struct Indexed {
+    link: Link,
+    sections: Vec<Section>,
+    words: Vec<DocWords>,
+}
+
+impl Text for Indexed {
+    fn page(&self) -> Page<'_> {
+        Page {
+            link: &self.link,
+            sections: &self.sections,
+            words: &self.words,
+        }
+    }
+}
+
+/// The index's files and text parts for `pages`, added one after the other as a rendering does,
+/// after a build that left `previous`.
 fn index_after(
     language: &str,
     pages: &[(Link, Vec<Section>)],
     codes: &[(&str, String)],
     previous: &TextParts,
 ) -> (Vec<OutputFile>, TextParts) {
-    let words: Vec<Vec<DocWords>> = pages
-        .iter()
-        .map(|(link, sections)| page_words(language, &link.title, sections))
-        .collect();
-    let pages: Vec<Page> = pages
-        .iter()
-        .zip(&words)
-        .map(|((link, sections), words)| Page {
-            link,
-            sections,
-            words,
-        })
-        .collect();
-    index(language, &pages, codes, previous)
+    let mut indexer = Indexer::new(language, codes, previous, true);
+    let mut files = Vec::new();
+    for (link, sections) in pages {
+        let page = Indexed {
+            link: link.clone(),
+            sections: sections.clone(),
+            words: page_words(language, &link.title, sections),
+        };
+        if let Some(part) = indexer.add(page) {
+            let (key, file) = indexer.make(&part);
+            indexer.made(key, &file);
+            files.push(file);
+        }
+    }
+    let (last, kept) = indexer.finish();
+    files.extend(last);
+    (files, kept)
 }
 
 /// The numbers of a base64 VLQ text, read as `search.js` reads them.

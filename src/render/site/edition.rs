@@ -1,15 +1,15 @@
 //! The print edition's files, rendered with `print.html` from the bodies `print` rewrote: the edition
 //! page itself, or past one volume its volumes and a contents page at its path; and for each file
 //! with bodies, the stand-in the link check reads (the same file without the bodies, which were
-//! checked on their pages, plus their anchors). It neither rewrites bodies nor cuts volumes
-//! (`print` does both).
+//! checked on their pages, plus their anchors). Bodies come in reading order while the pages
+//! render, and each volume is rendered as soon as its last page comes, then dropped, so that the
+//! edition is never held whole. It neither rewrites bodies nor cuts volumes (`print` does both).
 
 use std::collections::HashSet;
-use std::ops::Range;
+use std::sync::Arc;
 
 use minijinja::value::Serde;
 use minijinja::{Value, context};
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -17,10 +17,10 @@ use crate::model::Model;
 use crate::render::labels;
 use crate::render::{Handed, OutputFile, Reading, Sink, StandIn};
 
-use super::PageInfo;
 use super::environment::template_diagnostic;
 use super::plan::Plan;
 use super::print::{self, Edition, Rewritten, Volume};
+use super::{Body, PageInfo};
 use crate::render::theme::Theme;
 
 /// What the edition's files are rendered with.
@@ -43,6 +43,14 @@ pub struct Printed {
     pub problems: Diagnostics,
 }
 
+impl Printed {
+    fn extend(&mut self, other: Printed) {
+        self.files.extend(other.files);
+        self.stand_ins.extend(other.stand_ins);
+        self.problems.extend(other.problems);
+    }
+}
+
 /// A volume as the contents page lists it.
 #[derive(Serialize)]
 struct VolumeEntry<'a> {
@@ -61,69 +69,161 @@ struct VolumeInfo<'a> {
     contents: &'a str,
 }
 
-/// Renders the edition of `bodies` (the printed pages' bodies, in reading order): every file, or
-/// with `only`, the volumes holding a page of it (and the contents page).
-pub fn render(
-    cx: &Context,
-    edition: &Edition,
-    bodies: &[&Rewritten],
-    only: Option<&HashSet<String>>,
-) -> Printed {
-    let mut printed = Printed::default();
-    let volumes = edition.volumes();
-    // Each volume's bodies. A page that failed to render has no body (its error says so): the
-    // edition goes on without it rather than adding errors of its own.
-    let count = bodies.len();
-    let ranges: Vec<Range<usize>> = match volumes {
-        [_] => std::iter::once(0..count).collect(),
-        _ => volumes
-            .iter()
-            .map(|v| v.pages.start.min(count)..v.pages.end.min(count))
-            .collect(),
-    };
-    let wanted = |n: &usize| {
-        only.is_none_or(|only| {
-            only.contains(&volumes[*n].path)
-                || bodies[ranges[*n].clone()]
-                    .iter()
-                    .any(|b| only.contains(&b.section.path))
+/// A volume whose every page has come: its number, and the bodies of its pages that rendered (a
+/// page that failed has none; its error says so, and the edition goes on without it).
+pub struct Filled {
+    number: usize,
+    bodies: Vec<Arc<Body>>,
+}
+
+/// What the contents page says of a volume: its first and last pages' titles, how many pages.
+#[derive(Default)]
+struct Listed {
+    first: String,
+    last: String,
+    pages: usize,
+}
+
+/// The edition's volumes, filled with the printed pages' bodies in reading order, each rendered
+/// as soon as it is full — or, with `only`, each holding a page of it (and the contents page).
+/// A volume with a link to an anchor of a later volume waits for that volume's ids (the link
+/// leads to the section's start if its page lacks the anchor), and is rendered at the end.
+pub struct Volumes<'a> {
+    cx: &'a Context<'a>,
+    edition: &'a Edition,
+    only: Option<&'a HashSet<String>>,
+    /// The ids (prefixed) of every body come so far.
+    ids: HashSet<String>,
+    /// How many printed pages have come.
+    come: usize,
+    filling: Vec<Arc<Body>>,
+    waiting: Vec<Filled>,
+    listed: Vec<Listed>,
+    /// What each volume rendered gave, by number.
+    printed: Vec<(usize, Printed)>,
+}
+
+impl<'a> Volumes<'a> {
+    pub fn new(
+        cx: &'a Context<'a>,
+        edition: &'a Edition,
+        only: Option<&'a HashSet<String>>,
+    ) -> Self {
+        Volumes {
+            cx,
+            edition,
+            only,
+            ids: HashSet::new(),
+            come: 0,
+            filling: Vec::new(),
+            waiting: Vec::new(),
+            listed: Vec::new(),
+            printed: Vec::new(),
+        }
+    }
+
+    /// Takes the next printed page's body (`None`: the page failed to render); returns its volume
+    /// when the page fills it and it can be rendered now.
+    pub fn take(&mut self, body: Option<Arc<Body>>) -> Option<Filled> {
+        if let Some(body) = body {
+            self.ids.extend(body.rewritten.ids.iter().cloned());
+            self.filling.push(body);
+        }
+        self.come += 1;
+        let full = self.edition.volumes().get(self.listed.len());
+        match full {
+            Some(volume) if self.come >= volume.pages.end => self.close(),
+            _ => None,
+        }
+    }
+
+    /// Closes the volume being filled: returns it when it can be rendered now.
+    fn close(&mut self) -> Option<Filled> {
+        let number = self.listed.len();
+        let bodies = std::mem::take(&mut self.filling);
+        let title = |body: Option<&Arc<Body>>| body.map(|b| b.rewritten.section.title.clone());
+        self.listed.push(Listed {
+            first: title(bodies.first()).unwrap_or_default(),
+            last: title(bodies.last()).unwrap_or_default(),
+            pages: bodies.len(),
+        });
+        let path = &self.edition.volumes()[number].path;
+        let wanted = self.only.is_none_or(|only| {
+            only.contains(path) || bodies.iter().any(|b| only.contains(&b.link.path))
+        });
+        let filled = Filled { number, bodies };
+        match wanted {
+            false => None,
+            true if self.links_ahead(&filled) => {
+                self.waiting.push(filled);
+                None
+            }
+            true => Some(filled),
+        }
+    }
+
+    /// Whether a body of `filled` links to an anchor of a later volume, whose ids have not come.
+    fn links_ahead(&self, filled: &Filled) -> bool {
+        let later = &self.edition.volumes()[filled.number + 1..];
+        filled.bodies.iter().any(|body| {
+            body.rewritten.fragments.iter().any(|url| {
+                let (file, fragment) = url.split_once('#').unwrap_or((url, ""));
+                print::is_anchor_id(fragment) && later.iter().any(|v| v.path == file)
+            })
         })
-    };
-    let ids = print::ids(bodies);
-    let rendered: Vec<_> = (0..volumes.len())
-        .into_par_iter()
-        .filter(wanted)
-        .map(|n| {
-            let (result, problems) =
-                render_volume(cx, volumes, n, &bodies[ranges[n].clone()], &ids);
-            // Each volume to the sink at once: the edition is never held whole.
-            let handed = result.map(|(file, stand_in)| {
-                let mut handed = Handed::default();
-                handed.hand(cx.sink, file, Reading::StandIn);
-                (handed, stand_in)
-            });
-            (handed, problems)
-        })
-        .collect();
-    for (result, problems) in rendered {
-        printed.problems.extend(problems);
+    }
+
+    /// Renders a filled volume (on any core) and hands its file to the sink.
+    pub fn render(&self, filled: &Filled) -> (usize, Printed) {
+        let mut printed = Printed::default();
+        let bodies: Vec<&Rewritten> = filled.bodies.iter().map(|b| &b.rewritten).collect();
+        let volumes = self.edition.volumes();
+        let (result, problems) = render_volume(self.cx, volumes, filled.number, &bodies, &self.ids);
+        printed.problems = problems;
         match result {
             Ok((file, stand_in)) => {
-                printed.files.extend(file);
+                printed.files.hand(self.cx.sink, file, Reading::StandIn);
                 printed.stand_ins.push(stand_in);
             }
             Err(error) => printed.problems.push(error),
         }
+        (filled.number, printed)
     }
-    if volumes.len() > 1 {
-        match render_contents(cx, volumes, bodies, &ranges) {
-            Ok(file) => {
-                printed.files.hand(cx.sink, file, Reading::Whole);
+
+    /// Keeps what a volume rendered gave.
+    pub fn rendered(&mut self, volume: (usize, Printed)) {
+        self.printed.push(volume);
+    }
+
+    /// Renders the volumes still waiting and the contents page; returns everything the edition
+    /// gave, in volume order.
+    pub fn finish(mut self) -> Printed {
+        // An edition without pages still has its (empty) volume.
+        while self.listed.len() < self.edition.volumes().len() {
+            if let Some(filled) = self.close() {
+                self.waiting.push(filled);
             }
-            Err(error) => printed.problems.push(error),
         }
+        let waiting = std::mem::take(&mut self.waiting);
+        for filled in &waiting {
+            let volume = self.render(filled);
+            self.rendered(volume);
+        }
+        self.printed.sort_by_key(|(number, _)| *number);
+        let mut all = Printed::default();
+        for (_, printed) in std::mem::take(&mut self.printed) {
+            all.extend(printed);
+        }
+        if self.edition.volumes().len() > 1 {
+            match render_contents(self.cx, self.edition.volumes(), &self.listed) {
+                Ok(file) => {
+                    all.files.hand(self.cx.sink, file, Reading::Whole);
+                }
+                Err(error) => all.problems.push(error),
+            }
+        }
+        all
     }
-    printed
 }
 
 /// Volume `n`'s file, of its `bodies` (`ids`: the whole edition's), and its stand-in, with the
@@ -133,7 +233,7 @@ fn render_volume(
     volumes: &[Volume],
     n: usize,
     bodies: &[&Rewritten],
-    ids: &HashSet<&str>,
+    ids: &HashSet<String>,
 ) -> (Result<(OutputFile, StandIn), Diagnostic>, Diagnostics) {
     let mut problems = Diagnostics::new();
     let own = print::assemble(bodies, ids, &mut problems);
@@ -199,24 +299,19 @@ fn file_of_volume(
 fn render_contents(
     cx: &Context,
     volumes: &[Volume],
-    bodies: &[&Rewritten],
-    ranges: &[Range<usize>],
+    listed: &[Listed],
 ) -> Result<OutputFile, Diagnostic> {
     let link = print::link(&cx.model.settings);
-    let title = |i: Option<usize>| {
-        let body = i.and_then(|i| bodies.get(i));
-        body.map_or("", |b| b.section.title.as_str())
-    };
     let entries: Vec<VolumeEntry> = volumes
         .iter()
-        .zip(ranges)
+        .zip(listed)
         .enumerate()
-        .map(|(n, (volume, range))| VolumeEntry {
+        .map(|(n, (volume, listed))| VolumeEntry {
             path: &volume.path,
             number: n + 1,
-            first: title(Some(range.start)),
-            last: title(range.end.checked_sub(1)),
-            pages: range.len(),
+            first: &listed.first,
+            last: &listed.last,
+            pages: listed.pages,
         })
         .collect();
     let ctx = context! {
@@ -224,7 +319,7 @@ fn render_contents(
         breadcrumbs => Serde([cx.plan.home().link()]),
         sections => Serde(Vec::<print::Section>::new()),
         volumes => Serde(&entries),
-        pages => bodies.len(),
+        pages => listed.iter().map(|l| l.pages).sum::<usize>(),
         ..page_values(cx)
     };
     let html = cx

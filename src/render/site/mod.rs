@@ -3,13 +3,16 @@
 //! `plan` fixes every page's path, title, parent and reading order once; `environment` holds the
 //! templates and renders the content's Markdown; this module gives each page its template and its
 //! values (a base context shared by all pages, computed once, plus the page's own). Pages are
-//! rendered on every core (rayon), each handed to the caller's [`Sink`] as soon as it is made
-//! (kept, or passed on to be written), and what they found is gathered in reading order so that
-//! the output never depends on the number of threads; writing them is the output stage's job.
-//! All URLs are relative.
+//! rendered on every core (rayon), a run at a time, each handed to the caller's [`Sink`] as soon
+//! as it is made (kept, or passed on to be written), and what they found is gathered in reading
+//! order so that the output never depends on the number of threads: the content pages' bodies go
+//! then to the print edition's volumes and the search index, which make their files as the bodies
+//! come, so that no rendering holds every body (but `serve`'s, kept for the next). Writing files
+//! is the output stage's job. All URLs are relative.
 
 mod edition;
 pub(crate) mod environment;
+mod gathered;
 mod plan;
 mod print;
 mod printed;
@@ -19,7 +22,6 @@ use std::sync::Arc;
 
 use minijinja::value::Serde;
 use minijinja::{Value, context};
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::coverage;
@@ -37,6 +39,7 @@ use super::views::{self, ActivityView, Link};
 use super::{Handed, KnownPart, OutputFile, Reading, Sink, StandIn};
 pub use environment::{TEMPLATE_FUEL, TEXT_FUEL, text_environment, text_error};
 use environment::{Texts, environment, template_diagnostic};
+use gathered::Gathered;
 use plan::{Kind, Plan};
 
 /// The templates the site renders pages with (others may exist, for `include` and `import`).
@@ -81,8 +84,8 @@ pub struct Body {
     pub words: Vec<search::DocWords>,
 }
 
-impl Body {
-    pub fn search_page(&self) -> search::Page<'_> {
+impl search::Text for Body {
+    fn page(&self) -> search::Page<'_> {
         search::Page {
             link: &self.link,
             sections: &self.rewritten.searched,
@@ -92,8 +95,8 @@ impl Body {
 }
 
 /// The HTML pages rendered (with the search index, built from the same bodies as the print
-/// edition), and the bodies of the content pages (present only when the print edition was
-/// rendered, which needs them all).
+/// edition), and, for a next rendering, the bodies of the content pages (kept only when asked
+/// and when the print edition was rendered, which needs them all).
 #[derive(Default)]
 pub struct Rendered {
     pub files: Handed,
@@ -115,6 +118,8 @@ pub struct Rendered {
 pub struct Kept<'a> {
     pub bodies: &'a [Arc<Body>],
     pub text_parts: Option<&'a search::TextParts>,
+    /// Whether this rendering keeps its own in turn, for the next.
+    pub reused: bool,
 }
 
 /// Renders every HTML page of the site, or only those whose path is in `only`, each handed to
@@ -130,6 +135,7 @@ pub fn render_pages(
     sink: &dyn Sink,
     problems: &mut Diagnostics,
 ) -> Rendered {
+    let reused = previous.reused;
     let paths = Paths::of(&model.settings.language);
     let env = match environment(model, theme) {
         Ok(env) => env,
@@ -217,82 +223,39 @@ pub fn render_pages(
         referentiel_page: referentiel_page.as_ref(),
         edition: edition.as_ref(),
     };
+    let cx = edition::Context {
+        model,
+        theme,
+        env: &env,
+        plan: &plan,
+        base: &base,
+        sink,
+    };
+    let codes = super::index_codes(model);
+    let no_parts = search::TextParts::default();
+    let gathered = Gathered {
+        model,
+        sink,
+        kept: &kept,
+        reused,
+        volumes: edition
+            .as_ref()
+            .map(|edition| edition::Volumes::new(&cx, edition, only)),
+        indexer: edition.as_ref().map(|_| {
+            let previous = previous.text_parts.unwrap_or(&no_parts);
+            search::Indexer::new(&model.settings.language, &codes, previous, reused)
+        }),
+        rendered: Rendered::default(),
+        problems,
+    };
     let with_edition = edition.is_some();
     let body_missing = |p: &plan::Planned| {
         with_edition && p.kind.is_content() && !kept.contains_key(p.path.as_str())
     };
-    // Pages render on every core; their results are gathered in reading order, so the output and
-    // the diagnostics do not depend on the number of threads.
-    let selected: Vec<&plan::Planned> = plan
-        .pages
-        .iter()
-        .filter(|p| wanted(&p.path) || body_missing(p))
-        .collect();
-    let rendered: Vec<RenderedPage> = selected
-        .par_iter()
-        .map(|planned| pages.render(planned, wanted(&planned.path), sink))
-        .collect();
-    let mut files = Handed::default();
-    let mut links = Vec::new();
-    let mut fresh: HashMap<&str, Body> = HashMap::new();
-    let mut known = Vec::new();
-    for (planned, page) in selected.iter().zip(rendered) {
-        problems.extend(page.problems);
-        links.extend(page.links);
-        if let Some(body) = page.body {
-            fresh.insert(planned.path.as_str(), body);
-        }
-        files.extend(page.file);
-        known.extend(page.known);
-    }
-    let mut bodies = Vec::new();
-    let mut stand_ins = Vec::new();
-    let mut text_parts = search::TextParts::default();
-    if let Some(edition) = &edition {
-        bodies = plan
-            .pages
-            .iter()
-            .filter(|p| p.kind.is_content())
-            .filter_map(|p| {
-                let path = p.path.as_str();
-                let fresh = fresh.remove(path).map(Arc::new);
-                fresh.or_else(|| kept.get(path).map(|&body| Arc::clone(body)))
-            })
-            .collect();
-        let rewritten: Vec<&print::Rewritten> = bodies
-            .iter()
-            .filter(|b| edition.holds(&b.link.path))
-            .map(|b| &b.rewritten)
-            .collect();
-        let cx = edition::Context {
-            model,
-            theme,
-            env: &env,
-            plan: &plan,
-            base: &base,
-            sink,
-        };
-        // The edition and the search index (from the same bodies) on every core.
-        let (printed, index) = rayon::join(
-            || edition::render(&cx, edition, &rewritten, only),
-            || super::search_index(model, &bodies, previous.text_parts),
-        );
-        files.extend(printed.files);
-        stand_ins = printed.stand_ins;
-        problems.extend(printed.problems);
-        for file in index.0 {
-            files.hand(sink, file, Reading::Whole);
-        }
-        text_parts = index.1;
-    }
-    Rendered {
-        files,
-        links,
-        bodies,
-        text_parts,
-        stand_ins,
-        known,
-    }
+    gathered.render(&plan.pages, |planned| {
+        let wanted = wanted(&planned.path);
+        (wanted || body_missing(planned)).then(|| pages.render(planned, wanted, sink))
+    })
 }
 
 /// What every page is rendered with, shared by the threads.
@@ -314,7 +277,7 @@ struct Pages<'a> {
 /// One page rendered: its file (when wanted), its section of the print edition (when there is
 /// one), and what rendering it found.
 #[derive(Default)]
-struct RenderedPage {
+pub(super) struct RenderedPage {
     /// Its file, once handed to the sink.
     file: Handed,
     known: Option<KnownPart>,

@@ -122,11 +122,6 @@ impl Edition {
         &self.index
     }
 
-    /// Whether the page at `path` is printed.
-    pub fn holds(&self, path: &str) -> bool {
-        self.index.0.contains_key(path)
-    }
-
     /// Its volumes, in order (one, at the edition's own path, for up to [`VOLUME_PAGES`] pages).
     pub fn volumes(&self) -> &[Volume] {
         &self.volumes
@@ -157,21 +152,13 @@ impl Edition {
     }
 }
 
-/// Every id of the edition's `bodies` (prefixed).
-pub fn ids<'a>(bodies: &[&'a Rewritten]) -> HashSet<&'a str> {
-    bodies
-        .iter()
-        .flat_map(|body| body.ids.iter().map(String::as_str))
-        .collect()
-}
-
 /// The sections of the edition from `bodies` in reading order (all the edition's or a volume's),
 /// each link to an anchor its page does not have (such as the page's `main`, which the edition
 /// leaves out; `ids` are the whole edition's) leading to the start of that page's section instead,
 /// so that the edition adds no broken link of its own.
 pub fn assemble(
     bodies: &[&Rewritten],
-    ids: &HashSet<&str>,
+    ids: &HashSet<String>,
     problems: &mut Diagnostics,
 ) -> Vec<Section> {
     bodies
@@ -232,6 +219,11 @@ impl Section {
 
 /// Between a section's id and the id of an element of its page.
 const ANCHOR_SEPARATOR: &str = "--";
+
+/// Whether `id` is that of an element of a page in the edition (not a section's).
+pub fn is_anchor_id(id: &str) -> bool {
+    id.contains(ANCHOR_SEPARATOR)
+}
 
 /// The id in the edition of the element `id` of the page whose section is `section`.
 pub fn anchor_id(section: &str, id: &str) -> String {

@@ -39,7 +39,7 @@ fn links_to_anchors_a_page_lacks_lead_to_its_section() {
     .collect();
     let mut problems = Diagnostics::new();
     let bodies: Vec<&Rewritten> = bodies.iter().collect();
-    let sections = assemble(&bodies, &ids(&bodies), &mut problems);
+    let sections = assemble(&bodies, &ids_of(&bodies), &mut problems);
     assert!(problems.is_empty());
     assert_eq!(
         sections[0].body.as_str().unwrap(),
@@ -137,9 +137,14 @@ fn a_long_edition_is_cut_into_volumes_and_links_cross_them() {
     .map(|(path, body)| index.section(path, path, body).unwrap())
     .collect();
     let bodies: Vec<&Rewritten> = bodies.iter().collect();
-    let sections = assemble(&bodies, &ids(&bodies), &mut Diagnostics::new());
+    let sections = assemble(&bodies, &ids_of(&bodies), &mut Diagnostics::new());
     assert_eq!(
         sections[0].body.as_str().unwrap(),
         r##"<a href="impression-3.html#page-p2003">a</a>"##
     );
+}
+
+/// Every id of `bodies`.
+fn ids_of(bodies: &[&Rewritten]) -> HashSet<String> {
+    bodies.iter().flat_map(|b| b.ids.iter().cloned()).collect()
 }
