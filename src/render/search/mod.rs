@@ -442,32 +442,35 @@ pub fn page_words(language: &str, title: &str, sections: &[Section]) -> Vec<DocW
             heading.sort_unstable();
             heading.dedup();
             // Each distinct title or heading word once, each word of the text once per
-            // occurrence: summed per word, they make its code.
-            let mut coded: Vec<(&str, u32)> = title_words
+            // occurrence: summed per word, they make its code. Counted in a map rather than
+            // sorted with their repeats: a text says its words many times.
+            let mut counted: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
+            let words = title_words
                 .iter()
                 .map(|w| (*w, IN_TITLE))
                 .chain(heading.into_iter().map(|w| (w, IN_HEADING)))
-                .chain(split_words(&folded[heading_end..]).map(|w| (w, IN_TEXT)))
+                .chain(split_words(&folded[heading_end..]).map(|w| (w, IN_TEXT)));
+            for (word, code) in words {
+                *counted.entry(word).or_default() += code;
+            }
+            let mut coded: Vec<(&str, u32)> = counted
+                .into_iter()
                 .filter(|(w, _)| !stopwords.contains(w))
                 .collect();
-            coded.sort_unstable();
-            let mut doc = DocWords::default();
-            let mut last = None;
+            coded.sort_unstable_by_key(|&(word, _)| word);
+            let length = coded.iter().map(|(w, _)| w.len() + 1).sum::<usize>();
+            // Kept until the index is written: no spare capacity.
+            let mut doc = DocWords {
+                words: String::with_capacity(length.saturating_sub(1)),
+                codes: Vec::with_capacity(coded.len()),
+            };
             for (word, code) in coded {
-                if last == Some(word) {
-                    *doc.codes.last_mut().expect("the last word's code") += code;
-                    continue;
-                }
-                if last.is_some() {
+                if !doc.words.is_empty() {
                     doc.words.push(' ');
                 }
                 doc.words.push_str(word);
                 doc.codes.push(code);
-                last = Some(word);
             }
-            // Kept until the index is written, for every page: no spare capacity.
-            doc.words.shrink_to_fit();
-            doc.codes.shrink_to_fit();
             doc
         })
         .collect()
