@@ -71,6 +71,7 @@ impl Gathered<'_> {
                 Some(page) => self.take_page(page),
                 None => None,
             };
+            // Without an edition (a rendering of some pages only), no index either: no body wanted.
             if !planned.kind.is_content() || self.indexer.is_none() {
                 continue;
             }
