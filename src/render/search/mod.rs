@@ -444,7 +444,10 @@ pub fn page_words(language: &str, title: &str, sections: &[Section]) -> Vec<DocW
             // Each distinct title or heading word once, each word of the text once per
             // occurrence: summed per word, they make its code. Counted in a map rather than
             // sorted with their repeats: a text says its words many times.
-            let mut counted: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
+            // Sized for a word every eight bytes, not grown word after word.
+            let capacity = folded.len() / 8;
+            let mut counted: foldhash::HashMap<&str, u32> =
+                foldhash::HashMap::with_capacity_and_hasher(capacity, Default::default());
             let words = title_words
                 .iter()
                 .map(|w| (*w, IN_TITLE))
