@@ -13,8 +13,8 @@
 //! - `t{n}.js`, the text parts: consecutive pages' paths, titles and sections, compressed
 //!   (raw deflate, in base64), loaded for the results a reader sees, for their excerpts.
 //!
-//! It decides the layout, not the ranking (`theme/static/search.js` does), and writes nothing: it
-//! returns the files.
+//! [`Indexer`] builds them page after page while the site renders. It decides the layout, not the
+//! ranking (`theme/static/search.js` does), and writes nothing: it returns the files.
 
 use std::cell::RefCell;
 use std::cmp::Ordering;
