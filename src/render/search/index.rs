@@ -118,9 +118,8 @@ pub struct Indexer<'a, T> {
     /// How many documents each page has.
     docs: Vec<usize>,
     next_doc: u32,
-    /// The document describing each code's section, by the section's path, then its anchor
-    /// (`usize::MAX` until found).
-    described: HashMap<&'a str, Vec<(&'a str, usize)>>,
+    /// The document describing each code's section, by the section's path, then its anchor.
+    described: HashMap<&'a str, Vec<(&'a str, Option<usize>)>>,
     /// The pages of the text part being filled, and the size of their text.
     group: (Vec<T>, usize),
     /// How many pages each text part closed holds.
@@ -134,13 +133,10 @@ impl<'a, T: Text> Indexer<'a, T> {
         previous: &'a TextParts,
         keep: bool,
     ) -> Indexer<'a, T> {
-        let mut described: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
+        let mut described: HashMap<&str, Vec<(&str, Option<usize>)>> = HashMap::new();
         for (_, url) in codes {
             let (path, anchor) = url.split_once('#').unwrap_or((url, ""));
-            described
-                .entry(path)
-                .or_default()
-                .push((anchor, usize::MAX));
+            described.entry(path).or_default().push((anchor, None));
         }
         Indexer {
             language,
@@ -181,7 +177,7 @@ impl<'a, T: Text> Indexer<'a, T> {
             for (doc, anchor) in (first as usize..).zip(sections) {
                 for (wanted, found) in wanted.iter_mut() {
                     if *wanted == anchor {
-                        *found = doc;
+                        *found = Some(doc);
                     }
                 }
             }
@@ -257,7 +253,7 @@ impl<'a, T: Text> Indexer<'a, T> {
             let (path, anchor) = url.split_once('#').unwrap_or((url, ""));
             let wanted = self.described.get(path)?;
             let &(_, doc) = wanted.iter().find(|(wanted, _)| *wanted == anchor)?;
-            (doc != usize::MAX).then_some((*code, doc))
+            Some((*code, doc?))
         });
         let manifest = Manifest {
             language: self.language,

@@ -28,10 +28,16 @@ pub(super) struct Gathered<'a> {
     pub kept: &'a HashMap<&'a str, &'a Arc<Body>>,
     /// Whether the bodies and the index's text parts are kept for the next rendering.
     pub reused: bool,
-    pub volumes: Option<edition::Volumes<'a>>,
-    pub indexer: Option<search::Indexer<'a, Arc<Body>>>,
+    /// What the bodies make, when the print edition is rendered (and with it the index).
+    pub products: Option<Products<'a>>,
     pub rendered: Rendered,
     pub problems: &'a mut Diagnostics,
+}
+
+/// The content pages' bodies' two products, made as the bodies come.
+pub(super) struct Products<'a> {
+    pub volumes: edition::Volumes<'a>,
+    pub indexer: search::Indexer<'a, Arc<Body>>,
 }
 
 impl Gathered<'_> {
@@ -67,26 +73,21 @@ impl Gathered<'_> {
         let mut parts = Vec::new();
         let mut filled = Vec::new();
         for (planned, page) in run.iter().zip(rendered) {
-            let body = match page {
-                Some(page) => self.take_page(page),
-                None => None,
-            };
-            // Without an edition (a rendering of some pages only), no index either: no body wanted.
-            if !planned.kind.is_content() || self.indexer.is_none() {
+            let body = page.and_then(|page| self.take_page(page));
+            let Some(products) = self.products.as_mut().filter(|_| planned.kind.is_content())
+            else {
                 continue;
-            }
+            };
             let path = planned.path.as_str();
             let body = body.or_else(|| self.kept.get(path).map(|&body| Arc::clone(body)));
-            if let Some(volumes) = &mut self.volumes
-                && planned.kind.is_printed(self.model)
-            {
-                filled.extend(volumes.take(body.clone()));
+            if planned.kind.is_printed(self.model) {
+                filled.extend(products.volumes.take(body.clone()));
             }
             if let Some(body) = body {
                 if self.reused {
                     self.rendered.bodies.push(Arc::clone(&body));
                 }
-                parts.extend(self.indexer.as_mut().and_then(|i| i.add(body)));
+                parts.extend(products.indexer.add(body));
             }
         }
         self.make(&parts, &filled);
@@ -103,40 +104,30 @@ impl Gathered<'_> {
 
     /// Makes the index's text `parts` and the edition's `filled` volumes, on every core.
     fn make(&mut self, parts: &[search::Part<Arc<Body>>], filled: &[edition::Filled]) {
-        let sink = self.sink;
-        let (indexer, volumes) = (self.indexer.as_ref(), self.volumes.as_ref());
-        let (parts, volumes): (Vec<_>, Vec<_>) = rayon::join(
-            || match indexer {
-                Some(indexer) => parts.par_iter().map(|part| indexer.make(part)).collect(),
-                None => Vec::new(),
-            },
-            || match volumes {
-                Some(volumes) => filled.par_iter().map(|v| volumes.render(v)).collect(),
-                None => Vec::new(),
-            },
+        let Some(products) = &mut self.products else {
+            return;
+        };
+        let (indexer, volumes) = (&products.indexer, &products.volumes);
+        let (parts, rendered): (Vec<_>, Vec<_>) = rayon::join(
+            || parts.par_iter().map(|part| indexer.make(part)).collect(),
+            || filled.par_iter().map(|v| volumes.render(v)).collect(),
         );
         for (key, file) in parts {
-            if let Some(indexer) = &mut self.indexer {
-                indexer.made(key, &file);
-            }
-            self.rendered.files.hand(sink, file, Reading::Whole);
+            products.indexer.made(key, &file);
+            self.rendered.files.hand(self.sink, file, Reading::Whole);
         }
-        for volume in volumes {
-            if let Some(volumes) = &mut self.volumes {
-                volumes.rendered(volume);
-            }
+        for volume in rendered {
+            products.volumes.rendered(volume);
         }
     }
 
     /// The edition's last files and the index's, with everything gathered.
     fn finish(mut self) -> Rendered {
-        if let Some(volumes) = self.volumes.take() {
+        if let Some(Products { volumes, indexer }) = self.products.take() {
             let printed = volumes.finish();
             self.rendered.files.extend(printed.files);
             self.rendered.stand_ins = printed.stand_ins;
             self.problems.extend(printed.problems);
-        }
-        if let Some(indexer) = self.indexer.take() {
             let (files, text_parts) = indexer.finish();
             for file in files {
                 self.rendered.files.hand(self.sink, file, Reading::Whole);

@@ -39,7 +39,7 @@ use super::views::{self, ActivityView, Link};
 use super::{Handed, KnownPart, OutputFile, Reading, Sink, StandIn};
 pub use environment::{TEMPLATE_FUEL, TEXT_FUEL, text_environment, text_error};
 use environment::{Texts, environment, template_diagnostic};
-use gathered::Gathered;
+use gathered::{Gathered, Products};
 use plan::{Kind, Plan};
 
 /// The templates the site renders pages with (others may exist, for `include` and `import`).
@@ -238,12 +238,14 @@ pub fn render_pages(
         sink,
         kept: &kept,
         reused,
-        volumes: edition
-            .as_ref()
-            .map(|edition| edition::Volumes::new(&cx, edition, only)),
-        indexer: edition.as_ref().map(|_| {
-            let previous = previous.text_parts.unwrap_or(&no_parts);
-            search::Indexer::new(&model.settings.language, &codes, previous, reused)
+        products: edition.as_ref().map(|edition| Products {
+            volumes: edition::Volumes::new(&cx, edition, only),
+            indexer: search::Indexer::new(
+                &model.settings.language,
+                &codes,
+                previous.text_parts.unwrap_or(&no_parts),
+                reused,
+            ),
         }),
         rendered: Rendered::default(),
         problems,
