@@ -1,11 +1,12 @@
 //! The link check: every internal link of the finished site leads to one of its files, and every
 //! fragment to an anchor of its page.
 //!
-//! It reads the rendered files and never changes them. Each HTML file is parsed once with lol_html
+//! It reads the rendered files and never changes them. Each HTML file is read with lol_html
 //! (files in parallel, results kept in file order; a file a build writes without keeping it, as
 //! soon as it is made, see [`Scans::of_file`]; a page around its Markdown text when the render
-//! stage knows that text's anchors and links, see [`KnownPart`]), collecting its anchors (`id`,
-//! and `name` of `<a>`) and the URLs of its links (`href`, `src`, `srcset`, `action`, `poster`,
+//! stage knows that text's anchors and links, see [`KnownPart`]; the template HTML line by line,
+//! each line seen before taken from a memo, see [`scan`]), collecting its anchors (`id`, and
+//! `name` of `<a>`) and the URLs of its links (`href`, `src`, `srcset`, `action`, `poster`,
 //! `xlink:href`); each relative URL is then resolved against its page
 //! and looked up in hash sets, so the check is linear in the size of the site. A broken link written
 //! in Markdown is reported at the Markdown link (the render stage hands over where each is); any
@@ -14,18 +15,16 @@
 //! scheme, protocol-relative and root-absolute ones are not checked: they depend on where the site
 //! is published.
 
+mod scan;
+
 use std::borrow::Cow;
-use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
 
 // A fast hash for the many lookups of a large site (no untrusted keys here).
 use foldhash::{HashMap as FastMap, HashSet as FastSet};
-use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use lol_html::{HtmlRewriter, Settings, element};
 use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 
@@ -33,10 +32,8 @@ use crate::catalogue::Message;
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, closest, did_you_mean, suggest};
 use crate::msg;
 use crate::render::markdown::SourceLink;
-use crate::render::{KnownPart, OutputFile, Passed, Reading, StandIn, entities, html};
-
-/// Attributes holding a URL (or, for `srcset`, several).
-const URL_ATTRIBUTES: &[&str] = &["href", "src", "srcset", "action", "poster", "xlink:href"];
+use crate::render::{KnownPart, OutputFile, Passed, Reading, StandIn, entities};
+use scan::{Found, Scan, scan, scan_file};
 
 /// How many of the closest anchors a hint lists.
 const HINT_ANCHORS: usize = 5;
@@ -128,19 +125,6 @@ impl Scans {
     pub fn gather(all: Vec<Scans>) -> Scans {
         Scans(all.into_iter().flat_map(|scans| scans.0).collect())
     }
-}
-
-/// Scans `file` as `reading` says (never a stand-in: its file is not read).
-fn scan_file(file: &OutputFile, reading: Reading) -> Result<Scan, Diagnostic> {
-    let scanned = match reading {
-        Reading::Around(part) => scan_around(file, part),
-        _ => None,
-    };
-    let mut scan = scanned.unwrap_or_else(|| scan(&file.path, &file.bytes))?;
-    // Kept until the check, for every page: no spare capacity.
-    scan.links.shrink_to_fit();
-    scan.ids.shrink_to_fit();
-    Ok(scan)
 }
 
 /// The finished site as the check reads it.
@@ -268,143 +252,6 @@ pub fn check<'a>(
 
 fn is_html(path: &str) -> bool {
     path.ends_with(".html") || path.ends_with(".htm")
-}
-
-/// The anchors and links of one HTML file.
-#[derive(Debug, Clone)]
-struct Scan {
-    /// Its anchors, entities decoded.
-    ids: FastSet<String>,
-    links: Links,
-}
-
-/// The URLs of a file's links, as in the file (entities not decoded), each with the byte range of
-/// the start tag holding it, to locate it when it is broken. Kept for every page of the site until
-/// the check (hundreds of thousands of links): in one string, not one allocation each.
-#[derive(Debug, Clone, Default)]
-struct Links {
-    urls: String,
-    /// Each URL's end in `urls`, and its tag.
-    ends: Vec<(usize, Range<usize>)>,
-}
-
-/// A URL in an HTML file.
-#[derive(Debug, Clone)]
-struct Found<'a> {
-    url: &'a str,
-    tag: Range<usize>,
-}
-
-impl Links {
-    fn push(&mut self, url: &str, tag: Range<usize>) {
-        self.urls.push_str(url);
-        self.ends.push((self.urls.len(), tag));
-    }
-
-    fn append(&mut self, other: &Links) {
-        for found in other.iter() {
-            self.push(found.url, found.tag);
-        }
-    }
-
-    fn iter(&self) -> impl Iterator<Item = Found<'_>> {
-        let starts = std::iter::once(0).chain(self.ends.iter().map(|(end, _)| *end));
-        starts.zip(&self.ends).map(|(start, (end, tag))| Found {
-            url: &self.urls[start..*end],
-            tag: tag.clone(),
-        })
-    }
-
-    fn shrink_to_fit(&mut self) {
-        self.urls.shrink_to_fit();
-        self.ends.shrink_to_fit();
-    }
-}
-
-/// Scans `file` around its known `part`: `None` when the HTML before the part leaves it where a
-/// parser would not read it as elements and text (in a comment, a tag or a raw-text element).
-fn scan_around(file: &OutputFile, part: &KnownPart) -> Option<Result<Scan, Diagnostic>> {
-    let before = file.bytes.get(..part.range.start)?;
-    let after = file.bytes.get(part.range.end..)?;
-    let raw_open = Rc::new(Cell::new(0));
-    let mut scan = match scan_part(&file.path, before, 0, Some(&raw_open)) {
-        Ok(scan) => scan,
-        Err(problem) => return Some(Err(problem)),
-    };
-    if raw_open.get() > 0 || !html::ends_outside_markup(before) {
-        return None;
-    }
-    scan.ids.extend(part.anchors.iter().cloned());
-    for (url, tag) in &part.links {
-        scan.links.push(url, tag.clone());
-    }
-    Some(
-        scan_part(&file.path, after, part.range.end, None).map(|rest| {
-            scan.ids.extend(rest.ids);
-            scan.links.append(&rest.links);
-            scan
-        }),
-    )
-}
-
-/// Parses the HTML file at `path` with lol_html, keeping its anchors and link URLs.
-fn scan(path: &str, html: &[u8]) -> Result<Scan, Diagnostic> {
-    scan_part(path, html, 0, None)
-}
-
-/// [`scan`] for a part of the file at `path` starting at byte `offset`; `raw_open` counts the
-/// [`html::RAW_TEXT`] elements left open.
-fn scan_part(
-    path: &str,
-    html: &[u8],
-    offset: usize,
-    raw_open: Option<&Rc<Cell<usize>>>,
-) -> Result<Scan, Diagnostic> {
-    let mut ids = FastSet::default();
-    let mut links = Links::default();
-    // Every element: attribute selectors (`[href], [id], …`) measured slower in lol_html.
-    let handler = element!("*", |el| {
-        if let Some(raw_open) = raw_open {
-            html::count_raw_text(el, &el.tag_name(), raw_open);
-        }
-        let bytes = el.source_location().bytes();
-        let tag = offset + bytes.start..offset + bytes.end;
-        // One pass over the attributes: asking for each name in turn costs twice as much.
-        for attribute in el.attributes() {
-            let name = html::attribute_name(attribute, html);
-            let is_anchor = name == "id" || (name == "name" && el.tag_name() == "a");
-            if is_anchor {
-                ids.insert(entities::decode(&attribute.value()).into_owned());
-            } else if name == "srcset" {
-                // Comma-separated candidates, each a URL and an optional width or density.
-                let value = attribute.value();
-                let urls = value.split(',').filter_map(|c| c.split_whitespace().next());
-                for url in urls {
-                    links.push(url, tag.clone());
-                }
-            } else if URL_ATTRIBUTES.contains(&&*name) {
-                links.push(&attribute.value(), tag.clone());
-            }
-        }
-        Ok(())
-    });
-    let mut rewriter = HtmlRewriter::new(
-        Settings::new()
-            .with_strict(false)
-            .append_element_content_handler(handler),
-        |_: &[u8]| {},
-    );
-    let parsed = rewriter.write(html).and_then(|()| rewriter.end());
-    parsed.map_err(|e| {
-        Diagnostic::error(msg!(
-            "links-unreadable-html",
-            path = path,
-            detail = e.to_string()
-        ))
-        .in_file(path)
-        .hint(msg!("links-unreadable-html-hint"))
-    })?;
-    Ok(Scan { ids, links })
 }
 
 /// Links the check leaves alone, because another error already covers them.

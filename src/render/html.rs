@@ -1,7 +1,7 @@
 //! What the stages that read livret's own HTML share about where a part of a page stands in it:
 //! a Markdown text made from its events (see `site::printed`) is spliced into the passes over a
 //! page (the print edition's, the link check's) only where an HTML parser would read it as
-//! elements and text; and how those passes read an attribute's name. It reads strings and counts
+//! elements and text; and how those passes read an element's or an attribute's name. It reads strings and counts
 //! what their parser (lol_html) meets; it parses nothing itself.
 
 use std::borrow::Cow;
@@ -23,15 +23,30 @@ pub fn attribute_name<'a>(attribute: &Attribute, source: &'a [u8]) -> Cow<'a, st
     }
 }
 
+/// The name of `el`, lowercase, read in place in `source` (the HTML its pass was given) where
+/// its start tag stands there: lol_html makes a new string of each name it is asked for.
+pub fn tag_name<'a>(el: &Element, source: &'a [u8]) -> Cow<'a, str> {
+    let tag = source.get(el.source_location().bytes()).and_then(|t| t.strip_prefix(b"<"));
+    let written = tag.map(|t| {
+        let end = t.iter().position(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>'));
+        &t[..end.unwrap_or(t.len())]
+    });
+    let in_place = written.and_then(|name| std::str::from_utf8(name).ok());
+    match in_place {
+        Some(name) if !name.bytes().any(|b| b.is_ascii_uppercase()) => Cow::Borrowed(name),
+        _ => Cow::Owned(el.tag_name()),
+    }
+}
+
 /// Elements whose content an HTML parser reads as text, not elements.
 pub const RAW_TEXT: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
 ];
 
-/// Counts the element `el`, named `name`, in `open` until its end tag, when it is one of
-/// [`RAW_TEXT`].
-pub fn count_raw_text(el: &mut Element, name: &str, open: &Rc<Cell<usize>>) {
-    if !RAW_TEXT.contains(&name) {
+/// Counts the element `el`, named `name`, in `open` until its end tag, when it is one of `kinds`
+/// (such as [`RAW_TEXT`]).
+pub fn count_open(el: &mut Element, name: &str, kinds: &[&str], open: &Rc<Cell<usize>>) {
+    if !kinds.contains(&name) {
         return;
     }
     open.set(open.get() + 1);

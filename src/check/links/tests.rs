@@ -1,4 +1,6 @@
 use super::*;
+use scan::scan_around;
+use std::ops::Range;
 
 fn html(path: &str, body: &str) -> OutputFile {
     OutputFile::new(
@@ -147,6 +149,14 @@ fn comparable(scan: &Scan) -> (Vec<&String>, Vec<(&str, Range<usize>)>) {
     (ids, links.collect())
 }
 
+/// What one lol_html parse of the whole file finds, without the memo of lines.
+fn parsed_whole(file: &OutputFile) -> Scan {
+    let (chunk, _) = scan::parse(&file.path, &file.bytes, false).unwrap();
+    let mut whole = Scan::default();
+    chunk.add_to(&mut whole, 0);
+    whole
+}
+
 #[test]
 fn pages_scanned_around_their_known_texts_scan_as_a_whole_parse_does() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -162,15 +172,47 @@ fn pages_scanned_around_their_known_texts_scan_as_a_whole_parse_does() {
         "{} known parts",
         rendering.known.len()
     );
-    let (around, _) = Scans::new(files, &[], &[], &rendering.known, None);
-    let (whole, _) = Scans::new(files, &[], &[], &[], None);
-    for ((path, around), (_, whole)) in around.0.iter().zip(&whole.0) {
-        assert_eq!(comparable(around), comparable(whole), "{path}");
+    // Twice: the second time, every line comes from the memo.
+    for _ in 0..2 {
+        let (around, _) = Scans::new(files, &[], &[], &rendering.known, None);
+        let html = files.iter().filter(|f| is_html(&f.path));
+        for ((path, around), file) in around.0.iter().zip(html) {
+            assert_eq!(path, &file.path);
+            assert_eq!(comparable(around), comparable(&parsed_whole(file)), "{path}");
+        }
     }
     // Not vacuous: the known parts hold links and anchors.
     let known = rendering.known.iter();
     assert!(known.clone().any(|k| !k.links.is_empty()));
     assert!(known.clone().any(|k| !k.anchors.is_empty()));
+}
+
+#[test]
+fn lines_a_parser_must_read_together_are_scanned_as_a_whole_parse_does() {
+    // Templates whose markup runs over lines: a line read alone would be read otherwise.
+    let bodies = [
+        "<a\n  href=\"tag.html\"\n  id=\"t\">x</a>\n<a href=\"after.html\">y</a>",
+        "<a title=\"a >\nb\" href=\"attribute.html\">x</a>\n<p id=\"p\">z</p>",
+        "<!-- <a href=\"commented.html\">\n<a href=\"still-commented.html\"> -->\n<a href=\"out.html\">",
+        "<script>\nlet a = '<a href=\"script.html\">';\n</script>\n<a href=\"out.html\">",
+        "<textarea>\n<a href=\"textarea.html\">\n</textarea><a id=\"after-textarea\">",
+        "<svg>\n<title><a href=\"svg-title.html\">t</a></title>\n<style>\n<a href=\"svg-style.html\"></a>\n</style></svg>",
+        "<svg><foreignObject>\n</foreignObject><style>\n<a href=\"foreign.html\"></a>\n</style></svg>",
+        "<plaintext>\n<a href=\"plain.html\">",
+        "<a href=unquoted.html\nid=u>x</a>",
+        "<title>T</title>\n<a href=\"same.html\">\n<a href=\"same.html\">",
+    ];
+    for body in bodies {
+        let file = html("a.html", body);
+        for _ in 0..2 {
+            let scanned = scan_file(&file, Reading::Whole).unwrap();
+            assert_eq!(comparable(&scanned), comparable(&parsed_whole(&file)), "{body:?}");
+        }
+    }
+    // Not vacuous: what lies in a comment, a script or a textarea is not taken for a link.
+    let scanned = scan_file(&html("b.html", bodies[2]), Reading::Whole).unwrap();
+    let urls: Vec<&str> = scanned.links.iter().map(|f| f.url).collect();
+    assert_eq!(urls, ["out.html"]);
 }
 
 #[test]

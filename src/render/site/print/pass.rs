@@ -107,7 +107,7 @@ impl<'a> Pass<'a> {
         let mut raw_text = String::new();
         // One handler for every element: each selector more costs lol_html a match per element.
         let rewrite = |el: &mut Element| -> HandlerResult {
-            let name = el.tag_name();
+            let name = html::tag_name(el, part.as_bytes());
             let tag = search::Tag::of(&name);
             let (changes, element_id) = targets.attributes(el, part.as_bytes());
             collector.borrow_mut().start(tag, element_id.as_deref());
@@ -119,7 +119,7 @@ impl<'a> Pass<'a> {
                     Ok(())
                 }));
             }
-            html::count_raw_text(el, &name, &raw_open);
+            html::count_open(el, &name, html::RAW_TEXT, &raw_open);
             for (name, value) in changes {
                 el.set_attribute(&name, &value)?;
             }
