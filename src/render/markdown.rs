@@ -9,7 +9,9 @@
 //! it emits is also returned as a [`SourceLink`] with its place in the source, so that the link check
 //! (which reads the finished site) can point at the Markdown; it does not check anchors itself.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
@@ -61,8 +63,23 @@ pub const HEADER_CELL_END: &str = "</th>";
 
 /// What else is made from a text's events while they exist, besides its HTML (the print
 /// edition's copy of it and its search text: see `site::printed`). It sees the events the HTML is
-/// written from.
-pub type Also<'x> = Option<&'x mut dyn FnMut(&[Event<'_>])>;
+/// written from, and that HTML.
+pub type Also<'x> = Option<&'x mut dyn FnMut(&[Event<'_>], Written<'_>)>;
+
+/// A text's HTML as written from its events, with where each event's HTML starts in it.
+#[derive(Debug, Clone, Copy)]
+pub struct Written<'a> {
+    pub html: &'a str,
+    /// The start of each event's HTML, then the end of the last.
+    pub starts: &'a [usize],
+}
+
+impl<'a> Written<'a> {
+    /// The HTML written for the event at `index`.
+    pub fn of(&self, index: usize) -> &'a str {
+        &self.html[self.starts[index]..self.starts[index + 1]]
+    }
+}
 
 /// Renders Markdown to HTML; problems (unknown link targets) go to `problems`, every link emitted to
 /// `links`.
@@ -148,12 +165,58 @@ pub fn render_also(
         };
         output.push(event);
     }
-    if let Some(also) = also {
-        also(&output);
-    }
-    let mut out = String::with_capacity(markdown.text.len() * 3 / 2);
-    html::push_html(&mut out, output.into_iter());
+    let capacity = markdown.text.len() * 3 / 2;
+    let Some(also) = also else {
+        let mut out = String::with_capacity(capacity);
+        html::push_html(&mut out, output.into_iter());
+        return out;
+    };
+    let (out, starts) = write_marked(&output, capacity);
+    also(
+        &output,
+        Written {
+            html: &out,
+            starts: &starts,
+        },
+    );
     out
+}
+
+/// Writes `events` as HTML, noting where each event's HTML starts (then the end of the last).
+fn write_marked(events: &[Event], capacity: usize) -> (String, Vec<usize>) {
+    /// pulldown-cmark writes to it while the events' iterator reads its length.
+    struct Shared<'a>(&'a RefCell<String>);
+    impl fmt::Write for Shared<'_> {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            self.0.borrow_mut().push_str(s);
+            Ok(())
+        }
+    }
+    let out = RefCell::new(String::with_capacity(capacity));
+    let mut starts = Vec::with_capacity(events.len() + 1);
+    // The writer asks for an event once it has written the one before (an image's alt text
+    // aside, which it reads within the image).
+    let marked = events.iter().map(|event| {
+        starts.push(out.borrow().len());
+        borrowed(event)
+    });
+    // Writing to a String cannot fail.
+    let _ = html::write_html_fmt(Shared(&out), marked);
+    let out = out.into_inner();
+    starts.push(out.len());
+    (out, starts)
+}
+
+/// `event`, its text borrowed rather than copied.
+fn borrowed<'a>(event: &'a Event) -> Event<'a> {
+    let view = |text: &'a CowStr| CowStr::Borrowed(text.as_ref());
+    match event {
+        Event::Text(text) => Event::Text(view(text)),
+        Event::Code(text) => Event::Code(view(text)),
+        Event::Html(html) => Event::Html(view(html)),
+        Event::InlineHtml(html) => Event::InlineHtml(view(html)),
+        other => other.clone(),
+    }
 }
 
 /// Gives each heading without an explicit `{#id}` an id made from its text, unique in the page.

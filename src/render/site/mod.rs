@@ -31,7 +31,7 @@ use crate::model::{Model, PageTemplate};
 use super::calendar;
 use super::documents;
 use super::exports::Export;
-use super::markdown::{Markdown, Placement, SourceLink};
+use super::markdown::{Markdown, Placement, SourceLink, Written};
 use super::paths::Paths;
 use super::search;
 use super::theme::Theme;
@@ -310,8 +310,9 @@ impl Pages<'_> {
         // A printed page's Markdown text is made for the edition from its events too.
         let edition = self.edition.filter(|_| planned.kind.is_content());
         let mut printed = None;
-        let mut print = |events: &[pulldown_cmark::Event]| {
-            printed = edition.and_then(|e| printed::printed(e.sections(), &planned.path, events));
+        let mut print = |events: &[pulldown_cmark::Event], site: Written| {
+            let sections = edition.map(|e| e.sections());
+            printed = sections.and_then(|s| printed::printed(s, &planned.path, events, site));
         };
         let (prev, next) = self.plan.neighbours(planned);
         let mut breadcrumbs: Vec<Link> = Vec::new();

@@ -15,7 +15,7 @@ use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::render::KnownPart;
 use crate::render::html;
-use crate::render::markdown::{HEADER_CELL, HEADER_CELL_END};
+use crate::render::markdown::{HEADER_CELL, HEADER_CELL_END, Written};
 use crate::render::search::{self, Step};
 
 use super::print::{Sections, anchor_id, level_on_paper, section_id};
@@ -36,13 +36,19 @@ pub struct PrintedText {
     pub site_links: Vec<String>,
 }
 
-/// The edition's copy of the text whose (site) events are `events`, on the page at `path`; `None`
-/// when only the HTML pass can make it.
-pub fn printed(sections: &Sections, path: &str, events: &[Event]) -> Option<PrintedText> {
+/// The edition's copy of the text whose (site) events are `events`, written as `site`, on the
+/// page at `path`; `None` when only the HTML pass can make it.
+pub fn printed(
+    sections: &Sections,
+    path: &str,
+    events: &[Event],
+    site: Written,
+) -> Option<PrintedText> {
     let id = section_id(path);
     let mut text = PrintedText::default();
-    let mut edition = Vec::with_capacity(events.len());
-    for event in events {
+    // The events the edition writes otherwise, with their index; it copies the others' HTML.
+    let mut changed = Vec::new();
+    for (index, event) in events.iter().enumerate() {
         let copy = match event {
             Event::Start(Tag::Heading {
                 level,
@@ -51,16 +57,16 @@ pub fn printed(sections: &Sections, path: &str, events: &[Event]) -> Option<Prin
                 attrs,
             }) if attrs.is_empty() => {
                 let prefixed = text.heading(&id, *level, heading_id.as_deref()?)?;
-                Event::Start(Tag::Heading {
+                Some(Event::Start(Tag::Heading {
                     level: one_down(*level),
                     id: Some(prefixed.into()),
                     classes: classes.clone(),
                     attrs: Vec::new(),
-                })
+                }))
             }
             Event::End(TagEnd::Heading(level)) => {
                 text.end(heading_name(*level));
-                Event::End(TagEnd::Heading(one_down(*level)))
+                Some(Event::End(TagEnd::Heading(one_down(*level))))
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -69,48 +75,85 @@ pub fn printed(sections: &Sections, path: &str, events: &[Event]) -> Option<Prin
                 ..
             }) => {
                 text.start("a", None);
-                Event::InlineHtml(
-                    link_tag(sections, path, &id, *link_type, dest_url, title, &mut text).into(),
-                )
+                let tag = link_tag(sections, path, &id, *link_type, dest_url, title, &mut text);
+                Some(Event::InlineHtml(tag.into()))
             }
+            // The others' HTML is the site's: only the search's steps are taken from them.
             Event::Html(html) if html.as_ref() == HEADER_CELL => {
                 text.start("th", None);
-                event.clone()
+                None
             }
             Event::Html(html) if html.as_ref() == HEADER_CELL_END => {
                 text.end("th");
-                event.clone()
+                None
             }
-            Event::Text(t) => text.text(t, event),
+            Event::Text(t) => {
+                text.text(t);
+                None
+            }
             Event::Code(t) => {
                 text.start("code", None);
-                text.text(t, event);
+                text.text(t);
                 text.end("code");
-                event.clone()
+                None
             }
-            Event::SoftBreak => text.text("\n", event),
+            Event::SoftBreak => {
+                text.text("\n");
+                None
+            }
             // Void elements: an HTML pass meets no end tag.
-            Event::HardBreak => text.void("br", event),
-            Event::Rule => text.void("hr", event),
-            Event::TaskListMarker(_) => text.void("input", event),
+            Event::HardBreak => {
+                text.start("br", None);
+                None
+            }
+            Event::Rule => {
+                text.start("hr", None);
+                None
+            }
+            Event::TaskListMarker(_) => {
+                text.start("input", None);
+                None
+            }
             Event::Start(tag) => {
                 for name in elements(&tag.to_end())? {
                     text.start(name, None);
                 }
-                event.clone()
+                None
             }
             Event::End(end) => {
                 for name in elements(end)?.iter().rev() {
                     text.end(name);
                 }
-                event.clone()
+                None
             }
             _ => return None,
         };
-        edition.push(copy);
+        changed.extend(copy.map(|copy| (index, copy)));
     }
-    pulldown_cmark::html::push_html(&mut text.html, edition.into_iter());
+    text.html = spliced(site, changed);
     Some(text)
+}
+
+/// The site's HTML of a text, the HTML of the events at the indexes of `changed` replaced by that
+/// of their copies: everything else an edition's text writes as the site's does, and leaves the
+/// writer as it does (no copy changes whether what it writes ends a line).
+fn spliced(site: Written, changed: Vec<(usize, Event)>) -> String {
+    let mut html = String::with_capacity(site.html.len() + 32 * changed.len());
+    let mut copied = 0;
+    let mut alone = String::new();
+    for (index, copy) in changed {
+        html.push_str(&site.html[copied..site.starts[index]]);
+        alone.clear();
+        pulldown_cmark::html::push_html(&mut alone, std::iter::once(copy));
+        // A heading starts a line: after text that does not end one, the writer breaks it first.
+        if site.of(index).starts_with('\n') && !alone.starts_with('\n') {
+            html.push('\n');
+        }
+        html.push_str(&alone);
+        copied = site.starts[index + 1];
+    }
+    html.push_str(&site.html[copied..]);
+    html
 }
 
 /// The text's part of its page, for the link check: `site` is the text's HTML for the site, and
@@ -163,14 +206,8 @@ impl PrintedText {
         Some(prefixed)
     }
 
-    fn text<'a>(&mut self, text: &str, event: &Event<'a>) -> Event<'a> {
+    fn text(&mut self, text: &str) {
         self.steps.push(Step::Text(text.to_owned()));
-        event.clone()
-    }
-
-    fn void<'a>(&mut self, name: &str, event: &Event<'a>) -> Event<'a> {
-        self.start(name, None);
-        event.clone()
     }
 }
 
@@ -275,7 +312,8 @@ mod tests {
         };
         let edition = Edition::new(PAGES, "impression.html");
         let mut copy = None;
-        let mut print = |events: &[Event]| copy = printed(edition.sections(), PATH, events);
+        let mut print =
+            |events: &[Event], site: Written| copy = printed(edition.sections(), PATH, events, site);
         let (mut problems, mut links) = (Diagnostics::new(), Vec::new());
         let targets = LinkTargets::new();
         let html = render_also(
@@ -331,6 +369,8 @@ mod tests {
         "## Même titre\n\n## Même titre\n\nTexte « entre guillemets » ; fin ?",
         "[Un lien *mis en avant* vers la règle](regle.html \"La règle\")\n\nSuite.",
         "Lien [vide]() et [absolu](/racine.html) et [fichier](../docs/a.odt).",
+        // A heading right after a start tag: the writer breaks the line before it.
+        "- # Titre dans une liste\n- suite\n\n> ## Titre cité",
     ];
 
     #[test]
