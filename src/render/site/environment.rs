@@ -3,7 +3,9 @@
 //! budget so that template code cannot run away, the rendering of the content's Markdown texts,
 //! and template errors as diagnostics. It knows nothing of which page uses which template.
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Arc, RwLock};
 
 use minijinja::{Environment, Value};
 
@@ -215,11 +217,30 @@ pub fn template_diagnostic(error: &minijinja::Error, theme: &Theme) -> Diagnosti
 pub fn add_catalogue(env: &mut Environment, settings: &Settings) {
     let catalogue = labels::catalogue_of(settings);
     let audience = labels::audience_args(settings);
+    // Most sentences take no argument of their own, and every page says them again: each is
+    // formatted once.
+    let plain: RwLock<HashMap<String, Arc<str>>> = RwLock::default();
     env.add_function(
         "t",
-        move |id: &str, kwargs: minijinja::value::Kwargs| -> Result<String, minijinja::Error> {
+        move |id: &str, kwargs: minijinja::value::Kwargs| -> Result<Value, minijinja::Error> {
+            let unknown = || {
+                let detail = format!("`{id}` is not in the message catalogue");
+                minijinja::Error::new(minijinja::ErrorKind::UndefinedError, detail)
+            };
             // The audience's words are borrowed, not copied: this runs for every sentence of
             // every page.
+            let audience = audience.iter().map(|(name, value)| (name.as_str(), value));
+            if kwargs.args().next().is_none() {
+                if let Some(text) = plain.read().ok().and_then(|p| p.get(id).cloned()) {
+                    return Ok(Value::from(text));
+                }
+                let text = catalogue.format_runtime(id, audience).ok_or_else(unknown)?;
+                let text: Arc<str> = text.into();
+                if let Ok(mut plain) = plain.write() {
+                    plain.insert(id.to_owned(), Arc::clone(&text));
+                }
+                return Ok(Value::from(text));
+            }
             let mut args = Vec::new();
             for name in kwargs.args() {
                 let value: Value = kwargs.get(name)?;
@@ -229,14 +250,9 @@ pub fn add_catalogue(env: &mut Environment, settings: &Settings) {
                 };
                 args.push((name, arg));
             }
-            let all = audience
-                .iter()
-                .map(|(name, value)| (name.as_str(), value))
-                .chain(args.iter().map(|(name, value)| (*name, value)));
-            catalogue.format_runtime(id, all).ok_or_else(|| {
-                let detail = format!("`{id}` is not in the message catalogue");
-                minijinja::Error::new(minijinja::ErrorKind::UndefinedError, detail)
-            })
+            let all = audience.chain(args.iter().map(|(name, value)| (*name, value)));
+            let text = catalogue.format_runtime(id, all).ok_or_else(unknown)?;
+            Ok(Value::from(text))
         },
     );
 }
