@@ -132,7 +132,7 @@ fn fold_into(text: &str, folded: &mut String) {
         folded[start..].make_ascii_lowercase();
         rest = &rest[ascii..];
         if let Some(c) = rest.chars().next() {
-            match LATIN_FOLDS.get(c as usize - 0x80) {
+            match worked_out(c) {
                 Some(fold) => folded.push_str(fold),
                 None => fold_char(c, folded),
             }
@@ -141,20 +141,31 @@ fn fold_into(text: &str, folded: &mut String) {
     }
 }
 
-/// The folds of U+0080 to U+024F (Latin-1 and the Latin extensions: every accented letter of
-/// French), worked out once by [`fold_char`]: the pages' text is full of them, and each costs a
-/// lowercase and a decomposition otherwise.
-static LATIN_FOLDS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    (0x80..0x250)
-        .map(|code| {
+/// The blocks whose folds are worked out once by [`fold_char`]: Latin-1 and the Latin extensions
+/// (every accented letter of French), and general punctuation (typographic apostrophes, quotes,
+/// dashes and no-break spaces). The pages' text is full of them, and each costs a lowercase and a
+/// decomposition otherwise.
+const WORKED_OUT: [std::ops::Range<u32>; 2] = [0x80..0x250, 0x2000..0x2070];
+
+static FOLDS: LazyLock<[Vec<String>; 2]> = LazyLock::new(|| {
+    WORKED_OUT.map(|block| {
+        let fold = |code| {
             let mut fold = String::new();
             if let Some(c) = char::from_u32(code) {
                 fold_char(c, &mut fold);
             }
             fold
-        })
-        .collect()
+        };
+        block.map(fold).collect()
+    })
 });
+
+/// The fold of `c` if it was worked out once.
+fn worked_out(c: char) -> Option<&'static str> {
+    let code = c as u32;
+    let (block, folds) = WORKED_OUT.iter().zip(&*FOLDS).find(|(b, _)| b.contains(&code))?;
+    Some(&folds[(code - block.start) as usize])
+}
 
 /// JavaScript's string order (UTF-16 code units), in which the index's words and stems are sorted
 /// so that the query side can search them by bisection.

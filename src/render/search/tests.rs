@@ -230,6 +230,18 @@ fn words_are_folded_without_case_accents_or_ligatures() {
 }
 
 #[test]
+fn folds_worked_out_once_are_each_characters_fold() {
+    let blocks = WORKED_OUT.iter().cloned().flatten();
+    for c in blocks.filter_map(char::from_u32) {
+        let mut expected = String::new();
+        fold_char(c, &mut expected);
+        assert_eq!(worked_out(c), Some(expected.as_str()), "{c:?}");
+    }
+    assert_eq!(worked_out('a'), None);
+    assert_eq!(worked_out('\u{3000}'), None);
+}
+
+#[test]
 fn an_accented_word_is_found_under_its_folded_form() {
     let page = body("L’évaluation des élèves", &[]);
     let index = index_of("fr", &[(link("a.html", "Été"), page)]);
