@@ -6,10 +6,10 @@
 //! ids prefixed with the section's, headings one level down, links turned into links between
 //! sections by the same rule as the HTML pass of `print`), and the start tags, end tags and text
 //! the HTML holds are recorded for the search's [`search::Collector`], in the order an HTML pass
-//! would meet them. The result must be exactly
-//! what `print`'s lol_html pass makes of the text's HTML (tests compare the two); a text with
-//! anything this module does not write the same way (raw HTML, images, footnotes, heading
-//! attributes, ids with characters HTML escapes) gets `None`, and its body takes the HTML pass.
+//! would meet them. The result must be exactly what `print`'s lol_html pass makes of the text's
+//! HTML (tests compare the two); a text with anything this module does not write the same way (raw
+//! HTML, images, footnotes, heading attributes, ids with characters HTML escapes) gets `None`, and
+//! its body takes the HTML pass.
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
