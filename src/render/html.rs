@@ -26,9 +26,13 @@ pub fn attribute_name<'a>(attribute: &Attribute, source: &'a [u8]) -> Cow<'a, st
 /// The name of `el`, lowercase, read in place in `source` (the HTML its pass was given) where
 /// its start tag stands there: lol_html makes a new string of each name it is asked for.
 pub fn tag_name<'a>(el: &Element, source: &'a [u8]) -> Cow<'a, str> {
-    let tag = source.get(el.source_location().bytes()).and_then(|t| t.strip_prefix(b"<"));
+    let tag = source
+        .get(el.source_location().bytes())
+        .and_then(|t| t.strip_prefix(b"<"));
     let written = tag.map(|t| {
-        let end = t.iter().position(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>'));
+        let end = t
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>'));
         &t[..end.unwrap_or(t.len())]
     });
     let in_place = written.and_then(|name| std::str::from_utf8(name).ok());

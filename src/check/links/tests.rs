@@ -178,7 +178,11 @@ fn pages_scanned_around_their_known_texts_scan_as_a_whole_parse_does() {
         let html = files.iter().filter(|f| is_html(&f.path));
         for ((path, around), file) in around.0.iter().zip(html) {
             assert_eq!(path, &file.path);
-            assert_eq!(comparable(around), comparable(&parsed_whole(file)), "{path}");
+            assert_eq!(
+                comparable(around),
+                comparable(&parsed_whole(file)),
+                "{path}"
+            );
         }
     }
     // Not vacuous: the known parts hold links and anchors.
@@ -206,7 +210,11 @@ fn lines_a_parser_must_read_together_are_scanned_as_a_whole_parse_does() {
         let file = html("a.html", body);
         for _ in 0..2 {
             let scanned = scan_file(&file, Reading::Whole).unwrap();
-            assert_eq!(comparable(&scanned), comparable(&parsed_whole(&file)), "{body:?}");
+            assert_eq!(
+                comparable(&scanned),
+                comparable(&parsed_whole(&file)),
+                "{body:?}"
+            );
         }
     }
     // Not vacuous: what lies in a comment, a script or a textarea is not taken for a link.

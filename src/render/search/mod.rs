@@ -163,7 +163,10 @@ static FOLDS: LazyLock<[Vec<String>; 2]> = LazyLock::new(|| {
 /// The fold of `c` if it was worked out once.
 fn worked_out(c: char) -> Option<&'static str> {
     let code = c as u32;
-    let (block, folds) = WORKED_OUT.iter().zip(&*FOLDS).find(|(b, _)| b.contains(&code))?;
+    let (block, folds) = WORKED_OUT
+        .iter()
+        .zip(&*FOLDS)
+        .find(|(b, _)| b.contains(&code))?;
     Some(&folds[(code - block.start) as usize])
 }
 

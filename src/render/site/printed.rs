@@ -313,8 +313,9 @@ mod tests {
         };
         let edition = Edition::new(PAGES, "impression.html");
         let mut copy = None;
-        let mut print =
-            |events: &[Event], site: Written| copy = printed(edition.sections(), PATH, events, site);
+        let mut print = |events: &[Event], site: Written| {
+            copy = printed(edition.sections(), PATH, events, site)
+        };
         let (mut problems, mut links) = (Diagnostics::new(), Vec::new());
         let targets = LinkTargets::new();
         let html = render_also(
