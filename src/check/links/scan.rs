@@ -29,14 +29,25 @@ const FOREIGN: &[&str] = &["svg", "math"];
 /// element start outside comments, tags and raw-text elements only (in a `<script>` it is text).
 const PROBE: &[u8] = b"<livret-probe>";
 
-/// How many chunks a thread remembers before it starts again (a bound on memory: the chrome
-/// every page repeats comes back at once).
+/// How many chunks, and how many of their bytes, a thread remembers before it starts again (a
+/// bound on memory: the chrome every page repeats comes back at once)…
 const REMEMBERED: usize = 1 << 14;
+const REMEMBERED_BYTES: usize = 4 << 20;
+/// …and the longest it remembers: the lines a page's chrome repeats are short, and a long one (a
+/// minified page, a generated table's row) seldom comes back.
+const LONGEST_REMEMBERED: usize = 2 << 10;
+
+/// The chunks parsed on a thread: what each holds, or `None` when a parser must read it with what
+/// follows.
+#[derive(Default)]
+struct Memo {
+    chunks: FastMap<Box<[u8]>, Option<Chunk>>,
+    /// The chunks' bytes.
+    bytes: usize,
+}
 
 thread_local! {
-    /// The chunks parsed on this thread: what each holds, or `None` when a parser must read it
-    /// with what follows.
-    static SEEN: RefCell<FastMap<Box<[u8]>, Option<Chunk>>> = RefCell::default();
+    static SEEN: RefCell<Memo> = RefCell::default();
 }
 
 /// The anchors and links of one HTML file.
@@ -209,7 +220,7 @@ fn after_lines(text: &[u8], start: usize, lines: usize) -> usize {
 /// whether it could be read alone, or `None` when it has not been seen.
 fn remembered(chunk: &[u8], scan: &mut Scan, at: usize) -> Option<bool> {
     SEEN.with_borrow(|seen| {
-        let found = seen.get(chunk)?.as_ref();
+        let found = seen.chunks.get(chunk)?.as_ref();
         if let Some(found) = found {
             found.add_to(scan, at);
         }
@@ -218,11 +229,15 @@ fn remembered(chunk: &[u8], scan: &mut Scan, at: usize) -> Option<bool> {
 }
 
 fn remember(chunk: &[u8], found: Option<Chunk>) {
+    if chunk.len() > LONGEST_REMEMBERED {
+        return;
+    }
     SEEN.with_borrow_mut(|seen| {
-        if seen.len() >= REMEMBERED {
-            seen.clear();
+        if seen.chunks.len() >= REMEMBERED || seen.bytes + chunk.len() > REMEMBERED_BYTES {
+            *seen = Memo::default();
         }
-        seen.insert(chunk.into(), found);
+        seen.bytes += chunk.len();
+        seen.chunks.insert(chunk.into(), found);
     });
 }
 
