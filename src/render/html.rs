@@ -16,29 +16,34 @@ use lol_html::html_content::{Attribute, Element};
 /// passes look at every attribute of every element.
 pub fn attribute_name<'a>(attribute: &Attribute, source: &'a [u8]) -> Cow<'a, str> {
     let written = attribute.name_source_location();
-    let in_place = written.and_then(|at| std::str::from_utf8(source.get(at.bytes())?).ok());
-    match in_place {
-        Some(name) if !name.bytes().any(|b| b.is_ascii_uppercase()) => Cow::Borrowed(name),
-        _ => Cow::Owned(attribute.name()),
-    }
+    let in_place = written.and_then(|at| source.get(at.bytes()));
+    lowercase_in_place(in_place, || attribute.name())
 }
 
 /// The name of `el`, lowercase, read in place in `source` (the HTML its pass was given) where
-/// its start tag stands there: lol_html makes a new string of each name it is asked for.
+/// its start tag stands there, as [`attribute_name`] reads an attribute's.
 pub fn tag_name<'a>(el: &Element, source: &'a [u8]) -> Cow<'a, str> {
     let tag = source
         .get(el.source_location().bytes())
         .and_then(|t| t.strip_prefix(b"<"));
-    let written = tag.map(|t| {
+    let in_place = tag.map(|t| {
         let end = t
             .iter()
             .position(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>'));
         &t[..end.unwrap_or(t.len())]
     });
-    let in_place = written.and_then(|name| std::str::from_utf8(name).ok());
-    match in_place {
+    lowercase_in_place(in_place, || el.tag_name())
+}
+
+/// A name as written (`in_place`) when it is lowercase already, else the one lol_html `makes`.
+fn lowercase_in_place<'a>(
+    in_place: Option<&'a [u8]>,
+    makes: impl FnOnce() -> String,
+) -> Cow<'a, str> {
+    let name = in_place.and_then(|name| std::str::from_utf8(name).ok());
+    match name {
         Some(name) if !name.bytes().any(|b| b.is_ascii_uppercase()) => Cow::Borrowed(name),
-        _ => Cow::Owned(el.tag_name()),
+        _ => Cow::Owned(makes()),
     }
 }
 
