@@ -1,15 +1,24 @@
 //! What the stages that read livret's own HTML share about where a part of a page stands in it:
 //! a Markdown text made from its events (see `site::printed`) is spliced into the passes over a
 //! page (the print edition's, the link check's) only where an HTML parser would read it as
-//! elements and text; and how those passes read an element's or an attribute's name. It reads strings and counts
+//! elements and text; and how those passes select every element and read an element's or an
+//! attribute's name. It reads strings and counts
 //! what their parser (lol_html) meets; it parses nothing itself.
 
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::rc::Rc;
+use std::sync::LazyLock;
 
-use lol_html::EndTagHandler;
 use lol_html::html_content::{Attribute, Element};
+use lol_html::{EndTagHandler, Selector};
+
+/// The selector of every element, which the passes give lol_html: parsed once, where lol_html
+/// parses a selector given as text again for each pass (one or more a page).
+pub fn every_element() -> Cow<'static, Selector> {
+    static EVERY: LazyLock<Selector> = LazyLock::new(|| "*".parse().expect("`*` is a selector"));
+    Cow::Borrowed(&EVERY)
+}
 
 /// The name of `attribute`, lowercase, read in place in `source` (the HTML its pass was given)
 /// where it stands there: lol_html makes a new string of each name it is asked for, and the

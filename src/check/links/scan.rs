@@ -12,7 +12,8 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use foldhash::{HashMap as FastMap, HashSet as FastSet};
-use lol_html::{HtmlRewriter, Settings, element};
+use lol_html::html_content::Element;
+use lol_html::{ElementContentHandlers, HtmlRewriter, Settings};
 
 use crate::diagnostic::Diagnostic;
 use crate::msg;
@@ -254,7 +255,7 @@ pub(super) fn parse(path: &str, html: &[u8], probe: bool) -> Result<(Chunk, bool
     let mut closed = false;
     let open = Rc::new(Cell::new(0));
     // Every element: attribute selectors (`[href], [id], …`) measured slower in lol_html.
-    let handler = element!("*", |el| {
+    let handler = |el: &mut Element| {
         let tag = el.source_location().bytes();
         if probe && tag.start == html.len() {
             closed = open.get() == 0;
@@ -281,11 +282,12 @@ pub(super) fn parse(path: &str, html: &[u8], probe: bool) -> Result<(Chunk, bool
             }
         }
         Ok(())
-    });
+    };
+    let handlers = ElementContentHandlers::default().element(handler);
     let mut rewriter = HtmlRewriter::new(
         Settings::new()
             .with_strict(false)
-            .append_element_content_handler(handler),
+            .append_element_content_handler((html::every_element(), handlers)),
         |_: &[u8]| {},
     );
     let parsed = rewriter.write(&source).and_then(|()| rewriter.end());

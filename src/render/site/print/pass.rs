@@ -8,7 +8,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use lol_html::html_content::Element;
-use lol_html::{HandlerResult, RewriteStrSettings, doc_text, element, rewrite_str};
+use lol_html::{ElementContentHandlers, HandlerResult, RewriteStrSettings, doc_text, rewrite_str};
 use minijinja::Value;
 
 use crate::diagnostic::Diagnostic;
@@ -135,7 +135,10 @@ impl<'a> Pass<'a> {
             Ok(())
         });
         let settings = RewriteStrSettings::new()
-            .append_element_content_handler(element!("*", rewrite))
+            .append_element_content_handler((
+                html::every_element(),
+                ElementContentHandlers::default().element(rewrite),
+            ))
             .append_document_content_handler(gather_text);
         let rewritten = rewrite_str(part, settings).map_err(|error| rewrite_error(path, &error));
         self.raw_text = raw_open.get();
