@@ -272,14 +272,35 @@ const MAY_BREAK: [bool; 256] = crate::render::byte_set(&[
 ]);
 
 /// Where `text` breaks between words, and each break's length: white space, but not the
-/// no-break spaces typography placed.
+/// no-break spaces typography placed, nor a single space between two words (most of them), which
+/// collapses to itself and so stays in the run around it.
 fn breaks(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut last_end = None;
     // The bytes of the table all start a character: each position is one.
-    crate::render::positions(text, &MAY_BREAK).filter_map(|at| {
-        let c = text[at..].chars().next()?;
-        let breaks = c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}';
-        breaks.then_some((at, c.len_utf8()))
+    crate::render::positions(text, &MAY_BREAK).filter_map(move |at| {
+        let single = text.as_bytes()[at] == b' '
+            && at > 0
+            && last_end != Some(at)
+            && at + 1 < text.len()
+            && break_at(text, at + 1).is_none();
+        if single {
+            return None;
+        }
+        let length = break_at(text, at)?;
+        last_end = Some(at + length);
+        Some((at, length))
     })
+}
+
+/// The length of the character at byte `at` of `text` if it breaks between words.
+fn break_at(text: &str, at: usize) -> Option<usize> {
+    let byte = *text.as_bytes().get(at)?;
+    if !MAY_BREAK[usize::from(byte)] {
+        return None;
+    }
+    let c = text[at..].chars().next()?;
+    let breaks = c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}';
+    breaks.then_some(c.len_utf8())
 }
 
 /// Cuts a page's body into sections at the `h2` and `h3` that have an id, while an HTML pass
