@@ -440,8 +440,9 @@ fn documents(sections: &[Section]) -> impl Iterator<Item = &Section> {
     })
 }
 
-/// A document's indexed words with where each stands, as the index writes them: `words` sorted
-/// and space-separated (one string rather than one per word: a page has thousands), and for each
+/// A document's indexed words with where each stands, as the index writes them: `words`
+/// space-separated, in no given order (one string rather than one per word: a page has
+/// thousands), and for each
 /// a code, `count << 2 | in_title << 1 | in_heading`, `count` being its occurrences in the
 /// section's text. The page's title words are given to every document of the page, so that the
 /// query side ranks a section by its page's title without reading the title.
@@ -491,11 +492,12 @@ pub fn page_words(language: &str, title: &str, sections: &[Section]) -> Vec<DocW
             for (word, code) in words {
                 *counted.entry(word).or_default() += code;
             }
-            let mut coded: Vec<(&str, u32)> = counted
+            // In the map's order: a word's postings are its own, so the order of a document's
+            // words shows nowhere in the index, and sorting them cost more than counting them.
+            let coded: Vec<(&str, u32)> = counted
                 .into_iter()
                 .filter(|(w, _)| !stopwords.contains(w))
                 .collect();
-            coded.sort_unstable_by_key(|&(word, _)| word);
             let length = coded.iter().map(|(w, _)| w.len() + 1).sum::<usize>();
             // Kept until the index is written: no spare capacity.
             let mut doc = DocWords {
