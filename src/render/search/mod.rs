@@ -18,6 +18,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -192,14 +193,6 @@ pub struct Section {
     pub text: String,
 }
 
-/// Elements whose text readers do not see as text (or, for `h1`, the page title, stored apart).
-const SKIPPED: &[&str] = &["script", "style", "template", "noscript", "h1"];
-/// Elements inside a word's flow: no word break at their tags.
-const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "small", "span",
-    "strong", "sub", "sup", "time", "u", "var",
-];
-
 /// What an element's tags mean for the text around them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tag {
@@ -214,15 +207,18 @@ pub enum Tag {
 }
 
 impl Tag {
+    /// What the tags of an element named `name` (lowercase) mean. A match rather than lists to
+    /// search: every element of every page is asked.
     pub fn of(name: &str) -> Tag {
-        if SKIPPED.contains(&name) {
-            Tag::Skipped
-        } else if name == "h2" || name == "h3" {
-            Tag::Heading
-        } else if INLINE.contains(&name) {
-            Tag::Inline
-        } else {
-            Tag::Block
+        match name {
+            // Text readers do not see as text (or, for `h1`, the page title, stored apart).
+            "script" | "style" | "template" | "noscript" | "h1" => Tag::Skipped,
+            "h2" | "h3" => Tag::Heading,
+            "a" | "abbr" | "b" | "bdi" | "cite" | "code" | "em" | "i" | "kbd" | "mark" | "q"
+            | "s" | "small" | "span" | "strong" | "sub" | "sup" | "time" | "u" | "var" => {
+                Tag::Inline
+            }
+            _ => Tag::Block,
         }
     }
 }
@@ -259,9 +255,11 @@ impl Collapsed {
 
     fn take(&mut self) -> String {
         self.space = false;
-        // Kept until the index is written, for every page: no spare capacity.
-        self.text.shrink_to_fit();
-        std::mem::take(&mut self.text)
+        // Kept until the index is written, for every page: an exact copy, with no spare
+        // capacity, and the buffer, grown once, left for the next section.
+        let text = self.text.as_str().to_owned();
+        self.text.clear();
+        text
     }
 }
 
@@ -326,13 +324,37 @@ impl Default for Collector {
     }
 }
 
-/// One thing an HTML pass meets, as a [`Collector`] is told it: recorded where the text comes
-/// from Markdown events rather than a pass (see `site::printed`), to be replayed in place.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Step {
+/// What an HTML pass meets, as a [`Collector`] is told it: recorded where the text comes from
+/// Markdown events rather than a pass (see `site::printed`), to be replayed in place. The texts
+/// are kept in one string: a text has hundreds.
+#[derive(Debug, Clone, Default)]
+pub struct Steps {
+    steps: Vec<Step>,
+    texts: String,
+}
+
+#[derive(Debug, Clone)]
+enum Step {
     Start(Tag, Option<String>),
     End(Tag),
-    Text(String),
+    /// A text, by its range in [`Steps::texts`].
+    Text(Range<usize>),
+}
+
+impl Steps {
+    pub fn start(&mut self, tag: Tag, id: Option<&str>) {
+        self.steps.push(Step::Start(tag, id.map(str::to_owned)));
+    }
+
+    pub fn end(&mut self, tag: Tag) {
+        self.steps.push(Step::End(tag));
+    }
+
+    pub fn text(&mut self, text: &str) {
+        let start = self.texts.len();
+        self.texts.push_str(text);
+        self.steps.push(Step::Text(start..self.texts.len()));
+    }
 }
 
 impl Collector {
@@ -342,12 +364,12 @@ impl Collector {
     }
 
     /// What `steps` tell, in order.
-    pub fn replay(&mut self, steps: &[Step]) {
-        for step in steps {
+    pub fn replay(&mut self, steps: &Steps) {
+        for step in &steps.steps {
             match step {
                 Step::Start(tag, id) => self.start(*tag, id.as_deref()),
                 Step::End(tag) => self.end(*tag),
-                Step::Text(text) => self.text(text),
+                Step::Text(range) => self.text(&steps.texts[range.clone()]),
             }
         }
     }

@@ -17,7 +17,7 @@ use pulldown_cmark_escape::{escape_href, escape_html};
 use crate::render::KnownPart;
 use crate::render::html;
 use crate::render::markdown::{HEADER_CELL, HEADER_CELL_END, Written};
-use crate::render::search::{self, Step};
+use crate::render::search::{self, Steps};
 
 use super::print::{Sections, anchor_id, level_on_paper, section_id};
 
@@ -31,7 +31,7 @@ pub struct PrintedText {
     /// Its links to anchors of the edition.
     pub fragments: Vec<String>,
     /// What an HTML pass over the site's HTML of the text tells the search's collector.
-    pub steps: Vec<Step>,
+    pub steps: Steps,
     /// The site's HTML of the text: its anchors, and its links' URLs as written in it.
     pub site_anchors: Vec<String>,
     pub site_links: Vec<String>,
@@ -186,12 +186,11 @@ pub fn known_part(path: &str, page: &str, site: &str, text: &PrintedText) -> Opt
 
 impl PrintedText {
     fn start(&mut self, name: &str, id: Option<&str>) {
-        let step = Step::Start(search::Tag::of(name), id.map(str::to_owned));
-        self.steps.push(step);
+        self.steps.start(search::Tag::of(name), id);
     }
 
     fn end(&mut self, name: &str) {
-        self.steps.push(Step::End(search::Tag::of(name)));
+        self.steps.end(search::Tag::of(name));
     }
 
     /// A heading of the site's HTML with the id `heading_id`: its id in the edition. `None` for
@@ -208,7 +207,7 @@ impl PrintedText {
     }
 
     fn text(&mut self, text: &str) {
-        self.steps.push(Step::Text(text.to_owned()));
+        self.steps.text(text);
     }
 }
 
