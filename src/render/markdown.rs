@@ -10,7 +10,7 @@
 //! (which reads the finished site) can point at the Markdown; it does not check anchors itself.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
@@ -42,8 +42,9 @@ pub struct Markdown<'a> {
     pub page_path: &'a str,
 }
 
-/// Link targets: content source path (relative to the project root) → output path.
-pub type LinkTargets = HashMap<PathBuf, String>;
+/// Link targets: content source path (relative to the project root) → output path. A fast hash:
+/// every link of every page is looked up, and no key comes from outside.
+pub type LinkTargets = foldhash::HashMap<PathBuf, String>;
 
 /// A link or image of a Markdown text: where it is written, and the URL the HTML got.
 #[derive(Debug, Clone)]
@@ -477,14 +478,14 @@ mod tests {
 
     #[test]
     fn missing_link_target_is_located() {
-        let (_, problems) = render_page("Texte\n\n[Y](absent.md)", &LinkTargets::new());
+        let (_, problems) = render_page("Texte\n\n[Y](absent.md)", &LinkTargets::default());
         let problem = problems.iter().next().unwrap();
         assert_eq!(problem.span.as_ref().unwrap().line_column(), (6, 1));
     }
 
     #[test]
     fn headings_get_unique_ids_and_h1_is_demoted() {
-        let (html, _) = render_page("# Été\n\n## Été\n", &LinkTargets::new());
+        let (html, _) = render_page("# Été\n\n## Été\n", &LinkTargets::default());
         assert!(html.contains("<h2 id=\"ete\">"), "{html}");
         assert!(html.contains("<h2 id=\"ete-2\">"), "{html}");
         assert!(!html.contains("<h1"), "{html}");
@@ -492,7 +493,10 @@ mod tests {
 
     #[test]
     fn table_headers_have_scope_and_text_gets_typography() {
-        let (html, _) = render_page("| a | b |\n|---|---|\n| 1 : 2 | 3 |\n", &LinkTargets::new());
+        let (html, _) = render_page(
+            "| a | b |\n|---|---|\n| 1 : 2 | 3 |\n",
+            &LinkTargets::default(),
+        );
         assert!(html.contains("<th scope=\"col\">a</th>"), "{html}");
         assert!(html.contains("1\u{a0}: 2"), "{html}");
     }

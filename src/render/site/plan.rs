@@ -176,7 +176,7 @@ impl Plan {
     /// Where links to content sources lead: each page and activity source → its output path.
     pub fn link_targets(&self, model: &Model) -> LinkTargets {
         let paths = Paths::of(&model.settings.language);
-        let mut targets = LinkTargets::new();
+        let mut targets = LinkTargets::default();
         for planned in &self.pages {
             let source: Option<PathBuf> = match planned.kind {
                 Kind::Home => Some(PathBuf::from(HOME_FILE)),

@@ -316,7 +316,7 @@ mod tests {
             copy = printed(edition.sections(), PATH, events, site)
         };
         let (mut problems, mut links) = (Diagnostics::new(), Vec::new());
-        let targets = LinkTargets::new();
+        let targets = LinkTargets::default();
         let html = render_also(
             &markdown,
             "fr",

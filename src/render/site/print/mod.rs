@@ -251,8 +251,9 @@ fn rewrite_error(path: &str, error: &impl std::fmt::Display) -> Diagnostic {
 }
 
 /// The sections of the edition by page path, each with its volume's number, so links between
-/// pages become links within it; and the volumes' paths.
-pub struct Sections(HashMap<String, (String, usize)>, Vec<String>);
+/// pages become links within it; and the volumes' paths. A fast hash: every link of every page
+/// is looked up.
+pub struct Sections(foldhash::HashMap<String, (String, usize)>, Vec<String>);
 
 impl Sections {
     pub fn new(paths: &[&str], volumes: &[Volume]) -> Sections {
