@@ -439,7 +439,7 @@ mod tests {
 
     /// One activity source and its page.
     fn activity_target() -> LinkTargets {
-        LinkTargets::from([(
+        LinkTargets::from_iter([(
             PathBuf::from("content/activities/x.yaml"),
             "activites/x.html".to_owned(),
         )])
