@@ -2,8 +2,8 @@
 //! a Markdown text made from its events (see `site::printed`) is spliced into the passes over a
 //! page (the print edition's, the link check's) only where an HTML parser would read it as
 //! elements and text; and how those passes select every element and read an element's or an
-//! attribute's name. It reads strings and counts
-//! what their parser (lol_html) meets; it parses nothing itself.
+//! attribute's name. It reads strings and counts what their parser (lol_html) meets; it parses
+//! nothing itself.
 
 use std::borrow::Cow;
 use std::cell::Cell;

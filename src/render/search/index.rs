@@ -357,8 +357,7 @@ fn text_json(language: &str, group: &[Page]) -> Vec<u8> {
 /// base64, to travel in a script. libdeflate, since a part is compressed whole: at 10,000 pages
 /// its level 3 makes 9.8 MB of text parts for three quarters of the instructions zlib-rs spent
 /// at its own level 3 on 10.1 MB (libdeflate's level 1: 11.0 MB; level 6: 9.4 MB for 1.4 × the
-/// work).
-/// Each thread keeps its compressor: a new one allocates its tables.
+/// work). Each thread keeps its compressor: a new one allocates its tables.
 fn compressed(bytes: &[u8]) -> String {
     thread_local! {
         static DEFLATE: RefCell<Compressor> = RefCell::new(Compressor::new(
