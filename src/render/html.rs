@@ -1,9 +1,9 @@
 //! What the stages that read livret's own HTML share about where a part of a page stands in it:
 //! a Markdown text made from its events (see `site::printed`) is spliced into the passes over a
-//! page (the print edition's, the link check's) only where an HTML parser would read it as
-//! elements and text; and how those passes select every element and read an element's or an
-//! attribute's name. It reads strings and counts what their parser (lol_html) meets; it parses
-//! nothing itself.
+//! page (the print edition's, the link check's) only where an HTML parser would read it as at a
+//! page's start, which the parser itself is asked with a [`PROBE`]; and how those passes select
+//! every element and read an element's or an attribute's name. It reads strings and counts what
+//! their parser (lol_html) meets; it parses nothing itself.
 
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -56,15 +56,24 @@ fn lowercase_in_place<'a>(
     }
 }
 
-/// Elements whose content an HTML parser reads as text, not elements.
-pub const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
-];
+/// Written after a part of a page to learn whether a parser is back where a page starts: it is
+/// read as an element start outside comments, tags and raw-text elements only (in a `<script>`
+/// it is text), and, if no [`FOREIGN`] element is left open ([`count_foreign`]), the part stands
+/// where a page starts.
+pub const PROBE: &str = "<livret-probe>";
 
-/// Counts the element `el`, named `name`, in `open` until its end tag, when it is one of `kinds`
-/// (such as [`RAW_TEXT`]).
-pub fn count_open(el: &mut Element, name: &str, kinds: &[&str], open: &Rc<Cell<usize>>) {
-    if !kinds.contains(&name) {
+/// Whether `el` is the [`PROBE`] written after a part of `length` bytes.
+pub fn is_probe(el: &Element, length: usize) -> bool {
+    el.source_location().bytes().start == length
+}
+
+/// Foreign elements: until their end, a parser reads some elements otherwise than at the start
+/// of a page (in SVG, `<style>` holds elements), even where it reads HTML (in `<foreignObject>`).
+const FOREIGN: &[&str] = &["svg", "math"];
+
+/// Counts the element `el`, named `name`, in `open` until its end tag, when it is [`FOREIGN`].
+pub fn count_foreign(el: &mut Element, name: &str, open: &Rc<Cell<usize>>) {
+    if !FOREIGN.contains(&name) {
         return;
     }
     open.set(open.get() + 1);
@@ -106,15 +115,6 @@ pub fn once(whole: &str, part: &str) -> Option<usize> {
     found
 }
 
-/// Whether what follows `html` is outside a comment and a tag. (Whether it is inside a
-/// [`RAW_TEXT`] element is for the parser of `html` to tell.)
-pub fn ends_outside_markup(html: &[u8]) -> bool {
-    let last = |pattern: &[u8]| html.windows(pattern.len()).rposition(|w| w == pattern);
-    let in_comment = last(b"<!--") > last(b"-->");
-    let in_tag = last(b"<") > last(b">");
-    !in_comment && !in_tag
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,13 +131,5 @@ mod tests {
         assert_eq!(once(&format!("{long}{long}"), &long), None);
         assert_eq!(once("abc", ""), None);
         assert_eq!(once("aaa", "aa"), None);
-    }
-
-    #[test]
-    fn comments_and_tags_left_open_are_told() {
-        assert!(ends_outside_markup(b"<div class=\"prose\">\n"));
-        assert!(ends_outside_markup(b"<!-- a --><p>"));
-        assert!(!ends_outside_markup(b"<p><!-- a "));
-        assert!(!ends_outside_markup(b"<div title=\""));
     }
 }

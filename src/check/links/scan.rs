@@ -22,14 +22,6 @@ use crate::render::{KnownPart, OutputFile, Reading, entities, html};
 /// Attributes holding a URL (or, for `srcset`, several).
 const URL_ATTRIBUTES: &[&str] = &["href", "src", "srcset", "action", "poster", "xlink:href"];
 
-/// Foreign elements: until their end, a parser reads some elements otherwise than at the start
-/// of a page (in SVG, `<style>` holds elements), even where it reads HTML (in `<foreignObject>`).
-const FOREIGN: &[&str] = &["svg", "math"];
-
-/// Written after a chunk to learn whether a parser is back where a page starts: it is read as an
-/// element start outside comments, tags and raw-text elements only (in a `<script>` it is text).
-const PROBE: &[u8] = b"<livret-probe>";
-
 /// How many chunks, and how many of their bytes, a thread remembers before it starts again (a
 /// bound on memory: the chrome every page repeats comes back at once)…
 const REMEMBERED: usize = 1 << 14;
@@ -242,13 +234,13 @@ fn remember(chunk: &[u8], found: Option<Chunk>) {
     });
 }
 
-/// Parses `html`, from the file at `path`, with lol_html, the [`PROBE`] after it if `probe`: what
-/// it holds, and whether the probe was read as an element start outside any [`FOREIGN`] element
-/// (a parser was then where a page starts).
+/// Parses `html`, from the file at `path`, with lol_html, the [`html::PROBE`] after it if
+/// `probe`: what it holds, and whether the probe tells that a parser was then where a page
+/// starts.
 pub(super) fn parse(path: &str, html: &[u8], probe: bool) -> Result<(Chunk, bool), Diagnostic> {
     // One source for lol_html's locations, in which names are read.
     let source: Cow<[u8]> = match probe {
-        true => Cow::Owned([html, PROBE].concat()),
+        true => Cow::Owned([html, html::PROBE.as_bytes()].concat()),
         false => Cow::Borrowed(html),
     };
     let mut chunk = Chunk::default();
@@ -256,13 +248,13 @@ pub(super) fn parse(path: &str, html: &[u8], probe: bool) -> Result<(Chunk, bool
     let open = Rc::new(Cell::new(0));
     // Every element: attribute selectors (`[href], [id], …`) measured slower in lol_html.
     let handler = |el: &mut Element| {
-        let tag = el.source_location().bytes();
-        if probe && tag.start == html.len() {
+        if probe && html::is_probe(el, html.len()) {
             closed = open.get() == 0;
             return Ok(());
         }
+        let tag = el.source_location().bytes();
         let name = html::tag_name(el, &source);
-        html::count_open(el, &name, FOREIGN, &open);
+        html::count_foreign(el, &name, &open);
         // One pass over the attributes: asking for each name in turn costs twice as much.
         for attribute in el.attributes() {
             let attribute_name = html::attribute_name(attribute, &source);

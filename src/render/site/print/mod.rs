@@ -284,9 +284,9 @@ impl Sections {
     /// [`Sections::section`] for a body holding a Markdown text already made for the edition
     /// (see `printed`) between two parts of template HTML: only these go through the HTML pass.
     /// `None` when the HTML before the text leaves it where the HTML pass would not read it as
-    /// elements and text (in a script, a comment or a tag) or where the search does not take its
-    /// text as it comes (in a heading or a skipped element): only the whole body's pass then
-    /// gives the right result.
+    /// at a page's start (in a script, a comment, a tag or an SVG: the pass's parser tells, as
+    /// the link check's does) or where the search does not take its text as it comes (in a
+    /// heading or a skipped element): only the whole body's pass then gives the right result.
     pub fn section_around(
         &self,
         path: &str,
@@ -295,9 +295,10 @@ impl Sections {
         text: &PrintedText,
     ) -> Result<Option<Rewritten>, Diagnostic> {
         let mut pass = Pass::new(self, path);
-        let mut body = pass.rewrite(before)?;
-        let outside = html::ends_outside_markup(before.as_bytes());
-        if !outside || pass.raw_text > 0 || !pass.collector.borrow().in_text() {
+        let Some(mut body) = pass.rewrite_before(before)? else {
+            return Ok(None);
+        };
+        if !pass.collector.borrow().in_text() {
             return Ok(None);
         }
         body.push_str(&text.html);

@@ -4,6 +4,7 @@
 //! body may be passed in parts (the template's HTML around a Markdown text made from its events):
 //! the pass keeps its state from one part to the next.
 
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -40,8 +41,6 @@ pub(super) struct Pass<'a> {
     targets: Targets<'a>,
     // Shared with the end-tag handlers, which lol_html wants `'static`.
     pub collector: Rc<RefCell<search::Collector>>,
-    /// How many elements of [`html::RAW_TEXT`] are open at the end of the last part.
-    pub raw_text: usize,
 }
 
 /// Where a body's ids and links go in the edition, and those met so far.
@@ -65,7 +64,6 @@ impl<'a> Pass<'a> {
         Pass {
             targets,
             collector: Rc::default(),
-            raw_text: 0,
         }
     }
 
@@ -101,15 +99,40 @@ impl<'a> Pass<'a> {
 
     /// The next part of the body, rewritten.
     pub fn rewrite(&mut self, part: &str) -> Result<String, Diagnostic> {
+        self.pass(part, false).map(|(rewritten, _)| rewritten)
+    }
+
+    /// The first part of a body whose next part is made without this pass, rewritten: `None`
+    /// when the part leaves the next where a parser would not read it as at a page's start (in a
+    /// comment, a tag, a raw-text or foreign element), which the part's parser is asked with
+    /// [`html::PROBE`].
+    pub fn rewrite_before(&mut self, part: &str) -> Result<Option<String>, Diagnostic> {
+        let (rewritten, back) = self.pass(part, true)?;
+        Ok(back.then_some(rewritten))
+    }
+
+    /// `part` rewritten, with the probe after it if `probe`; and whether the probe was read where
+    /// a page starts.
+    fn pass(&mut self, part: &str, probe: bool) -> Result<(String, bool), Diagnostic> {
         let path = self.targets.path;
         let (targets, collector) = (&mut self.targets, &self.collector);
-        let raw_open = Rc::new(Cell::new(self.raw_text));
+        let source = match probe {
+            true => Cow::Owned(format!("{part}{}", html::PROBE)),
+            false => Cow::Borrowed(part),
+        };
+        let foreign = Rc::new(Cell::new(0));
+        let mut back = false;
         let mut raw_text = String::new();
         // One handler for every element: each selector more costs lol_html a match per element.
         let rewrite = |el: &mut Element| -> HandlerResult {
-            let name = html::tag_name(el, part.as_bytes());
+            if probe && html::is_probe(el, part.len()) {
+                back = foreign.get() == 0;
+                el.remove();
+                return Ok(());
+            }
+            let name = html::tag_name(el, source.as_bytes());
             let tag = search::Tag::of(&name);
-            let (changes, element_id) = targets.attributes(el, part.as_bytes());
+            let (changes, element_id) = targets.attributes(el, source.as_bytes());
             collector.borrow_mut().start(tag, element_id.as_deref());
             // An inline element's end changes nothing for the text: no handler to call.
             if let Some(handlers) = el.end_tag_handlers().filter(|_| tag != search::Tag::Inline) {
@@ -119,7 +142,7 @@ impl<'a> Pass<'a> {
                     Ok(())
                 }));
             }
-            html::count_open(el, &name, html::RAW_TEXT, &raw_open);
+            html::count_foreign(el, &name, &foreign);
             for (name, value) in changes {
                 el.set_attribute(&name, &value)?;
             }
@@ -140,9 +163,9 @@ impl<'a> Pass<'a> {
                 ElementContentHandlers::default().element(rewrite),
             ))
             .append_document_content_handler(gather_text);
-        let rewritten = rewrite_str(part, settings).map_err(|error| rewrite_error(path, &error));
-        self.raw_text = raw_open.get();
-        rewritten
+        let rewritten =
+            rewrite_str(&source, settings).map_err(|error| rewrite_error(path, &error))?;
+        Ok((rewritten, back))
     }
 }
 
