@@ -66,22 +66,33 @@ impl Report {
 }
 
 impl Compiled {
-    pub fn into_report(self, started: Instant) -> Report {
-        let (files, passed) = (self.rendering.files, self.rendering.passed);
+    pub fn into_report(mut self, started: Instant) -> Report {
+        let files = std::mem::take(&mut self.rendering.files);
+        let passed = std::mem::take(&mut self.rendering.passed);
         let paths = files.iter().map(|f| f.path.as_str());
         let paths = paths.chain(passed.iter().map(|passed| passed.path.as_str()));
-        Report {
+        let report = Report {
             in_place: false,
             kept: 0,
             pages: paths.filter(|path| path.ends_with(".html")).count(),
             files: files.len() + passed.len(),
             elapsed: started.elapsed(),
-            warnings: self.warnings,
+            warnings: std::mem::take(&mut self.warnings),
             output: files,
             passed,
             coverage: coverage::coverage(&self.model),
-        }
+        };
+        drop_aside(self);
+        report
     }
+}
+
+/// Drops `value` on a thread of its own: freeing a large site's model, scans and bodies keeps a
+/// core busy for tens of milliseconds, which a report need not wait for, nor a one-shot command,
+/// whose exit does not wait for that thread.
+fn drop_aside<T: Send + 'static>(value: T) {
+    // Should no thread start, `spawn` drops its closure, and the value with it, here.
+    let _ = std::thread::Builder::new().spawn(move || drop(value));
 }
 
 /// What a site is built for.
