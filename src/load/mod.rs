@@ -169,14 +169,14 @@ fn content_files(root: &Path, dir: &str, extensions: &[&str]) -> Result<Vec<Path
 /// reports invalid UTF-8 at its position.
 pub fn read_source(root: &Path, relative: &Path) -> Result<SourceText, Diagnostic> {
     let bytes = files::read(root, relative, MAX_FILE_BYTES)?;
-    match String::from_utf8(bytes) {
+    match simdutf8::compat::from_utf8(&bytes) {
         Ok(text) => Ok(SourceText::new(
             relative,
-            text.strip_prefix('\u{feff}').unwrap_or(&text),
+            text.strip_prefix('\u{feff}').unwrap_or(text),
         )),
         Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let valid = e.valid_up_to();
+            let lossy = String::from_utf8_lossy(&bytes).into_owned();
             let source = SourceText::new(relative, lossy);
             let span = source.span(valid..valid + 1);
             Err(Diagnostic::error(msg!("not-utf8"))
