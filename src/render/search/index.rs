@@ -201,12 +201,15 @@ impl<'a, T: Text> Indexer<'a, T> {
         }
     }
 
-    /// The file of text part `part` (`t{n}.js`), compressed, or taken from the previous build.
-    pub fn make(&self, part: &Part<T>) -> (u128, OutputFile) {
+    /// The file of text part `part` (`t{n}.js`), compressed, or taken from the previous build;
+    /// with its fingerprint when a build gives or takes parts (serve's: a single build has no
+    /// use for it, and it reads the whole text twice).
+    pub fn make(&self, part: &Part<T>) -> (Option<u128>, OutputFile) {
         let pages: Vec<Page> = part.pages.iter().map(Text::page).collect();
         let name = format!("t{}", part.number);
-        let key = fingerprint(self.language, &pages);
-        let file = match self.previous.0.get(&key) {
+        let reused = self.keep.is_some() || !self.previous.0.is_empty();
+        let key = reused.then(|| fingerprint(self.language, &pages));
+        let file = match key.and_then(|key| self.previous.0.get(&key)) {
             Some(bytes) => OutputFile::new(part_path(&name), bytes.clone()),
             None => script(&name, &compressed(&text_json(self.language, &pages))),
         };
@@ -214,8 +217,8 @@ impl<'a, T: Text> Indexer<'a, T> {
     }
 
     /// Keeps a text part made for the next build, if asked to.
-    pub fn made(&mut self, key: u128, file: &OutputFile) {
-        if let Some(kept) = &mut self.keep {
+    pub fn made(&mut self, key: Option<u128>, file: &OutputFile) {
+        if let (Some(kept), Some(key)) = (&mut self.keep, key) {
             kept.0.insert(key, file.bytes.clone());
         }
     }
