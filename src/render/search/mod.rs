@@ -92,8 +92,11 @@ fn stems<'a>(language: &str, words: &[&'a str]) -> (Vec<String>, Vec<usize>) {
 }
 
 /// Appends the folded form of `c`: lowercase, compatibility decomposition (ligatures such as ﬁ,
-/// superscripts such as ᵉʳ) without combining marks (accents), œ and æ spelled out. Done char by
-/// char, like the query side, so both agree on every text.
+/// superscripts such as ᵉʳ) without combining marks (accents), œ and æ spelled out, and a
+/// character beyond ASCII that is not a letter or digit a plain space: only the words of a fold
+/// count, and the words' split reads ASCII by its fast path (French text is full of ’ « » and
+/// no-break spaces). Done char by char, like the query side, so both find the same words in
+/// every text.
 fn fold_char(c: char, out: &mut String) {
     for lower in c.to_lowercase() {
         for d in std::iter::once(lower).nfkd() {
@@ -101,7 +104,8 @@ fn fold_char(c: char, out: &mut String) {
                 'œ' => out.push_str("oe"),
                 'æ' => out.push_str("ae"),
                 d if is_combining_mark(d) => {}
-                d => out.push(d),
+                d if d.is_ascii() || d.is_alphanumeric() => out.push(d),
+                _ => out.push(' '),
             }
         }
     }

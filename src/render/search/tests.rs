@@ -535,4 +535,27 @@ proptest::proptest! {
         }
         proptest::prop_assert_eq!(folded, expected);
     }
+
+    /// A separator beyond ASCII folds to a space: the words are those of the fold that keeps it.
+    #[test]
+    fn separators_folded_to_spaces_leave_the_words(
+        picks in proptest::collection::vec(0..SCANNED.len() + 4, 0..16)
+    ) {
+        // Beyond ASCII: separators, and a letter that folds to itself.
+        let more = ['«', '…', '½', 'ß'];
+        let text: String = picks.iter().map(|&i| *SCANNED.get(i).unwrap_or(&more[i % 4])).collect();
+        let kept: String = text
+            .chars()
+            .flat_map(char::to_lowercase)
+            .nfkd()
+            .filter(|&c| !is_combining_mark(c))
+            .flat_map(|c| match c {
+                'œ' => vec!['o', 'e'],
+                'æ' => vec!['a', 'e'],
+                c => vec![c],
+            })
+            .collect();
+        let expected: Vec<&str> = split_words(&kept).collect();
+        proptest::prop_assert_eq!(words(&text), expected);
+    }
 }
