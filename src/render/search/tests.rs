@@ -543,7 +543,8 @@ proptest::proptest! {
     ) {
         // Beyond ASCII: separators, and a letter that folds to itself.
         let more = ['«', '…', '½', 'ß'];
-        let text: String = picks.iter().map(|&i| *SCANNED.get(i).unwrap_or(&more[i % 4])).collect();
+        let pick = |i: usize| *SCANNED.get(i).unwrap_or(&more[i % 4]);
+        let text: String = picks.iter().map(|&i| pick(i)).collect();
         let kept: String = text
             .chars()
             .flat_map(char::to_lowercase)
