@@ -182,7 +182,7 @@ fn open_without_links(root: &Path, relative: &Path) -> Option<File> {
         let flags = OFlags::RDONLY | OFlags::NONBLOCK | OFlags::CLOEXEC;
         let opened = openat2(
             CWD,
-            &root.join(relative),
+            root.join(relative),
             flags,
             Mode::empty(),
             ResolveFlags::NO_SYMLINKS,
