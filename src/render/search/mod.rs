@@ -469,8 +469,8 @@ fn documents(sections: &[Section]) -> impl Iterator<Item = &Section> {
 /// A document's indexed words with where each stands, as the index writes them: `words`
 /// space-separated, in no given order (one string rather than one per word: a page has
 /// thousands), and for each a code, `count << 2 | in_title << 1 | in_heading`, `count` being its
-/// occurrences in the section's text. The page's title words are given to every document of the page, so that the
-/// query side ranks a section by its page's title without reading the title.
+/// occurrences in the section's text. The page's title words are given to every document of the
+/// page, so that the query side ranks a section by its page's title without reading the title.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocWords {
     pub words: String,
