@@ -2,12 +2,15 @@
 //! references to them following, links led into the edition, headings one level down, scripts
 //! dropped, `<details>` opened; the same pass tells the search's collector every tag and text. A
 //! body may be passed in parts (the template's HTML around a Markdown text made from its events):
-//! the pass keeps its state from one part to the next.
+//! the pass keeps its state from one part to the next. A part whose rewriting does not depend on
+//! its page (no id, no link: the `</div>` closing a page's text) is remembered on its thread and
+//! not parsed again, since the same few parts end thousands of pages.
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use foldhash::HashMap as FastMap;
 use lol_html::html_content::Element;
 use lol_html::{ElementContentHandlers, HandlerResult, RewriteStrSettings, doc_text, rewrite_str};
 use minijinja::Value;
@@ -16,6 +19,31 @@ use crate::diagnostic::Diagnostic;
 use crate::render::{entities, html, search};
 
 use super::{Rewritten, Section, Sections, anchor_id, level_on_paper, rewrite_error, section_id};
+
+/// How many parts, and how many of their bytes, a thread remembers before it starts again (a
+/// bound on memory), and the longest part it remembers: the parts that repeat are short.
+const REMEMBERED: usize = 1 << 12;
+const REMEMBERED_BYTES: usize = 1 << 20;
+const LONGEST_REMEMBERED: usize = 1 << 10;
+
+/// A part passed before on this thread: what the pass made of it and told the collector.
+struct Remembered {
+    rewritten: String,
+    back: bool,
+    steps: search::Steps,
+}
+
+/// The parts passed on a thread whose rewriting depends on nothing but themselves, by whether
+/// the probe followed them, then by their text.
+#[derive(Default)]
+struct Memo {
+    parts: [FastMap<Box<str>, Remembered>; 2],
+    bytes: usize,
+}
+
+thread_local! {
+    static SEEN: RefCell<Memo> = RefCell::default();
+}
 
 /// Attributes holding one id reference or a space-separated list of them.
 const ID_REFERENCES: &[&str] = &[
@@ -112,16 +140,48 @@ impl<'a> Pass<'a> {
     }
 
     /// `part` rewritten, with the probe after it if `probe`; and whether the probe was read where
-    /// a page starts.
+    /// a page starts. What the part tells the collector is recorded, then told: a part that
+    /// depends on nothing but itself is remembered with it.
     fn pass(&mut self, part: &str, probe: bool) -> Result<(String, bool), Diagnostic> {
+        let remembered = SEEN.with_borrow(|seen| {
+            let passed = seen.parts[usize::from(probe)].get(part)?;
+            self.collector.borrow_mut().replay(&passed.steps);
+            Some((passed.rewritten.clone(), passed.back))
+        });
+        if let Some(remembered) = remembered {
+            return Ok(remembered);
+        }
+        let (rewritten, back, steps, alone) = self.parse(part, probe)?;
+        self.collector.borrow_mut().replay(&steps);
+        if alone && part.len() <= LONGEST_REMEMBERED {
+            let passed = Remembered {
+                rewritten: rewritten.clone(),
+                back,
+                steps,
+            };
+            remember(part, probe, passed);
+        }
+        Ok((rewritten, back))
+    }
+
+    /// The pass over `part` itself: its rewriting, whether the probe was read where a page
+    /// starts, what it tells the collector, and whether all that depends on nothing but `part`
+    /// (no id met, no attribute changed).
+    fn parse(
+        &mut self,
+        part: &str,
+        probe: bool,
+    ) -> Result<(String, bool, search::Steps, bool), Diagnostic> {
         let path = self.targets.path;
-        let (targets, collector) = (&mut self.targets, &self.collector);
+        let targets = &mut self.targets;
         let source = match probe {
             true => Cow::Owned(format!("{part}{}", html::PROBE)),
             false => Cow::Borrowed(part),
         };
+        let steps = Rc::new(RefCell::new(search::Steps::default()));
         let foreign = Rc::new(Cell::new(0));
         let mut back = false;
+        let mut alone = true;
         let mut raw_text = String::new();
         // One handler for every element: each selector more costs lol_html a match per element.
         let rewrite = |el: &mut Element| -> HandlerResult {
@@ -133,12 +193,13 @@ impl<'a> Pass<'a> {
             let name = html::tag_name(el, source.as_bytes());
             let tag = search::Tag::of(&name);
             let (changes, element_id) = targets.attributes(el, source.as_bytes());
-            collector.borrow_mut().start(tag, element_id.as_deref());
+            alone &= changes.is_empty() && element_id.is_none();
+            steps.borrow_mut().start(tag, element_id.as_deref());
             // An inline element's end changes nothing for the text: no handler to call.
             if let Some(handlers) = el.end_tag_handlers().filter(|_| tag != search::Tag::Inline) {
-                let collector = Rc::clone(collector);
+                let steps = Rc::clone(&steps);
                 handlers.push(Box::new(move |_| {
-                    collector.borrow_mut().end(tag);
+                    steps.borrow_mut().end(tag);
                     Ok(())
                 }));
             }
@@ -152,7 +213,7 @@ impl<'a> Pass<'a> {
             // A text node may come in several chunks, and an entity across two of them.
             raw_text.push_str(chunk.as_str());
             if chunk.last_in_text_node() {
-                collector.borrow_mut().text(&entities::decode(&raw_text));
+                steps.borrow_mut().text(&entities::decode(&raw_text));
                 raw_text.clear();
             }
             Ok(())
@@ -165,8 +226,22 @@ impl<'a> Pass<'a> {
             .append_document_content_handler(gather_text);
         let rewritten =
             rewrite_str(&source, settings).map_err(|error| rewrite_error(path, &error))?;
-        Ok((rewritten, back))
+        let steps = Rc::try_unwrap(steps)
+            .map(RefCell::into_inner)
+            .unwrap_or_else(|steps| steps.borrow().clone());
+        Ok((rewritten, back, steps, alone))
     }
+}
+
+fn remember(part: &str, probe: bool, passed: Remembered) {
+    SEEN.with_borrow_mut(|seen| {
+        let count = seen.parts.iter().map(FastMap::len).sum::<usize>();
+        if count >= REMEMBERED || seen.bytes + part.len() > REMEMBERED_BYTES {
+            *seen = Memo::default();
+        }
+        seen.bytes += part.len() + passed.rewritten.len();
+        seen.parts[usize::from(probe)].insert(part.into(), passed);
+    });
 }
 
 impl Targets<'_> {

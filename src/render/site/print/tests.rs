@@ -95,6 +95,41 @@ fn the_same_pass_cuts_the_text_into_sections_at_headings_with_ids() {
     assert_eq!(plain.searched, [section("", "", "texte")]);
 }
 
+/// A part passed again on a thread is taken from its memo: what it makes and tells the search
+/// must be what its own pass gives, and a part holding an id or a link is passed again for
+/// each page, since its rewriting depends on the page.
+#[test]
+fn a_part_passed_again_gives_what_its_own_pass_gives() {
+    let alone =
+        "<h1>Titre</h1>\n<p>Un &amp; deux</p><details><summary>Plus</summary>trois</details>";
+    let with_id = "<h2 id=\"a\">Titre</h2>\n<p>Un</p>";
+    let with_link = "<p><a href=\"guide.html\">Guide</a></p>";
+    type Passed = (String, Vec<String>, Vec<String>, Vec<search::Section>);
+    fn pass(path: &str, body: &str) -> Passed {
+        let rewritten = sections().section(path, "T", body).unwrap();
+        let section = rewritten.section.body.to_string();
+        (
+            section,
+            rewritten.ids,
+            rewritten.fragments,
+            rewritten.searched,
+        )
+    }
+    // On a thread of its own, so that nothing was remembered before.
+    fn fresh(path: &'static str, body: &'static str) -> Passed {
+        std::thread::spawn(move || pass(path, body)).join().unwrap()
+    }
+    std::thread::spawn(move || {
+        for body in [alone, with_id, with_link] {
+            for path in ["index.html", "guide.html", "fiches/un.html", "guide.html"] {
+                assert_eq!(pass(path, body), fresh(path, body), "{path}: {body}");
+            }
+        }
+    })
+    .join()
+    .unwrap();
+}
+
 #[test]
 fn a_long_edition_is_cut_into_volumes_and_links_cross_them() {
     assert_eq!(volumes("impression.html", VOLUME_PAGES).len(), 1);
