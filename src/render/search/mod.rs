@@ -181,12 +181,36 @@ fn utf16_order(a: &str, b: &str) -> std::cmp::Ordering {
     a.encode_utf16().cmp(b.encode_utf16())
 }
 
-/// The words of a folded text.
+/// The words of a folded text: its runs of letters and digits. A fold holds no character beyond
+/// ASCII but letters and digits (see [`fold_char`]), so the runs are cut at ASCII bytes alone,
+/// read byte by byte rather than decoded char by char.
 fn split_words(folded: &str) -> impl Iterator<Item = &str> {
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    let bytes = folded.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() && !IN_WORD[usize::from(bytes[at])] {
+            at += 1;
+        }
+        let start = at;
+        while at < bytes.len() && IN_WORD[usize::from(bytes[at])] {
+            at += 1;
+        }
+        // Cut at ASCII bytes only: always between two characters.
+        (start < at).then(|| &folded[start..at])
+    })
 }
+
+/// Which bytes of a fold are part of a word: ASCII letters and digits, and every byte of a
+/// character beyond ASCII.
+static IN_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b >= 0x80;
+        b += 1;
+    }
+    table
+};
 
 /// One searchable part of a page: its introduction (empty anchor and heading) or a section.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
