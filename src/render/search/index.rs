@@ -25,7 +25,7 @@ use bytes::Bytes;
 use libdeflater::{CompressionLvl, Compressor};
 use serde::Serialize;
 
-use super::{Page, Section, Text, documents, stems, stopwords, utf16_order};
+use super::{Page, Text, documents, stems, stopwords, utf16_order};
 use crate::render::{ASSETS_DIR, OutputFile, typography};
 
 /// The folder of the index's files in the site.
@@ -80,9 +80,6 @@ struct Shard<'a> {
     /// The stems that sort into this shard, each with every word of that stem.
     home: Vec<(&'a str, Vec<&'a str>)>,
 }
-
-/// A text part's page: `[path, title, [[anchor, heading, text]…]]`.
-type TextPage<'a> = (&'a str, String, Vec<(&'a str, &'a str, &'a str)>);
 
 /// A word's postings so far: pairs (document minus the previous one, code) in base64 VLQ, see
 /// [`super::DocWords`], and its last document.
@@ -335,25 +332,58 @@ fn fingerprint(language: &str, group: &[Page]) -> u128 {
     u128::from(hash(1)) << 64 | u128::from(hash(2))
 }
 
-/// A text part's pages as JSON: `[[path, title, [[anchor, heading, text]…]]…]`.
+/// A text part's pages as JSON: `[[path, title, [[anchor, heading, text]…]]…]`, as serde_json
+/// writes it (tested), each string written by [`json_string`].
 fn text_json(language: &str, group: &[Page]) -> Vec<u8> {
-    let pages: Vec<TextPage> = group
+    let size: usize = group
         .iter()
-        .map(|page| {
-            let docs = documents(page.sections)
-                .map(
-                    |Section {
-                         anchor,
-                         heading,
-                         text,
-                     }| { (anchor.as_str(), heading.as_str(), text.as_str()) },
-                )
-                .collect();
-            let title = typography::apply(language, &page.link.title).into_owned();
-            (page.link.path.as_str(), title, docs)
-        })
-        .collect();
-    serde_json::to_vec(&pages).expect("pages serialize: strings")
+        .flat_map(|page| page.sections)
+        .map(|s| s.text.len())
+        .sum();
+    let mut json = Vec::with_capacity(size + size / 8);
+    json.push(b'[');
+    for (i, page) in group.iter().enumerate() {
+        if i > 0 {
+            json.push(b',');
+        }
+        json.push(b'[');
+        json_string(&mut json, &page.link.path);
+        json.push(b',');
+        json_string(&mut json, &typography::apply(language, &page.link.title));
+        json.extend_from_slice(b",[");
+        for (j, section) in documents(page.sections).enumerate() {
+            if j > 0 {
+                json.push(b',');
+            }
+            for (k, string) in [&section.anchor, &section.heading, &section.text]
+                .iter()
+                .enumerate()
+            {
+                json.push(if k == 0 { b'[' } else { b',' });
+                json_string(&mut json, string);
+            }
+            json.push(b']');
+        }
+        json.extend_from_slice(b"]]");
+    }
+    json.push(b']');
+    json
+}
+
+/// `string` as a JSON string, as serde_json writes it. serde_json escapes quotes, backslashes
+/// and control characters only, and tells them byte by byte: most of the text parts' strings
+/// have none, which a check the compiler can vectorize tells at once, and are copied whole.
+fn json_string(json: &mut Vec<u8>, string: &str) {
+    let plain = string.bytes().fold(true, |plain, b| {
+        plain & (b >= 0x20) & (b != b'"') & (b != b'\\')
+    });
+    if plain {
+        json.push(b'"');
+        json.extend_from_slice(string.as_bytes());
+        json.push(b'"');
+    } else {
+        serde_json::to_writer(&mut *json, string).expect("a string serializes");
+    }
 }
 
 /// `bytes` deflated (raw, as the browser's `DecompressionStream("deflate-raw")` reads) and in
@@ -410,5 +440,72 @@ fn vlq_into(numbers: impl Iterator<Item = usize>, out: &mut String) {
             }
             out.push(DIGITS[digit | 32] as char);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::search::Section;
+    use crate::render::views::Link;
+
+    proptest::proptest! {
+        /// Every string, quotes, backslashes and control characters among others, is written
+        /// as serde_json writes it.
+        #[test]
+        fn json_strings_are_serde_json_s(string in "(\\PC|[\"\\\\\u{0}-\u{1f}\u{7f}])*") {
+            let mut json = Vec::new();
+            json_string(&mut json, &string);
+            proptest::prop_assert_eq!(json, serde_json::to_vec(&string).unwrap());
+        }
+    }
+
+    #[test]
+    fn a_text_part_is_the_json_serde_json_writes() {
+        let section = |anchor: &str, heading: &str, text: &str| Section {
+            anchor: anchor.to_owned(),
+            heading: heading.to_owned(),
+            text: text.to_owned(),
+        };
+        let links = [
+            Link {
+                title: "L'« accueil »".to_owned(),
+                path: "index.html".to_owned(),
+            },
+            Link {
+                title: "Fiches".to_owned(),
+                path: "fiches/\"une\".html".to_owned(),
+            },
+        ];
+        let sections = [
+            vec![
+                section("", "", "Intro"),
+                section("a", "Tab\there", "Un\\deux"),
+            ],
+            vec![section("", "", ""), section("", "", "sans titre")],
+        ];
+        let group: Vec<Page> = links
+            .iter()
+            .zip(&sections)
+            .map(|(link, sections)| Page {
+                link,
+                sections,
+                words: &[],
+            })
+            .collect();
+        let expected: Vec<(&str, String, Vec<(&str, &str, &str)>)> = group
+            .iter()
+            .map(|page| {
+                let docs = documents(page.sections)
+                    .map(|s| (s.anchor.as_str(), s.heading.as_str(), s.text.as_str()))
+                    .collect();
+                let title = typography::apply("fr", &page.link.title).into_owned();
+                (page.link.path.as_str(), title, docs)
+            })
+            .collect();
+        assert_eq!(
+            String::from_utf8(text_json("fr", &group)).unwrap(),
+            serde_json::to_string(&expected).unwrap()
+        );
     }
 }
