@@ -16,26 +16,32 @@ const NNBSP: char = '\u{202f}';
 
 /// Applies the typography of `language` (a BCP 47 tag such as `fr` or `fr-FR`) to plain text.
 pub fn apply<'a>(language: &str, text: &'a str) -> Cow<'a, str> {
-    let candidates = || super::positions(text, &CANDIDATE);
-    if !is_french(language) || candidates().next().is_none() {
+    if !is_french(language) {
         return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len() + 8);
-    // Only the bytes that may call for a change are looked at; the rest is copied by runs.
+    // Only the bytes that may call for a change are looked at, in one scan; the rest is copied
+    // by runs, into a string made at the first change (most texts have none).
+    let mut out: Option<String> = None;
     let mut copied = 0;
-    for at in candidates() {
+    for at in super::positions(text, &CANDIDATE) {
         let Some((start, end, with)) = change_at(text, at) else {
             continue;
         };
         // A space `«` took (its change came first) is not changed again by a `:` after it.
         if start >= copied {
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 8));
             out.push_str(&text[copied..start]);
             out.push(with);
             copied = end;
         }
     }
-    out.push_str(&text[copied..]);
-    Cow::Owned(out)
+    match out {
+        Some(mut out) => {
+            out.push_str(&text[copied..]);
+            Cow::Owned(out)
+        }
+        None => Cow::Borrowed(text),
+    }
 }
 
 /// The bytes French typography may change something for: `: ; ! ? '`, and the last bytes of

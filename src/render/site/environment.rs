@@ -3,7 +3,6 @@
 //! budget so that template code cannot run away, the rendering of the content's Markdown texts,
 //! and template errors as diagnostics. It knows nothing of which page uses which template.
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, RwLock};
 
@@ -218,8 +217,8 @@ pub fn add_catalogue(env: &mut Environment, settings: &Settings) {
     let catalogue = labels::catalogue_of(settings);
     let audience = labels::audience_args(settings);
     // Most sentences take no argument of their own, and every page says them again: each is
-    // formatted once.
-    let plain: RwLock<HashMap<String, Arc<str>>> = RwLock::default();
+    // formatted once, and looked up with a fast hash (its keys are the templates' ids).
+    let plain: RwLock<foldhash::HashMap<String, Arc<str>>> = RwLock::default();
     env.add_function(
         "t",
         move |id: &str, kwargs: minijinja::value::Kwargs| -> Result<Value, minijinja::Error> {
