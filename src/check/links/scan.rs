@@ -3,8 +3,10 @@
 //! A page is read around its Markdown text when the render stage knows that text's anchors and
 //! links ([`KnownPart`]), and the template HTML around it chunk by chunk: a line (or the few lines
 //! a parser must read together) already parsed on the same thread is not parsed again, since most
-//! of a page's chrome (head, menu, footer) repeats on every page. That memo only saves work: a file
-//! yields what one parse of it gives (tested). This module owns no rule of the check.
+//! of a page's chrome (head, menu, footer) repeats on every page; a line not seen before is read
+//! tag by tag, through the same memo, since it is most often new for a word or a URL only. That
+//! memo only saves work: a file yields what one parse of it gives (tested). This module owns no
+//! rule of the check.
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
@@ -108,6 +110,12 @@ impl Chunk {
         scan.ids.extend(self.ids.iter().cloned());
         scan.links.append(&self.links, at);
     }
+
+    /// Adds what `other` holds, standing at byte `at` of this chunk.
+    fn append(&mut self, other: &Chunk, at: usize) {
+        self.ids.extend(other.ids.iter().cloned());
+        self.links.append(&other.links, at);
+    }
 }
 
 /// Scans `file` as `reading` says (never a stand-in: its file is not read).
@@ -178,7 +186,15 @@ fn scan_chunks(
                 Some(true) => break start = end,
                 Some(false) => {}
                 None => {
-                    let (found, alone) = parse(path, run, true)?;
+                    let pieces = if lines == 1 {
+                        scan_pieces(path, run)?
+                    } else {
+                        None
+                    };
+                    let (found, alone) = match pieces {
+                        Some(found) => (found, true),
+                        None => parse(path, run, true)?,
+                    };
                     let found = alone.then_some(found);
                     if let Some(found) = &found {
                         found.add_to(scan, at + start);
@@ -207,6 +223,65 @@ fn scan_chunks(
 fn after_lines(text: &[u8], start: usize, lines: usize) -> usize {
     let mut feeds = memchr::memchr_iter(b'\n', &text[start..]);
     feeds.nth(lines - 1).map_or(text.len(), |at| start + at + 1)
+}
+
+/// What a line not seen before holds, read tag by tag: a page's line is most often new for a
+/// word or a URL only (a title, a link to the next page), its other tags seen on other pages.
+/// Each tag (from `<` to the first `>`) is taken from the memo or parsed alone, the text between
+/// tags skipped; `None` when one of them cannot be read alone (a `>` in an attribute, a comment,
+/// a raw-text element), or when the line is one tag: the line is then parsed as a whole.
+fn scan_pieces(path: &str, line: &[u8]) -> Result<Option<Chunk>, Diagnostic> {
+    let mut chunk = Chunk::default();
+    let mut tags = 0;
+    for (at, piece) in pieces(line) {
+        if piece.first() != Some(&b'<') {
+            // Text, where a parser reads as at a page's start: nothing to find.
+            continue;
+        }
+        tags += 1;
+        if piece.len() == line.len() {
+            return Ok(None);
+        }
+        let seen = SEEN.with_borrow(|seen| {
+            let found = seen.chunks.get(piece)?.as_ref();
+            if let Some(found) = found {
+                chunk.append(found, at);
+            }
+            Some(found.is_some())
+        });
+        match seen {
+            Some(true) => {}
+            Some(false) => return Ok(None),
+            None => {
+                let (found, alone) = parse(path, piece, true)?;
+                let found = alone.then_some(found);
+                if let Some(found) = &found {
+                    chunk.append(found, at);
+                }
+                remember(piece, found);
+                if !alone {
+                    return Ok(None);
+                }
+            }
+        }
+    }
+    Ok((tags > 0).then_some(chunk))
+}
+
+/// The pieces of `line`, each with its start: a tag, from `<` to the first `>` after it (or the
+/// line's end), or the text up to the next `<`.
+fn pieces(line: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let rest = line.get(start..).filter(|rest| !rest.is_empty())?;
+        let length = match rest[0] {
+            b'<' => memchr::memchr(b'>', rest).map_or(rest.len(), |end| end + 1),
+            _ => memchr::memchr(b'<', rest).unwrap_or(rest.len()),
+        };
+        let piece = (start, &rest[..length]);
+        start += length;
+        Some(piece)
+    })
 }
 
 /// Adds what `chunk`, at byte `at` of its file, holds to `scan` if this thread has seen it:

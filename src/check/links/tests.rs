@@ -205,6 +205,12 @@ fn lines_a_parser_must_read_together_are_scanned_as_a_whole_parse_does() {
         "<plaintext>\n<a href=\"plain.html\">",
         "<a href=unquoted.html\nid=u>x</a>",
         "<title>T</title>\n<a href=\"same.html\">\n<a href=\"same.html\">",
+        // Lines read tag by tag, whose tags a parser must read with what follows.
+        "<p><a title=\"a > b\" href=\"attribute-line.html\">x</a> <b id=\"b\">y</b></p>",
+        "<p>un <!-- <a href=\"commented-line.html\"> --> deux <a href=\"d.html\">d</a></p>",
+        "<p>a < b <a href=\"lt.html\" id=\"lt\">x</a> c > d</p>",
+        "<p><script>var a = '<a href=\"script-line.html\">';</script><a href=\"after.html\">a</a></p>",
+        "<p><textarea><a href=\"textarea-line.html\"></textarea><a id=\"t2\">t</a></p>",
     ];
     // A line too long to be remembered: read again each time.
     let long = format!(
