@@ -493,7 +493,9 @@ mod tests {
                 words: &[],
             })
             .collect();
-        let expected: Vec<(&str, String, Vec<(&str, &str, &str)>)> = group
+        // A text part's page as serde_json takes it: path, title, documents.
+        type Serialized<'a> = (&'a str, String, Vec<(&'a str, &'a str, &'a str)>);
+        let expected: Vec<Serialized> = group
             .iter()
             .map(|page| {
                 let docs = documents(page.sections)
