@@ -233,6 +233,7 @@ impl<'a> Pass<'a> {
     }
 }
 
+/// Remembers what the pass made of `part` on this thread, starting again when the memo is full.
 fn remember(part: &str, probe: bool, passed: Remembered) {
     SEEN.with_borrow_mut(|seen| {
         let count = seen.parts.iter().map(FastMap::len).sum::<usize>();
