@@ -2,16 +2,56 @@
 //! a Markdown text made from its events (see `site::printed`) is spliced into the passes over a
 //! page (the print edition's, the link check's) only where an HTML parser would read it as at a
 //! page's start, which the parser itself is asked with a [`PROBE`]; and how those passes select
-//! every element and read an element's or an attribute's name. It reads strings and counts what
-//! their parser (lol_html) meets; it parses nothing itself.
+//! every element and read an element's or an attribute's name; and the bounded memo in which a
+//! pass keeps, per thread, what it made of the parts that pages repeat. It reads strings and
+//! counts what their parser (lol_html) meets; it parses nothing itself.
 
-use std::borrow::Cow;
+use std::borrow::{Borrow, Cow};
 use std::cell::Cell;
+use std::hash::Hash;
 use std::rc::Rc;
 use std::sync::LazyLock;
 
 use lol_html::html_content::{Attribute, Element};
 use lol_html::{EndTagHandler, Selector};
+
+/// What a pass made of the parts of pages it met, by part: at most `most` of them and
+/// `most_bytes` of their bytes, forgotten all at once when full (the parts that repeat come back
+/// at once, and a bound keeps the memory of a thread small).
+pub struct Memo<K, V> {
+    entries: foldhash::HashMap<K, V>,
+    bytes: usize,
+    most: usize,
+    most_bytes: usize,
+}
+
+impl<K: Hash + Eq, V> Memo<K, V> {
+    pub fn new(most: usize, most_bytes: usize) -> Self {
+        Memo {
+            entries: foldhash::HashMap::default(),
+            bytes: 0,
+            most,
+            most_bytes,
+        }
+    }
+
+    pub fn get<Q: Hash + Eq + ?Sized>(&self, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+    {
+        self.entries.get(key)
+    }
+
+    /// Remembers `value` for `key`, counted as `bytes`.
+    pub fn insert(&mut self, key: K, value: V, bytes: usize) {
+        if self.entries.len() >= self.most || self.bytes + bytes > self.most_bytes {
+            self.entries.clear();
+            self.bytes = 0;
+        }
+        self.bytes += bytes;
+        self.entries.insert(key, value);
+    }
+}
 
 /// The selector of every element, which the passes give lol_html: parsed once, where lol_html
 /// parses a selector given as text again for each pass (one or more a page).

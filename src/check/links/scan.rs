@@ -13,7 +13,7 @@ use std::cell::{Cell, RefCell};
 use std::ops::Range;
 use std::rc::Rc;
 
-use foldhash::{HashMap as FastMap, HashSet as FastSet};
+use foldhash::HashSet as FastSet;
 use lol_html::html_content::Element;
 use lol_html::{ElementContentHandlers, HtmlRewriter, Settings};
 
@@ -32,17 +32,11 @@ const REMEMBERED_BYTES: usize = 4 << 20;
 /// minified page, a generated table's row) seldom comes back.
 const LONGEST_REMEMBERED: usize = 2 << 10;
 
-/// The chunks parsed on a thread: what each holds, or `None` when a parser must read it with what
-/// follows.
-#[derive(Default)]
-struct Memo {
-    chunks: FastMap<Box<[u8]>, Option<Chunk>>,
-    /// The chunks' bytes.
-    bytes: usize,
-}
-
 thread_local! {
-    static SEEN: RefCell<Memo> = RefCell::default();
+    /// The chunks parsed on a thread: what each holds, or `None` when a parser must read it with
+    /// what follows.
+    static SEEN: RefCell<html::Memo<Box<[u8]>, Option<Chunk>>> =
+        RefCell::new(html::Memo::new(REMEMBERED, REMEMBERED_BYTES));
 }
 
 /// The anchors and links of one HTML file.
@@ -182,24 +176,24 @@ fn scan_chunks(
                 break start = end;
             }
             let last = end == segment.len();
-            match remembered(run, scan, at + start) {
+            match remembered(run, |found| found.add_to(scan, at + start)) {
                 Some(true) => break start = end,
                 Some(false) => {}
                 None => {
-                    let pieces = if lines == 1 {
-                        scan_pieces(path, run)?
-                    } else {
-                        None
+                    let pieces = match lines {
+                        1 => scan_pieces(path, run)?,
+                        _ => None,
                     };
-                    let (found, alone) = match pieces {
-                        Some(found) => (found, true),
-                        None => parse(path, run, true)?,
+                    let alone = match pieces {
+                        Some(found) => {
+                            found.add_to(scan, at + start);
+                            remember(run, Some(found));
+                            true
+                        }
+                        None => {
+                            parse_remembered(path, run, |found| found.add_to(scan, at + start))?
+                        }
                     };
-                    let found = alone.then_some(found);
-                    if let Some(found) = &found {
-                        found.add_to(scan, at + start);
-                    }
-                    remember(run, found);
                     if alone {
                         break start = end;
                     }
@@ -242,27 +236,12 @@ fn scan_pieces(path: &str, line: &[u8]) -> Result<Option<Chunk>, Diagnostic> {
         if piece.len() == line.len() {
             return Ok(None);
         }
-        let seen = SEEN.with_borrow(|seen| {
-            let found = seen.chunks.get(piece)?.as_ref();
-            if let Some(found) = found {
-                chunk.append(found, at);
-            }
-            Some(found.is_some())
-        });
-        match seen {
-            Some(true) => {}
-            Some(false) => return Ok(None),
-            None => {
-                let (found, alone) = parse(path, piece, true)?;
-                let found = alone.then_some(found);
-                if let Some(found) = &found {
-                    chunk.append(found, at);
-                }
-                remember(piece, found);
-                if !alone {
-                    return Ok(None);
-                }
-            }
+        let alone = match remembered(piece, |found| chunk.append(found, at)) {
+            Some(alone) => alone,
+            None => parse_remembered(path, piece, |found| chunk.append(found, at))?,
+        };
+        if !alone {
+            return Ok(None);
         }
     }
     Ok((tags > 0).then_some(chunk))
@@ -284,29 +263,38 @@ fn pieces(line: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
     })
 }
 
-/// Adds what `chunk`, at byte `at` of its file, holds to `scan` if this thread has seen it:
-/// whether it could be read alone, or `None` when it has not been seen.
-fn remembered(chunk: &[u8], scan: &mut Scan, at: usize) -> Option<bool> {
+/// Gives `add` what `chunk` holds if this thread has seen it: whether it could be read alone, or
+/// `None` when it has not been seen.
+fn remembered(chunk: &[u8], add: impl FnOnce(&Chunk)) -> Option<bool> {
     SEEN.with_borrow(|seen| {
-        let found = seen.chunks.get(chunk)?.as_ref();
+        let found = seen.get(chunk)?.as_ref();
         if let Some(found) = found {
-            found.add_to(scan, at);
+            add(found);
         }
         Some(found.is_some())
     })
 }
 
-fn remember(chunk: &[u8], found: Option<Chunk>) {
-    if chunk.len() > LONGEST_REMEMBERED {
-        return;
+/// Parses `chunk` with the probe after it, gives `add` what it holds if it can be read alone,
+/// and remembers it: whether it could.
+fn parse_remembered(
+    path: &str,
+    chunk: &[u8],
+    add: impl FnOnce(&Chunk),
+) -> Result<bool, Diagnostic> {
+    let (found, alone) = parse(path, chunk, true)?;
+    let found = alone.then_some(found);
+    if let Some(found) = &found {
+        add(found);
     }
-    SEEN.with_borrow_mut(|seen| {
-        if seen.chunks.len() >= REMEMBERED || seen.bytes + chunk.len() > REMEMBERED_BYTES {
-            *seen = Memo::default();
-        }
-        seen.bytes += chunk.len();
-        seen.chunks.insert(chunk.into(), found);
-    });
+    remember(chunk, found);
+    Ok(alone)
+}
+
+fn remember(chunk: &[u8], found: Option<Chunk>) {
+    if chunk.len() <= LONGEST_REMEMBERED {
+        SEEN.with_borrow_mut(|seen| seen.insert(chunk.into(), found, chunk.len()));
+    }
 }
 
 /// Parses `html`, from the file at `path`, with lol_html, the [`html::PROBE`] after it if

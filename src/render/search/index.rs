@@ -355,13 +355,12 @@ fn text_json(language: &str, group: &[Page]) -> Vec<u8> {
             if j > 0 {
                 json.push(b',');
             }
-            for (k, string) in [&section.anchor, &section.heading, &section.text]
-                .iter()
-                .enumerate()
-            {
-                json.push(if k == 0 { b'[' } else { b',' });
-                json_string(&mut json, string);
-            }
+            json.push(b'[');
+            json_string(&mut json, &section.anchor);
+            json.push(b',');
+            json_string(&mut json, &section.heading);
+            json.push(b',');
+            json_string(&mut json, &section.text);
             json.push(b']');
         }
         json.extend_from_slice(b"]]");

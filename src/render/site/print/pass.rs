@@ -10,7 +10,6 @@ use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use foldhash::HashMap as FastMap;
 use lol_html::html_content::Element;
 use lol_html::{ElementContentHandlers, HandlerResult, RewriteStrSettings, doc_text, rewrite_str};
 use minijinja::Value;
@@ -20,8 +19,9 @@ use crate::render::{entities, html, search};
 
 use super::{Rewritten, Section, Sections, anchor_id, level_on_paper, rewrite_error, section_id};
 
-/// How many parts, and how many of their bytes, a thread remembers before it starts again (a
-/// bound on memory), and the longest part it remembers: the parts that repeat are short.
+/// How many parts, and how many of their bytes, a thread remembers of each kind (followed by the
+/// probe or not) before it starts again, and the longest part it remembers: the parts that
+/// repeat are short.
 const REMEMBERED: usize = 1 << 12;
 const REMEMBERED_BYTES: usize = 1 << 20;
 const LONGEST_REMEMBERED: usize = 1 << 10;
@@ -33,16 +33,11 @@ struct Remembered {
     steps: search::Steps,
 }
 
-/// The parts passed on a thread whose rewriting depends on nothing but themselves, by whether
-/// the probe followed them, then by their text.
-#[derive(Default)]
-struct Memo {
-    parts: [FastMap<Box<str>, Remembered>; 2],
-    bytes: usize,
-}
-
 thread_local! {
-    static SEEN: RefCell<Memo> = RefCell::default();
+    /// The parts passed on a thread whose rewriting depends on nothing but themselves, by whether
+    /// the probe followed them, then by their text.
+    static SEEN: [RefCell<html::Memo<Box<str>, Remembered>>; 2] =
+        std::array::from_fn(|_| RefCell::new(html::Memo::new(REMEMBERED, REMEMBERED_BYTES)));
 }
 
 /// Attributes holding one id reference or a space-separated list of them.
@@ -143,8 +138,9 @@ impl<'a> Pass<'a> {
     /// a page starts. What the part tells the collector is recorded, then told: a part that
     /// depends on nothing but itself is remembered with it.
     fn pass(&mut self, part: &str, probe: bool) -> Result<(String, bool), Diagnostic> {
-        let remembered = SEEN.with_borrow(|seen| {
-            let passed = seen.parts[usize::from(probe)].get(part)?;
+        let remembered = SEEN.with(|seen| {
+            let seen = seen[usize::from(probe)].borrow();
+            let passed = seen.get(part)?;
             self.collector.borrow_mut().replay(&passed.steps);
             Some((passed.rewritten.clone(), passed.back))
         });
@@ -233,15 +229,13 @@ impl<'a> Pass<'a> {
     }
 }
 
-/// Remembers what the pass made of `part` on this thread, starting again when the memo is full.
+/// Remembers what the pass made of `part` on this thread.
 fn remember(part: &str, probe: bool, passed: Remembered) {
-    SEEN.with_borrow_mut(|seen| {
-        let count = seen.parts.iter().map(FastMap::len).sum::<usize>();
-        if count >= REMEMBERED || seen.bytes + part.len() > REMEMBERED_BYTES {
-            *seen = Memo::default();
-        }
-        seen.bytes += part.len() + passed.rewritten.len();
-        seen.parts[usize::from(probe)].insert(part.into(), passed);
+    let bytes = part.len() + passed.rewritten.len();
+    SEEN.with(|seen| {
+        seen[usize::from(probe)]
+            .borrow_mut()
+            .insert(part.into(), passed, bytes)
     });
 }
 
