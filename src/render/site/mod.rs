@@ -16,6 +16,7 @@ mod gathered;
 mod plan;
 mod print;
 mod printed;
+mod values;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -41,6 +42,7 @@ pub use environment::{TEMPLATE_FUEL, TEXT_FUEL, text_environment, text_error};
 use environment::{Texts, environment, template_diagnostic};
 use gathered::{Gathered, Products};
 use plan::{Kind, Plan};
+use values::PageValues;
 
 /// The templates the site renders pages with (others may exist, for `include` and `import`).
 pub const REQUIRED_TEMPLATES: &[&str] = &[
@@ -164,7 +166,7 @@ pub fn render_pages(
     let referentiel_page = chapter(PageTemplate::Referentiel);
     let deadlines = calendar::deadlines(model);
     // Everything a template may use on any page, serialized once.
-    let base = context! {
+    let base = values::base(&context! {
         site => Serde(&model.settings),
         referentiel => Serde(views::referentiel_view(model)),
         activities => Serde(&activities),
@@ -182,7 +184,7 @@ pub fn render_pages(
         // Written whenever a deadline is (see `calendar::ics`).
         calendar_file => (!deadlines.is_empty()).then_some(&paths.calendar),
         calendar => Serde(deadlines),
-    };
+    });
     let text_env = text_environment(&model.settings);
     let texts = Texts {
         env: &text_env,
@@ -379,16 +381,15 @@ impl Pages<'_> {
             kind: planned.kind.name(),
         };
         let content = Value::from_safe_string(content);
-        let shared = context! { ..extra, ..self.base.clone() };
-        let ctx = context! {
+        let own = context! {
             page => Serde(info),
             root => self.root_of(planned),
             breadcrumbs => Serde(&breadcrumbs),
             prev => Serde(prev.map(|p| p.link())),
             next => Serde(next.map(|p| p.link())),
             content => content.clone(),
-            ..shared
         };
+        let ctx = PageValues::value(own, extra, self.base.clone());
         let result = self
             .env
             .get_template(template)
