@@ -1,5 +1,7 @@
 //! Tests of the ODT writer: package structure, well-formed parts, styles, determinism.
+use super::super::model::Orientation;
 use super::super::zipfile::{part, read_back};
+use super::styles::language_and_country;
 use super::*;
 
 fn run(text: &str, bold: bool, italic: bool, link: Option<&str>) -> Run {
