@@ -15,9 +15,11 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Model;
 use crate::render::labels;
+use crate::render::views::Link;
 use crate::render::{Handed, OutputFile, Reading, Sink, StandIn};
 
 use super::environment::template_diagnostic;
+use super::menu::Menus;
 use super::plan::Plan;
 use super::print::{self, Edition, Rewritten, Volume};
 use super::{Body, PageInfo};
@@ -31,6 +33,8 @@ pub struct Context<'a> {
     pub plan: &'a Plan,
     /// The values every page is given.
     pub base: &'a Value,
+    /// The site menu, rendered once per place in it.
+    pub menus: &'a Menus<'a>,
     /// Where each file goes once made (a volume is not held longer than it takes to render it).
     pub sink: &'a dyn Sink,
 }
@@ -271,11 +275,9 @@ fn file_of_volume(
             breadcrumbs => Serde(&breadcrumbs),
             sections => Serde(sections),
             volume => Serde(&info),
-            ..page_values(cx)
+            ..page_values(cx, &volume.path, &breadcrumbs)?
         };
-        cx.env
-            .get_template("print.html")
-            .and_then(|t| t.render(ctx))
+        cx.env.get_template("print.html")?.render(ctx)
     };
     let without_bodies: Vec<print::Section> =
         own.iter().map(print::Section::without_body).collect();
@@ -314,32 +316,34 @@ fn render_contents(
             pages: listed.pages,
         })
         .collect();
-    let ctx = context! {
-        page => Serde(PageInfo { path: &link.path, title: &link.title, kind: "print" }),
-        breadcrumbs => Serde([cx.plan.home().link()]),
-        sections => Serde(Vec::<print::Section>::new()),
-        volumes => Serde(&entries),
-        pages => listed.iter().map(|l| l.pages).sum::<usize>(),
-        ..page_values(cx)
+    let breadcrumbs = [cx.plan.home().link()];
+    let render = || {
+        let ctx = context! {
+            page => Serde(PageInfo { path: &link.path, title: &link.title, kind: "print" }),
+            breadcrumbs => Serde(&breadcrumbs),
+            sections => Serde(Vec::<print::Section>::new()),
+            volumes => Serde(&entries),
+            pages => listed.iter().map(|l| l.pages).sum::<usize>(),
+            ..page_values(cx, &link.path, &breadcrumbs)?
+        };
+        cx.env.get_template("print.html")?.render(ctx)
     };
-    let html = cx
-        .env
-        .get_template("print.html")
-        .and_then(|t| t.render(ctx));
+    let html = render();
     let html = html.map_err(|e| template_diagnostic(&e, cx.theme))?;
     Ok(OutputFile::new(&link.path, html.into_bytes()))
 }
 
-/// The values of every file of the edition: at the site's root, without neighbours, neither a
+/// The values of the edition's file at `path`: at the site's root, without neighbours, neither a
 /// volume nor the contents page unless told.
-fn page_values(cx: &Context) -> Value {
-    context! {
+fn page_values(cx: &Context, path: &str, breadcrumbs: &[Link]) -> Result<Value, minijinja::Error> {
+    Ok(context! {
         volume => Value::from(()),
         volumes => Value::from(()),
         root => "",
+        site_menu => cx.menus.html("", path, breadcrumbs)?,
         prev => Value::from(()),
         next => Value::from(()),
         content => "",
         ..cx.base.clone()
-    }
+    })
 }

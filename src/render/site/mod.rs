@@ -13,6 +13,7 @@
 mod edition;
 pub(crate) mod environment;
 mod gathered;
+mod menu;
 mod plan;
 mod print;
 mod printed;
@@ -41,6 +42,7 @@ use super::{Handed, KnownPart, OutputFile, Reading, Sink, StandIn};
 pub use environment::{TEMPLATE_FUEL, TEXT_FUEL, text_environment, text_error};
 use environment::{Texts, environment, template_diagnostic};
 use gathered::{Gathered, Products};
+use menu::{MENU_TEMPLATE, Menus};
 use plan::{Kind, Plan};
 use values::PageValues;
 
@@ -60,6 +62,7 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "search.html",
     "404.html",
     "print.html",
+    MENU_TEMPLATE,
 ];
 
 /// What the pages link to besides themselves: the documents and the exports.
@@ -185,6 +188,7 @@ pub fn render_pages(
         calendar_file => (!deadlines.is_empty()).then_some(&paths.calendar),
         calendar => Serde(deadlines),
     });
+    let menus = Menus::new(&env, &base, &menu);
     let text_env = text_environment(&model.settings);
     let texts = Texts {
         env: &text_env,
@@ -219,6 +223,7 @@ pub fn render_pages(
         plan: &plan,
         texts: &texts,
         base: &base,
+        menus: &menus,
         activities: &activities,
         competencies: &competencies,
         activities_page: activities_page.as_ref(),
@@ -231,6 +236,7 @@ pub fn render_pages(
         env: &env,
         plan: &plan,
         base: &base,
+        menus: &menus,
         sink,
     };
     let codes = super::index_codes(model);
@@ -271,6 +277,7 @@ struct Pages<'a> {
     plan: &'a Plan,
     texts: &'a Texts<'a>,
     base: &'a Value,
+    menus: &'a Menus<'a>,
     activities: &'a [ActivityView],
     competencies: &'a [&'a crate::model::Competency],
     activities_page: Option<&'a Link>,
@@ -381,9 +388,18 @@ impl Pages<'_> {
             kind: planned.kind.name(),
         };
         let content = Value::from_safe_string(content);
+        let root = self.root_of(planned);
+        let site_menu = match self.menus.html(&root, &planned.path, &breadcrumbs) {
+            Ok(html) => html,
+            Err(error) => {
+                page.problems.push(template_diagnostic(&error, self.theme));
+                return page;
+            }
+        };
         let own = context! {
             page => Serde(info),
-            root => self.root_of(planned),
+            root => root,
+            site_menu => site_menu,
             breadcrumbs => Serde(&breadcrumbs),
             prev => Serde(prev.map(|p| p.link())),
             next => Serde(next.map(|p| p.link())),
