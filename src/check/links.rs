@@ -1,21 +1,22 @@
 //! The link check: every internal link of the finished site leads to one of its files, and every
 //! fragment to an anchor of its page.
 //!
-//! It reads the rendered files and never changes them. Each HTML file is read with lol_html
-//! (files in parallel, results kept in file order; a file a build writes without keeping it, as
-//! soon as it is made, see [`Scans::of_file`]; a page around its Markdown text when the render
-//! stage knows that text's anchors and links, see [`KnownPart`]; the template HTML line by line,
-//! each line seen before taken from a memo, see [`scan`]), collecting its anchors (`id`, and
-//! `name` of `<a>`) and the URLs of its links (`href`, `src`, `srcset`, `action`, `poster`,
-//! `xlink:href`); each relative URL is then resolved against its page
-//! and looked up in hash sets, so the check is linear in the size of the site. A broken link written
-//! in Markdown is reported at the Markdown link (the render stage hands over where each is); any
-//! other comes from a template and is reported once per target, in the generated HTML, unless a
-//! Markdown link already breaks that target (its copy in the print edition). URLs with a
-//! scheme, protocol-relative and root-absolute ones are not checked: they depend on where the site
-//! is published.
+//! It reads the rendered files and never changes them. Each HTML file is read with lol_html (files
+//! in parallel, results kept in file order; a file a build writes without keeping it, as soon as it
+//! is made, see [`Scans::of_file`]; a page around its Markdown text when the render stage knows
+//! that text's anchors and links, see [`KnownPart`]; the template HTML line by line, each line seen
+//! before taken from a memo and each plain tag read without a parser, see [`scan`]), collecting its
+//! anchors (`id`, and `name` of `<a>`) and the URLs of its links (`href`, `src`, `srcset`,
+//! `action`, `poster`, `xlink:href`); each relative URL is then resolved against its page (once per
+//! folder when pages share it) and looked up in hash sets, so the check is linear in the size of
+//! the site. A broken link written in Markdown is reported at the Markdown link (the render stage
+//! hands over where each is); any other comes from a template and is reported once per target, in
+//! the generated HTML, unless a Markdown link already breaks that target (its copy in the print
+//! edition). URLs with a scheme, protocol-relative and root-absolute ones are not checked: they
+//! depend on where the site is published.
 
 mod scan;
+mod tag;
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -187,26 +188,39 @@ pub fn check<'a>(
     let mut from_sources: HashSet<Broken> = HashSet::new();
     let mut from_templates: Vec<TemplateProblem> = Vec::new();
     let mut template_index: HashMap<Broken, usize> = HashMap::new();
-    // Every link resolved on every core; the few broken ones are then grouped in file order.
+    let judge = |page: &str, url: &str| {
+        // Spaces compared loosely: a template's typography may have changed them.
+        let bare = |u: &str| u.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let refused = not_judged.urls.iter().any(|r| bare(r) == bare(url));
+        if refused {
+            None
+        } else {
+            site.broken(page, url)
+        }
+    };
+    // Every link resolved on every core; the few broken ones are then grouped in file order. A
+    // URL leads to the same place from every page of a folder, unless it has no path: the
+    // menu's, the breadcrumbs' and the footer's are judged once per folder and core.
     let broken_links: Vec<Vec<(Found, String, Broken)>> = scans
         .0
         .par_iter()
-        .map(|(page, scan)| {
-            let resolve = |found: Found<'a>| {
+        .map_init(FastMap::default, |judged, (page, scan)| {
+            let folder = &page[..page.rfind('/').map_or(0, |slash| slash + 1)];
+            let mut judge_found = |found: &Found<'a>| {
                 let url = entities::decode(found.url);
-                // Spaces compared loosely: a template's typography may have changed them.
-                let bare = |u: &str| u.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-                if not_judged
-                    .urls
-                    .iter()
-                    .any(|refused| bare(refused) == bare(&url))
-                {
-                    return None;
+                if has_no_path(&url) {
+                    return judge(page, &url);
                 }
-                let broken = site.broken(page, &url)?;
-                Some((found, url.into_owned(), broken))
+                let key = (folder, found.url);
+                let broken = judged.entry(key).or_insert_with(|| judge(page, &url));
+                broken.clone()
             };
-            scan.links.iter().filter_map(resolve).collect()
+            let broken = |found: Found<'a>| {
+                let broken = judge_found(&found)?;
+                let url = entities::decode(found.url).into_owned();
+                Some((found, url, broken))
+            };
+            scan.links.iter().filter_map(broken).collect()
         })
         .collect();
     for ((page, _), broken_links) in scans.0.iter().zip(broken_links) {
@@ -484,6 +498,12 @@ fn resolve<'u>(page: &str, url: &'u str) -> Resolved<'u> {
         path: percent_decode(&segments.join("/")).into_owned(),
         fragment,
     }
+}
+
+/// Whether `url` leads within its own page (`#anchor`, `?query`, or nothing).
+fn has_no_path(url: &str) -> bool {
+    let url = url.trim_start_matches(|c: char| c.is_ascii_whitespace());
+    url.is_empty() || url.starts_with(['#', '?'])
 }
 
 /// Whether the URL starts with a scheme (`https:`, `mailto:`, `data:`…), as a browser reads it.

@@ -4,9 +4,9 @@
 //! links ([`KnownPart`]), and the template HTML around it chunk by chunk: a line (or the few lines
 //! a parser must read together) already parsed on the same thread is not parsed again, since most
 //! of a page's chrome (head, menu, footer) repeats on every page; a line not seen before is read
-//! tag by tag, through the same memo, since it is most often new for a word or a URL only. That
-//! memo only saves work: a file yields what one parse of it gives (tested). This module owns no
-//! rule of the check.
+//! tag by tag, since it is most often new for a word or a URL only: a plain tag without a parser
+//! (`tag`), any other through the same memo. The memo and the plain tags only save work: a file
+//! yields what one parse of it gives (tested). This module owns no rule of the check.
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
@@ -20,6 +20,8 @@ use lol_html::{ElementContentHandlers, HtmlRewriter, Settings};
 use crate::diagnostic::Diagnostic;
 use crate::msg;
 use crate::render::{KnownPart, OutputFile, Reading, entities, html};
+
+use super::tag::read_plain;
 
 /// Attributes holding a URL (or, for `srcset`, several).
 const URL_ATTRIBUTES: &[&str] = &["href", "src", "srcset", "action", "poster", "xlink:href"];
@@ -50,7 +52,7 @@ pub(super) struct Scan {
 /// The URLs of a file's links, as in the file (entities not decoded), each with the byte range of
 /// the start tag holding it, to locate it when it is broken. Kept for every page of the site until
 /// the check (hundreds of thousands of links): in one string, not one allocation each.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(super) struct Links {
     urls: String,
     /// Each URL's end in `urls`, and its tag.
@@ -92,7 +94,7 @@ impl Links {
 }
 
 /// What a chunk of HTML holds, its tags' ranges from the chunk's start.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(super) struct Chunk {
     ids: Vec<String>,
     links: Links,
@@ -103,6 +105,28 @@ impl Chunk {
     pub(super) fn add_to(&self, scan: &mut Scan, at: usize) {
         scan.ids.extend(self.ids.iter().cloned());
         scan.links.append(&self.links, at);
+    }
+
+    /// Takes the anchor or the URLs an attribute holds: `name` (lowercase) of an element
+    /// `element` (lowercase), with `value` as written, in the start tag at `tag`.
+    pub(super) fn take_attribute(
+        &mut self,
+        element: &str,
+        name: &str,
+        value: &str,
+        tag: Range<usize>,
+    ) {
+        if name == "id" || (name == "name" && element == "a") {
+            self.ids.push(entities::decode(value).into_owned());
+        } else if name == "srcset" {
+            // Comma-separated candidates, each a URL and an optional width or density.
+            let urls = value.split(',').filter_map(|c| c.split_whitespace().next());
+            for url in urls {
+                self.links.push(url, tag.clone());
+            }
+        } else if URL_ATTRIBUTES.contains(&name) {
+            self.links.push(value, tag);
+        }
     }
 
     /// Adds what `other` holds, standing at byte `at` of this chunk.
@@ -221,9 +245,10 @@ fn after_lines(text: &[u8], start: usize, lines: usize) -> usize {
 
 /// What a line not seen before holds, read tag by tag: a page's line is most often new for a
 /// word or a URL only (a title, a link to the next page), its other tags seen on other pages.
-/// Each tag (from `<` to the first `>`) is taken from the memo or parsed alone, the text between
-/// tags skipped; `None` when one of them cannot be read alone (a `>` in an attribute, a comment,
-/// a raw-text element), or when the line is one tag: the line is then parsed as a whole.
+/// Each tag (from `<` to the first `>`) is read without a parser when it is a plain one (see
+/// [`read_plain`]), else taken from the memo or parsed alone, the text between tags skipped;
+/// `None` when one of them cannot be read alone (a `>` in an attribute, a comment, a raw-text
+/// element), or when the line is one such tag: the line is then parsed as a whole.
 fn scan_pieces(path: &str, line: &[u8]) -> Result<Option<Chunk>, Diagnostic> {
     let mut chunk = Chunk::default();
     let mut tags = 0;
@@ -233,6 +258,10 @@ fn scan_pieces(path: &str, line: &[u8]) -> Result<Option<Chunk>, Diagnostic> {
             continue;
         }
         tags += 1;
+        if let Some(found) = read_plain(piece) {
+            chunk.append(&found, at);
+            continue;
+        }
         if piece.len() == line.len() {
             return Ok(None);
         }
@@ -321,20 +350,7 @@ pub(super) fn parse(path: &str, html: &[u8], probe: bool) -> Result<(Chunk, bool
         // One pass over the attributes: asking for each name in turn costs twice as much.
         for attribute in el.attributes() {
             let attribute_name = html::attribute_name(attribute, &source);
-            let is_anchor = attribute_name == "id" || (attribute_name == "name" && name == "a");
-            if is_anchor {
-                let id = entities::decode(&attribute.value()).into_owned();
-                chunk.ids.push(id);
-            } else if attribute_name == "srcset" {
-                // Comma-separated candidates, each a URL and an optional width or density.
-                let value = attribute.value();
-                let urls = value.split(',').filter_map(|c| c.split_whitespace().next());
-                for url in urls {
-                    chunk.links.push(url, tag.clone());
-                }
-            } else if URL_ATTRIBUTES.contains(&&*attribute_name) {
-                chunk.links.push(&attribute.value(), tag.clone());
-            }
+            chunk.take_attribute(&name, &attribute_name, &attribute.value(), tag.clone());
         }
         Ok(())
     };

@@ -111,6 +111,31 @@ fn same_template_link_is_reported_once_for_all_pages() {
 }
 
 #[test]
+fn the_same_url_is_judged_from_each_page() {
+    // Enough pages that each core judges many of them: a URL judged once must still be judged
+    // from the folder of every page, and a link within a page from that page.
+    let mut files = Vec::new();
+    for n in 0..64 {
+        let anchor = if n == 0 {
+            r#"<h2 id="here">h</h2>"#
+        } else {
+            ""
+        };
+        let links = r##"<a href="c.html">c</a><a href="#here">h</a>"##;
+        files.push(html(&format!("p{n}.html"), &format!("{anchor}{links}")));
+        files.push(html(&format!("sub/p{n}.html"), r#"<a href="c.html">c</a>"#));
+    }
+    files.push(html("c.html", ""));
+    let problems = check_files(&files, &[]);
+    let messages = messages(&problems);
+    let no_anchor = messages.iter().filter(|m| m.contains("no anchor `#here`"));
+    assert_eq!(no_anchor.count(), 63, "{messages:?}");
+    let no_file = "broken link `c.html`: the site has no file sub/c.html";
+    assert_eq!(messages.iter().filter(|m| *m == no_file).count(), 1);
+    assert_eq!(messages.len(), 64, "{messages:?}");
+}
+
+#[test]
 fn broken_markdown_link_is_reported_at_its_source_only() {
     let source = SourceText::new("content/pages/b.md", "Voir [la suite](#suite).\n");
     let written = SourceLink {
