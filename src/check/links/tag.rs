@@ -49,7 +49,7 @@ pub(super) fn read_plain(piece: &[u8]) -> Option<Chunk> {
             return Some(chunk);
         }
         let (name, value, after) = attribute(rest)?;
-        // A repeated attribute: the parser keeps the first; left to it.
+        // A repeated attribute, which a tokenizer reads with a parse error: left to lol_html.
         if names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
             return None;
         }

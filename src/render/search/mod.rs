@@ -511,6 +511,8 @@ const IN_TEXT: u32 = 4;
 /// it on every core while they render.
 pub fn page_words(language: &str, title: &str, sections: &[Section]) -> Vec<DocWords> {
     let stopwords = stopword_set(language);
+    // A word longer than every stopword is not looked up.
+    let longest_stopword = stopwords.iter().map(|w| w.len()).max().unwrap_or(0);
     let folded_title = fold(title);
     let mut title_words: Vec<&str> = split_words(&folded_title).collect();
     title_words.sort_unstable();
@@ -545,7 +547,7 @@ pub fn page_words(language: &str, title: &str, sections: &[Section]) -> Vec<DocW
             // words shows nowhere in the index, and sorting them cost more than counting them.
             let coded: Vec<(&str, u32)> = counted
                 .into_iter()
-                .filter(|(w, _)| !stopwords.contains(w))
+                .filter(|(w, _)| w.len() > longest_stopword || !stopwords.contains(w))
                 .collect();
             let length = coded.iter().map(|(w, _)| w.len() + 1).sum::<usize>();
             // Kept until the index is written: no spare capacity.
@@ -566,12 +568,16 @@ pub fn page_words(language: &str, title: &str, sections: &[Section]) -> Vec<DocW
 }
 
 impl DocWords {
-    /// Each word with its code.
+    /// Each word with its code. The words are joined by one space, one word per code (see
+    /// [`page_words`]): cut byte by byte, as they are short, rather than searched for.
     pub fn iter(&self) -> impl Iterator<Item = (&str, u32)> {
-        self.words
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .zip(self.codes.iter().copied())
+        let mut rest = self.words.as_str();
+        self.codes.iter().map(move |&code| {
+            let end = rest.bytes().position(|b| b == b' ').unwrap_or(rest.len());
+            let (word, after) = rest.split_at(end);
+            rest = after.get(1..).unwrap_or("");
+            (word, code)
+        })
     }
 }
 
