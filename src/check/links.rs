@@ -190,8 +190,7 @@ pub fn check<'a>(
     let mut template_index: HashMap<Broken, usize> = HashMap::new();
     let judge = |page: &str, url: &str| {
         // Spaces compared loosely: a template's typography may have changed them.
-        let bare = |u: &str| u.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-        let refused = not_judged.urls.iter().any(|r| bare(r) == bare(url));
+        let refused = not_judged.urls.iter().any(|r| bare(r).eq(bare(url)));
         if refused {
             None
         } else {
@@ -498,6 +497,11 @@ fn resolve<'u>(page: &str, url: &'u str) -> Resolved<'u> {
         path: percent_decode(&segments.join("/")).into_owned(),
         fragment,
     }
+}
+
+/// The characters of `url` but its white space, compared without making a string of them.
+fn bare(url: &str) -> impl Iterator<Item = char> + '_ {
+    url.chars().filter(|c| !c.is_whitespace())
 }
 
 /// Whether `url` leads within its own page (`#anchor`, `?query`, or nothing).
