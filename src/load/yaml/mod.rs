@@ -3,9 +3,10 @@
 //! A file is first read into a tree that keeps positions ([`tree`]); a syntax error is explained in
 //! plain words ([`syntax`]); the tree is then checked against the file's JSON Schema, which finds
 //! every unknown key, wrong type, missing key and number out of range at once ([`shape`]); only a
-//! file that passes is deserialized, by serde-saphyr with budgets (so nothing absurd is ever
-//! expanded). It must not know the content model beyond the type it is asked for.
+//! file that passes is deserialized: from its tree where that gives serde-saphyr's value
+//! ([`read`]), else by serde-saphyr with budgets (so nothing absurd is ever expanded). It must not know the content model beyond the type it is asked for.
 
+mod read;
 mod shape;
 mod syntax;
 mod tree;
@@ -22,9 +23,8 @@ use tree::TreeError;
 /// Parses `text` (the whole of `source`, or a prefix of it such as a front matter block) into `T`,
 /// or returns every problem of the file.
 pub fn parse<T: ContentFile>(source: &SourceText, text: &str) -> Result<T, Diagnostics> {
-    let root = match tree::parse(text) {
-        Ok(Some(root)) if !root.is_null() => root,
-        Ok(_) => return Err(empty_file::<T>(source).into()),
+    let document = match tree::parse(text) {
+        Ok(document) => document,
         Err(TreeError::Syntax(error)) if syntax::is_too_deep(&error) => {
             let at = source.offset_of(error.marker().line(), error.marker().col() + 1);
             return Err(refused().at(source.span(at..at + 1)).into());
@@ -34,13 +34,20 @@ pub fn parse<T: ContentFile>(source: &SourceText, text: &str) -> Result<T, Diagn
         }
         Err(TreeError::TooBig { at }) => return Err(refused().at(source.span(at..at + 1)).into()),
     };
-    let problems = shape::check::<T>(source, &root);
+    let Some(root) = document.root.as_ref().filter(|root| !root.is_null()) else {
+        return Err(empty_file::<T>(source).into());
+    };
+    let problems = shape::check::<T>(source, root);
     if !problems.is_empty() {
         let mut all = Diagnostics::new();
         all.extend(problems);
         return Err(all);
     }
-    parse_unchecked(source, text).map_err(Diagnostics::from)
+    // A file that passed is read from its tree where it can be, else parsed again by serde-saphyr.
+    match read::read(&document) {
+        Some(value) => Ok(value),
+        None => parse_unchecked(source, text).map_err(Diagnostics::from),
+    }
 }
 
 /// Parses `text` into `T` without a schema (the theme's labels): the first problem only.
@@ -70,7 +77,7 @@ fn empty_file<T: ContentFile>(source: &SourceText) -> Diagnostic {
 }
 
 /// Budgets sized for hand-written handbook files: generous for real content, tiny for attacks.
-fn options() -> Options {
+pub(super) fn options() -> Options {
     let mut budget = Budget::default();
     budget.max_depth = 32;
     budget.flow_nesting_limit = 32;

@@ -20,6 +20,14 @@ pub const MAX_SCALAR_BYTES: usize = 8 * 1024 * 1024;
 pub struct Node {
     pub kind: Kind,
     pub span: Range<usize>,
+    /// The parser's span of the node's event (a collection's start), which serde-saphyr's
+    /// `Spanned` reports.
+    pub event: Span,
+    /// Written with a tag (`!!str 5`), which serde-saphyr reads its own way.
+    pub tagged: bool,
+    /// An alias's copy of its anchored node (or an alias whose anchor is unknown): the same
+    /// value, but located, for serde-saphyr's `Spanned`, where the alias is.
+    pub alias: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -46,24 +54,38 @@ pub enum TreeError {
     },
 }
 
-/// Parses `text` into its first document's root node (`None` for a document without content).
-/// Aliases are replaced by a copy of their anchored node, within the budgets, so that an alias
-/// bomb is refused before it is expanded.
-pub fn parse(text: &str) -> Result<Option<Node>, TreeError> {
+/// A text's first document.
+pub struct Document {
+    /// Its root node (`None` for a document without content).
+    pub root: Option<Node>,
+    /// Whether anything follows it in the text: another document, or a mistake after its end
+    /// (which serde-saphyr reads, and refuses).
+    pub followed: bool,
+    /// How many nodes it holds, copies of anchored nodes included.
+    pub nodes: usize,
+}
+
+/// Parses `text` into its first document. Aliases are replaced by a copy of their anchored node,
+/// within the budgets, so that an alias bomb is refused before it is expanded.
+pub fn parse(text: &str) -> Result<Document, TreeError> {
     let mut stack: Vec<Open> = Vec::new();
     let mut anchors: HashMap<usize, (Node, Size)> = HashMap::new();
     let mut root = None;
     let mut total = Size::default();
-    for event in Parser::new_from_str(text) {
+    let mut documents = 0;
+    let mut events = Parser::new_from_str(text);
+    for event in events.by_ref() {
         let (event, span) = event.map_err(TreeError::Syntax)?;
         let start = offset(text, &span, true);
         let end = offset(text, &span, false);
         // `cost`: what the event adds to the whole (a closing collection's items are counted).
         let (node, size, anchor, cost) = match event {
-            Event::MappingStart(_, anchor, _) | Event::SequenceStart(_, anchor, _) => {
+            Event::MappingStart(_, anchor, ref tag) | Event::SequenceStart(_, anchor, ref tag) => {
                 let is_map = matches!(event, Event::MappingStart(..));
                 stack.push(Open {
                     start,
+                    event: span,
+                    tagged: tag.is_some(),
                     items: Vec::new(),
                     is_map,
                     anchor,
@@ -81,7 +103,7 @@ pub fn parse(text: &str) -> Result<Option<Node>, TreeError> {
                 let node = open.close(end.max(start));
                 (node, size, anchor, Size { nodes: 1, bytes: 0 })
             }
-            Event::Scalar(value, style, anchor, _) => {
+            Event::Scalar(value, style, anchor, tag) => {
                 let size = Size {
                     nodes: 1,
                     bytes: value.len(),
@@ -94,6 +116,9 @@ pub fn parse(text: &str) -> Result<Option<Node>, TreeError> {
                     Node {
                         kind,
                         span: start..end,
+                        event: span,
+                        tagged: tag.is_some(),
+                        alias: false,
                     },
                     size,
                     anchor,
@@ -101,26 +126,20 @@ pub fn parse(text: &str) -> Result<Option<Node>, TreeError> {
                 )
             }
             Event::Alias(id) => {
-                let unknown = || {
-                    (
-                        Node {
-                            kind: Kind::Alias,
-                            span: start..end,
-                        },
-                        Size::default(),
-                    )
-                };
-                let (node, size) = anchors.get(&id).cloned().unwrap_or_else(unknown);
+                let unknown = || (Node::alias(start..end, span), Size::default());
+                let (mut node, size) = anchors.get(&id).cloned().unwrap_or_else(unknown);
+                node.alias = true;
                 (node, size, 0, size)
             }
             Event::UnresolvedAlias(..) => {
-                let node = Node {
-                    kind: Kind::Alias,
-                    span: start..end,
-                };
+                let node = Node::alias(start..end, span);
                 (node, Size::default(), 0, Size::default())
             }
             Event::DocumentEnd if root.is_some() => break,
+            Event::DocumentStart(..) => {
+                documents += 1;
+                continue;
+            }
             _ => continue,
         };
         total.add(cost);
@@ -138,7 +157,12 @@ pub fn parse(text: &str) -> Result<Option<Node>, TreeError> {
             None => root = Some(node),
         }
     }
-    Ok(root)
+    let ended = matches!(events.next(), None | Some(Ok((Event::StreamEnd, _))));
+    Ok(Document {
+        root,
+        followed: documents > 1 || !ended,
+        nodes: total.nodes,
+    })
 }
 
 /// How much a node weighs against the budgets: its nodes and its scalars' bytes, copies of
@@ -163,6 +187,8 @@ impl Size {
 /// A collection being read: its start and its items so far (keys and values alternate in a map).
 struct Open {
     start: usize,
+    event: Span,
+    tagged: bool,
     items: Vec<Node>,
     is_map: bool,
     /// Its anchor id, 0 for none.
@@ -186,6 +212,9 @@ impl Open {
         Node {
             kind,
             span: self.start..end,
+            event: self.event,
+            tagged: self.tagged,
+            alias: false,
         }
     }
 }
@@ -201,6 +230,17 @@ fn offset(text: &str, span: &Span, start: bool) -> usize {
 }
 
 impl Node {
+    /// An alias whose anchor is unknown.
+    fn alias(span: Range<usize>, event: Span) -> Node {
+        Node {
+            kind: Kind::Alias,
+            span,
+            event,
+            tagged: false,
+            alias: true,
+        }
+    }
+
     /// The node as JSON, resolving plain scalars as YAML 1.2's core schema does (`3` is a number,
     /// `true` a boolean, `~` and nothing are null); quoted scalars stay text.
     pub fn to_json(&self) -> Value {
@@ -256,12 +296,26 @@ impl Node {
     }
 }
 
-fn plain_scalar(text: &str) -> Value {
+/// Whether a plain scalar means nothing, as YAML 1.2's core schema reads it.
+pub fn means_nothing(text: &str) -> bool {
+    matches!(text, "" | "~" | "null" | "Null" | "NULL")
+}
+
+/// A plain scalar's boolean, as YAML 1.2's core schema reads it.
+pub fn boolean(text: &str) -> Option<bool> {
     match text {
-        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
-        "true" | "True" | "TRUE" => return Value::Bool(true),
-        "false" | "False" | "FALSE" => return Value::Bool(false),
-        _ => {}
+        "true" | "True" | "TRUE" => Some(true),
+        "false" | "False" | "FALSE" => Some(false),
+        _ => None,
+    }
+}
+
+fn plain_scalar(text: &str) -> Value {
+    if means_nothing(text) {
+        return Value::Null;
+    }
+    if let Some(boolean) = boolean(text) {
+        return Value::Bool(boolean);
     }
     if let Ok(integer) = text.parse::<i64>() {
         return Value::Number(integer.into());
@@ -285,7 +339,7 @@ mod tests {
     #[test]
     fn nodes_keep_their_place_and_plain_scalars_their_type() {
         let text = "title: Séance\norder: 3\ncodes: [A.1, \"2\"]\n";
-        let root = parse(text).unwrap().unwrap();
+        let root = parse(text).unwrap().root.unwrap();
         let json = root.to_json();
         assert_eq!(json["order"], 3);
         assert_eq!(json["codes"][1], "2");
@@ -304,6 +358,6 @@ mod tests {
 
     #[test]
     fn an_empty_document_has_no_root() {
-        assert!(parse("# only a comment\n").unwrap().is_none());
+        assert!(parse("# only a comment\n").unwrap().root.is_none());
     }
 }
