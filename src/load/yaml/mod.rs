@@ -4,7 +4,8 @@
 //! plain words ([`syntax`]); the tree is then checked against the file's JSON Schema, which finds
 //! every unknown key, wrong type, missing key and number out of range at once ([`shape`]); only a
 //! file that passes is deserialized: from its tree where that gives serde-saphyr's value
-//! ([`read`]), else by serde-saphyr with budgets (so nothing absurd is ever expanded). It must not know the content model beyond the type it is asked for.
+//! ([`read`]), else by serde-saphyr with budgets (so nothing absurd is ever expanded). It must
+//! not know the content model beyond the type it is asked for.
 
 mod read;
 mod shape;
