@@ -51,17 +51,35 @@ fn stopwords(language: &str) -> &'static [&'static str] {
     }
 }
 
-/// The same stopwords as a set: every word of every page is looked up in it.
-fn stopword_set(language: &str) -> &'static foldhash::HashSet<&'static str> {
-    static FRENCH: LazyLock<foldhash::HashSet<&str>> =
-        LazyLock::new(|| FRENCH_STOPWORDS.iter().copied().collect());
-    static ENGLISH: LazyLock<foldhash::HashSet<&str>> =
-        LazyLock::new(|| ENGLISH_STOPWORDS.iter().copied().collect());
-    static NONE: LazyLock<foldhash::HashSet<&str>> = LazyLock::new(Default::default);
+/// The same stopwords as a set: every word of every page is asked for.
+fn stopword_set(language: &str) -> &'static StopwordSet {
+    static FRENCH: LazyLock<StopwordSet> = LazyLock::new(|| StopwordSet::of(FRENCH_STOPWORDS));
+    static ENGLISH: LazyLock<StopwordSet> = LazyLock::new(|| StopwordSet::of(ENGLISH_STOPWORDS));
+    static NONE: LazyLock<StopwordSet> = LazyLock::new(|| StopwordSet::of(&[]));
     match Lang::from_tag(language) {
         Some(Lang::Fr) => &FRENCH,
         Some(Lang::En) => &ENGLISH,
         None => &NONE,
+    }
+}
+
+/// Stopwords in a hash set, with the length of the longest: a longer word, as most are, is not
+/// looked up.
+struct StopwordSet {
+    words: foldhash::HashSet<&'static str>,
+    longest: usize,
+}
+
+impl StopwordSet {
+    fn of(words: &[&'static str]) -> StopwordSet {
+        StopwordSet {
+            words: words.iter().copied().collect(),
+            longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
+        }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        word.len() <= self.longest && self.words.contains(word)
     }
 }
 
@@ -511,8 +529,6 @@ const IN_TEXT: u32 = 4;
 /// it on every core while they render.
 pub fn page_words(language: &str, title: &str, sections: &[Section]) -> Vec<DocWords> {
     let stopwords = stopword_set(language);
-    // A word longer than every stopword is not looked up.
-    let longest_stopword = stopwords.iter().map(|w| w.len()).max().unwrap_or(0);
     let folded_title = fold(title);
     let mut title_words: Vec<&str> = split_words(&folded_title).collect();
     title_words.sort_unstable();
@@ -547,7 +563,7 @@ pub fn page_words(language: &str, title: &str, sections: &[Section]) -> Vec<DocW
             // words shows nowhere in the index, and sorting them cost more than counting them.
             let coded: Vec<(&str, u32)> = counted
                 .into_iter()
-                .filter(|(w, _)| w.len() > longest_stopword || !stopwords.contains(w))
+                .filter(|(w, _)| !stopwords.contains(w))
                 .collect();
             let length = coded.iter().map(|(w, _)| w.len() + 1).sum::<usize>();
             // Kept until the index is written: no spare capacity.
