@@ -3,8 +3,9 @@
 //! page (the print edition's, the link check's) only where an HTML parser would read it as at a
 //! page's start, which the parser itself is asked with a [`PROBE`]; and how those passes select
 //! every element and read an element's or an attribute's name; and the bounded memo in which a
-//! pass keeps, per thread, what it made of the parts that pages repeat. It reads strings and
-//! counts what their parser (lol_html) meets; it parses nothing itself.
+//! pass keeps, per thread, what it made of the parts that pages repeat; and (`tag`) the plain
+//! tags those passes read without a parser. Beyond those tags it reads strings and counts what
+//! their parser (lol_html) meets.
 
 use std::borrow::{Borrow, Cow};
 use std::cell::Cell;
@@ -14,6 +15,8 @@ use std::sync::LazyLock;
 
 use lol_html::html_content::{Attribute, Element};
 use lol_html::{EndTagHandler, Selector};
+
+pub mod tag;
 
 /// What a pass made of the parts of pages it met, by part: at most `most` of them and
 /// `most_bytes` of their bytes, forgotten all at once when full (the parts that repeat come back

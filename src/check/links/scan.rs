@@ -19,7 +19,8 @@ use lol_html::{ElementContentHandlers, HtmlRewriter, Settings};
 
 use crate::diagnostic::Diagnostic;
 use crate::msg;
-use crate::render::{KnownPart, OutputFile, Reading, entities, html};
+use crate::render::html::{self, tag};
+use crate::render::{KnownPart, OutputFile, Reading, entities};
 
 use super::tag::read_plain;
 
@@ -252,7 +253,7 @@ fn after_lines(text: &[u8], start: usize, lines: usize) -> usize {
 fn scan_pieces(path: &str, line: &[u8]) -> Result<Option<Chunk>, Diagnostic> {
     let mut chunk = Chunk::default();
     let mut tags = 0;
-    for (at, piece) in pieces(line) {
+    for (at, piece) in tag::pieces(line) {
         if piece.first() != Some(&b'<') {
             // Text, where a parser reads as at a page's start: nothing to find.
             continue;
@@ -274,22 +275,6 @@ fn scan_pieces(path: &str, line: &[u8]) -> Result<Option<Chunk>, Diagnostic> {
         }
     }
     Ok((tags > 0).then_some(chunk))
-}
-
-/// The pieces of `line`, each with its start: a tag, from `<` to the first `>` after it (or the
-/// line's end), or the text up to the next `<`.
-fn pieces(line: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
-    let mut start = 0;
-    std::iter::from_fn(move || {
-        let rest = line.get(start..).filter(|rest| !rest.is_empty())?;
-        let length = match rest[0] {
-            b'<' => memchr::memchr(b'>', rest).map_or(rest.len(), |end| end + 1),
-            _ => memchr::memchr(b'<', rest).unwrap_or(rest.len()),
-        };
-        let piece = (start, &rest[..length]);
-        start += length;
-        Some(piece)
-    })
 }
 
 /// Gives `add` what `chunk` holds if this thread has seen it: whether it could be read alone, or

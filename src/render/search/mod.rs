@@ -373,13 +373,13 @@ impl Default for Collector {
 /// What an HTML pass meets, as a [`Collector`] is told it: recorded where the text comes from
 /// Markdown events rather than a pass (see `site::printed`), to be replayed in place. The texts
 /// are kept in one string: a text has hundreds.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Steps {
     steps: Vec<Step>,
     texts: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Step {
     Start(Tag, Option<String>),
     End(Tag),

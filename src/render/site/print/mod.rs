@@ -349,6 +349,7 @@ impl Sections {
 }
 
 mod pass;
+mod plain;
 
 #[cfg(test)]
 mod tests;

@@ -1,10 +1,11 @@
-//! The HTML pass over a body's template HTML (lol_html): ids prefixed with the section's, the
+//! The HTML pass over a body's template HTML: ids prefixed with the section's, the
 //! references to them following, links led into the edition, headings one level down, scripts
 //! dropped, `<details>` opened; the same pass tells the search's collector every tag and text. A
 //! body may be passed in parts (the template's HTML around a Markdown text made from its events):
 //! the pass keeps its state from one part to the next. A part whose rewriting does not depend on
 //! its page (no id, no link: the `</div>` closing a page's text) is remembered on its thread and
-//! not parsed again, since the same few parts end thousands of pages.
+//! not parsed again, since the same few parts end thousands of pages. A part made only of text
+//! and plain tags is passed tag by tag (`plain.rs`), any other with lol_html.
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
@@ -17,6 +18,7 @@ use minijinja::Value;
 use crate::diagnostic::Diagnostic;
 use crate::render::{entities, html, search};
 
+use super::plain;
 use super::{Rewritten, Section, Sections, anchor_id, level_on_paper, rewrite_error, section_id};
 
 /// How many parts, and how many of their bytes, a thread remembers of each kind (followed by the
@@ -25,6 +27,14 @@ use super::{Rewritten, Section, Sections, anchor_id, level_on_paper, rewrite_err
 const REMEMBERED: usize = 1 << 12;
 const REMEMBERED_BYTES: usize = 1 << 20;
 const LONGEST_REMEMBERED: usize = 1 << 10;
+
+/// What a pass made of a part: its rewriting, what it tells the collector, and whether all that
+/// depends on nothing but the part (no id met, no attribute changed).
+pub(super) struct Passed {
+    pub rewritten: String,
+    pub steps: search::Steps,
+    pub alone: bool,
+}
 
 /// A part passed before on this thread: what the pass made of it and told the collector.
 struct Remembered {
@@ -61,18 +71,18 @@ const PAINT_REFERENCES: &[&str] = &["fill", "stroke", "clip-path", "mask", "filt
 
 /// One body's HTML pass, over each of its parts of HTML in turn.
 pub(super) struct Pass<'a> {
-    targets: Targets<'a>,
+    pub(super) targets: Targets<'a>,
     // Shared with the end-tag handlers, which lol_html wants `'static`.
     pub collector: Rc<RefCell<search::Collector>>,
 }
 
 /// Where a body's ids and links go in the edition, and those met so far.
-struct Targets<'a> {
+pub(super) struct Targets<'a> {
     id: String,
     path: &'a str,
     sections: &'a Sections,
-    ids: Vec<String>,
-    fragments: Vec<String>,
+    pub ids: Vec<String>,
+    pub fragments: Vec<String>,
 }
 
 impl<'a> Pass<'a> {
@@ -147,7 +157,15 @@ impl<'a> Pass<'a> {
         if let Some(remembered) = remembered {
             return Ok(remembered);
         }
-        let (rewritten, back, steps, alone) = self.parse(part, probe)?;
+        let passed = plain::pass(part, &mut self.targets).map(|plain| Ok((plain, probe)));
+        let (
+            Passed {
+                rewritten,
+                steps,
+                alone,
+            },
+            back,
+        ) = passed.unwrap_or_else(|| self.parse(part, probe))?;
         self.collector.borrow_mut().replay(&steps);
         if alone && part.len() <= LONGEST_REMEMBERED {
             let passed = Remembered {
@@ -160,14 +178,9 @@ impl<'a> Pass<'a> {
         Ok((rewritten, back))
     }
 
-    /// The pass over `part` itself: its rewriting, whether the probe was read where a page
-    /// starts, what it tells the collector, and whether all that depends on nothing but `part`
-    /// (no id met, no attribute changed).
-    fn parse(
-        &mut self,
-        part: &str,
-        probe: bool,
-    ) -> Result<(String, bool, search::Steps, bool), Diagnostic> {
+    /// The pass over `part` itself with lol_html, and whether the probe was read where a page
+    /// starts.
+    pub(super) fn parse(&mut self, part: &str, probe: bool) -> Result<(Passed, bool), Diagnostic> {
         let path = self.targets.path;
         let targets = &mut self.targets;
         let source = match probe {
@@ -188,7 +201,11 @@ impl<'a> Pass<'a> {
             }
             let name = html::tag_name(el, source.as_bytes());
             let tag = search::Tag::of(&name);
-            let (changes, element_id) = targets.attributes(el, source.as_bytes());
+            let attributes = el.attributes().iter().map(|attribute| {
+                let name = html::attribute_name(attribute, source.as_bytes());
+                (name, || attribute.value())
+            });
+            let (changes, element_id) = targets.attributes(attributes);
             alone &= changes.is_empty() && element_id.is_none();
             steps.borrow_mut().start(tag, element_id.as_deref());
             // An inline element's end changes nothing for the text: no handler to call.
@@ -203,7 +220,13 @@ impl<'a> Pass<'a> {
             for (name, value) in changes {
                 el.set_attribute(&name, &value)?;
             }
-            for_paper(el, &name)
+            match on_paper(&name) {
+                Paper::Renamed(name) => el.set_tag_name(&name)?,
+                Paper::Removed => el.remove(),
+                Paper::Opened => el.set_attribute("open", "")?,
+                Paper::Kept => {}
+            }
+            Ok(())
         };
         let gather_text = doc_text!(|chunk| {
             // A text node may come in several chunks, and an entity across two of them.
@@ -225,7 +248,12 @@ impl<'a> Pass<'a> {
         let steps = Rc::try_unwrap(steps)
             .map(RefCell::into_inner)
             .unwrap_or_else(|steps| steps.borrow().clone());
-        Ok((rewritten, back, steps, alone))
+        let passed = Passed {
+            rewritten,
+            steps,
+            alone,
+        };
+        Ok((passed, back))
     }
 }
 
@@ -245,19 +273,16 @@ impl Targets<'_> {
     }
 
     /// The element's attributes that change in the edition, with their new values, and its id
-    /// as written. One pass over the attributes: asking for each name in turn costs several
-    /// times more.
-    fn attributes(
+    /// as written, from its `attributes` (each name, lowercase, and how to read its value, as
+    /// written: the value only of an attribute that changes is read, and most do not). One pass
+    /// over the attributes: asking for each name in turn costs several times more.
+    pub(super) fn attributes<'s, V: FnOnce() -> String>(
         &mut self,
-        el: &Element,
-        source: &[u8],
+        attributes: impl Iterator<Item = (Cow<'s, str>, V)>,
     ) -> (Vec<(String, String)>, Option<String>) {
         let mut changes = Vec::new();
         let mut element_id = None;
-        for attribute in el.attributes() {
-            let name = html::attribute_name(attribute, source);
-            // The value only of an attribute that changes (most do not).
-            let value = || attribute.value();
+        for (name, value) in attributes {
             let rewritten = match &*name {
                 "id" => {
                     let value = value();
@@ -299,18 +324,26 @@ impl Targets<'_> {
     }
 }
 
-/// What changes for the element named `name` on paper.
-fn for_paper(el: &mut Element, name: &str) -> HandlerResult {
+/// What becomes of an element on paper.
+pub(super) enum Paper {
+    Kept,
+    /// Under another name (a heading one level down).
+    Renamed(String),
+    /// Nothing to run on paper, and a page's script expects its own page.
+    Removed,
+    /// Folded parts (document previews) are part of the text on paper.
+    Opened,
+}
+
+/// What becomes of the element named `name` (lowercase) on paper.
+pub(super) fn on_paper(name: &str) -> Paper {
     match name {
         "h1" | "h2" | "h3" | "h4" | "h5" => {
             let level = name[1..].parse::<usize>().unwrap_or(5);
-            el.set_tag_name(&format!("h{}", level_on_paper(level)))?;
+            Paper::Renamed(format!("h{}", level_on_paper(level)))
         }
-        // Nothing to run on paper, and a page's script expects its own page.
-        "script" => el.remove(),
-        // Folded parts (document previews) are part of the text on paper.
-        "details" => el.set_attribute("open", "")?,
-        _ => {}
+        "script" => Paper::Removed,
+        "details" => Paper::Opened,
+        _ => Paper::Kept,
     }
-    Ok(())
 }
