@@ -25,7 +25,8 @@ use bytes::Bytes;
 use libdeflater::{CompressionLvl, Compressor};
 use serde::Serialize;
 
-use super::{Page, Text, documents, stems, stopwords, utf16_order};
+use super::words::stopwords;
+use super::{Page, Text, documents, stems, utf16_order};
 use crate::render::{ASSETS_DIR, OutputFile, typography};
 
 /// The folder of the index's files in the site.

@@ -2,6 +2,10 @@ use std::collections::HashMap;
 
 use bytes::Bytes;
 
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use super::words::{WORKED_OUT, fold_char, fold_into, worked_out};
 use super::*;
 use crate::render::OutputFile;
 
