@@ -297,6 +297,29 @@ fn postings_say_where_each_word_stands() {
 }
 
 #[test]
+fn long_and_short_words_are_each_counted_apart() {
+    // Words alike in their first bytes each counted apart, accented or not the same word.
+    let text = "anticonstitutio anticonstitution anticonstitutionn anticonstitutionnel \
+        anticonstitutionnellement anticonstitutionnellement différenciationnel \
+        differenciationnel anticonstitution";
+    let index = index_of(
+        "fr",
+        &[(link("a.html", "Anticonstitutionnellement"), body(text, &[]))],
+    );
+    for (word, count) in [
+        ("anticonstitutio", 1),
+        ("anticonstitution", 2),
+        ("anticonstitutionn", 1),
+        ("anticonstitutionnel", 1),
+        ("anticonstitutionnellement", 2),
+        ("differenciationnel", 2),
+    ] {
+        let title = usize::from(word == "anticonstitutionnellement") << 1;
+        assert_eq!(index.code(word, 0), count << 2 | title, "{word}");
+    }
+}
+
+#[test]
 fn a_code_points_at_the_section_describing_it_and_titles_get_typography() {
     let referentiel = body("", &[("domaine-x-1", "X.1 – Domaine", "X.1.1 texte")]);
     let competency = body("Texte de X.1.1", &[]);
