@@ -157,6 +157,7 @@ impl<'a> Pass<'a> {
         if let Some(remembered) = remembered {
             return Ok(remembered);
         }
+        // After a plain part, a parser is where a page starts: the probe would say so.
         let passed = plain::pass(part, &mut self.targets).map(|plain| Ok((plain, probe)));
         let (
             Passed {
