@@ -341,9 +341,7 @@ pub fn rerender_pages(
     if rendered.iter().any(|f| f.path.starts_with(&index_dir)) {
         rendering.files.retain(|f| !f.path.starts_with(&index_dir));
     }
-    for page in rendered {
-        replace(&mut rendering.files, page);
-    }
+    replace(&mut rendering.files, rendered);
     // The edition's files not rendered again keep their stand-ins.
     for stand_in in pages.stand_ins {
         match rendering
@@ -362,11 +360,27 @@ pub fn rerender_pages(
     (rendering, problems)
 }
 
-/// Puts `file` in `files` (sorted by path), replacing the file with the same path.
-fn replace(files: &mut Vec<OutputFile>, file: OutputFile) {
-    match files.binary_search_by(|f| f.path.cmp(&file.path)) {
-        Ok(index) => files[index] = file,
-        Err(index) => files.insert(index, file),
+/// Puts the `rendered` files in `files` (sorted by path), each replacing the file with its path.
+fn replace(files: &mut Vec<OutputFile>, rendered: Vec<OutputFile>) {
+    let mut added = Vec::new();
+    for file in rendered {
+        match files.binary_search_by(|f| f.path.cmp(&file.path)) {
+            Ok(index) => files[index] = file,
+            Err(_) => added.push(file),
+        }
+    }
+    // Sorted in once: the index's parts, all new, would each move most of the site's files.
+    if !added.is_empty() {
+        files.append(&mut added);
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        // Of two files at one path, the one rendered last.
+        files.dedup_by(|later, earlier| {
+            let same = later.path == earlier.path;
+            if same {
+                std::mem::swap(later, earlier);
+            }
+            same
+        });
     }
 }
 
