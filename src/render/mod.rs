@@ -369,18 +369,11 @@ fn replace(files: &mut Vec<OutputFile>, rendered: Vec<OutputFile>) {
             Err(_) => added.push(file),
         }
     }
-    // Sorted in once: the index's parts, all new, would each move most of the site's files.
+    // Sorted in once, as a full render sorts its files (their paths distinct): the index's
+    // parts, all new, would each move most of the site's files.
     if !added.is_empty() {
         files.append(&mut added);
         files.sort_by(|a, b| a.path.cmp(&b.path));
-        // Of two files at one path, the one rendered last.
-        files.dedup_by(|later, earlier| {
-            let same = later.path == earlier.path;
-            if same {
-                std::mem::swap(later, earlier);
-            }
-            same
-        });
     }
 }
 
