@@ -214,9 +214,17 @@ fn nothing_outside_the_built_site_can_be_reached() {
 fn incremental_page_rebuilds_equal_a_full_build() {
     let server = Server::start(&["content"]);
     let events = server.events();
-    for page in [FORMATION, "content/index.md"] {
+    // Past a text part's size: the search index's parts after the page are numbered again.
+    let long = format!("\n{}\n", "Une phrase de plus. ".repeat(4_000));
+    for (page, added) in [
+        (FORMATION, "\nUn ajout en fin de page.\n"),
+        ("content/index.md", "\nUn ajout en fin de page.\n"),
+        // A section more: the search documents after it are numbered again.
+        (FORMATION, "\n## Une section de plus\n\nSon texte.\n"),
+        (FORMATION, &long),
+    ] {
         let mark = server.mark();
-        append(&server.path(page), "\nUn ajout en fin de page.\n");
+        append(&server.path(page), added);
         events.expect("reload");
         assert_has(&server.wait_for_rebuild(mark), "→ 1 page re-rendered");
         assert_equals_full_build(&server);

@@ -206,7 +206,7 @@ impl<'a, T: Text> Indexer<'a, T> {
         let pages: Vec<Page> = part.pages.iter().map(Text::page).collect();
         let name = format!("t{}", part.number);
         let reused = self.keep.is_some() || !self.previous.0.is_empty();
-        let key = reused.then(|| fingerprint(self.language, &pages));
+        let key = reused.then(|| fingerprint(self.language, part.number, &pages));
         let file = match key.and_then(|key| self.previous.0.get(&key)) {
             Some(bytes) => OutputFile::new(part_path(&name), bytes.clone()),
             None => script(&name, &compressed(&text_json(self.language, &pages))),
@@ -316,12 +316,13 @@ fn fnv1a(text: &str) -> u64 {
     })
 }
 
-/// What a part holds, in 128 bits: two hashes of its pages' paths, titles and sections.
-fn fingerprint(language: &str, group: &[Page]) -> u128 {
+/// What a part's file holds, in 128 bits: two hashes of its number (which its script registers
+/// it under) and its pages' paths, titles and sections.
+fn fingerprint(language: &str, number: usize, group: &[Page]) -> u128 {
     use std::hash::{BuildHasher, Hash, Hasher};
     let hash = |seed| {
         let mut hasher = foldhash::fast::FixedState::with_seed(seed).build_hasher();
-        language.hash(&mut hasher);
+        (language, number).hash(&mut hasher);
         for page in group {
             (&page.link.path, &page.link.title).hash(&mut hasher);
             for section in documents(page.sections) {
