@@ -18,7 +18,7 @@ use livret::check::links;
 use livret::diagnostic::Diagnostics;
 use livret::model::Model;
 use livret::render::markdown::{self, LinkTargets, Markdown, Placement};
-use livret::render::search::{Indexer, TextParts};
+use livret::render::search::{Before, Indexer, Reuse};
 use livret::render::site::Body;
 use livret::render::{OutputFile, documents, exports, labels::Labels, site, theme::Theme};
 
@@ -203,11 +203,11 @@ fn link_check(c: &mut Criterion) {
 /// The search index of `bodies`, every text part made, as a rendering makes it page after page.
 fn search_index(model: &Model, bodies: &[Arc<Body>]) -> Vec<OutputFile> {
     let codes = livret::render::index_codes(model);
-    let none = TextParts::default();
+    let none = Reuse::default();
     let mut indexer = Indexer::new(&model.settings.language, &codes, &none, false);
     let mut files = Vec::new();
     for body in bodies {
-        if let Some(part) = indexer.add(Arc::clone(body)) {
+        if let Some(part) = indexer.add(Arc::clone(body), Before::Unknown) {
             files.push(indexer.make(&part).1);
         }
     }

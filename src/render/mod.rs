@@ -187,8 +187,8 @@ pub struct Rendering {
     /// Every content page's body, for the print edition and the search index of a next rendering
     /// (kept only when asked: `serve`'s).
     pub bodies: Vec<Arc<site::Body>>,
-    /// The search index's compressed text parts, for the next rendering to reuse.
-    pub text_parts: search::TextParts,
+    /// What the search index leaves for the next rendering to reuse.
+    pub index: search::Reuse,
     /// Paths (or folders, ending with `/`) the files that failed to load would have made: a link
     /// to one of them is not judged, since the loading error already says what is wrong.
     pub unknown: Vec<String>,
@@ -197,7 +197,7 @@ pub struct Rendering {
 /// Renders the whole site, with every problem found while rendering (the files are complete only
 /// when there is no error among them); the pages, the print edition and the search index go to
 /// `sink` as they are made. With `reused`, the rendering keeps the content pages' bodies and the
-/// index's text parts for a next one ([`rerender_pages`], serve's).
+/// index's text parts and postings for a next one ([`rerender_pages`], serve's).
 pub fn render(
     model: &Model,
     theme: &Theme,
@@ -270,7 +270,7 @@ pub fn render(
         stand_ins,
         known,
         bodies: pages.bodies,
-        text_parts: pages.text_parts,
+        index: pages.index,
         unknown: unknown_outputs(model),
     };
     (rendering, problems)
@@ -326,7 +326,7 @@ pub fn rerender_pages(
         Some(&paths),
         site::Kept {
             bodies: &previous.bodies,
-            text_parts: Some(&previous.text_parts),
+            index: Some(&previous.index),
             reused: true,
         },
         &Keep,
@@ -356,7 +356,7 @@ pub fn rerender_pages(
     // Only the pages rendered again are parsed again.
     rendering.known = pages.known;
     rendering.bodies = pages.bodies;
-    rendering.text_parts = pages.text_parts;
+    rendering.index = pages.index;
     (rendering, problems)
 }
 

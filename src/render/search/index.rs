@@ -13,19 +13,24 @@
 //! - `t{n}.js`, the text parts: consecutive pages' paths, titles and sections, compressed
 //!   (raw deflate, in base64), loaded for the results a reader sees, for their excerpts.
 //!
-//! [`Indexer`] builds them page after page while the site renders. It decides the layout, not the
-//! ranking (`theme/static/search.js` does), and writes nothing: it returns the files.
+//! [`Indexer`] builds them page after page while the site renders; after a change to some pages
+//! (serve's), from what the previous build left ([`Reuse`]): the postings edited where the
+//! changed pages' documents stand (`postings`), the text parts holding the same text taken as
+//! they were. It decides the layout, not the ranking (`theme/static/search.js` does), and writes
+//! nothing: it returns the files.
 
 use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use base64::Engine;
 use bytes::Bytes;
 use libdeflater::{CompressionLvl, Compressor};
 use serde::Serialize;
 
-use super::words::stopwords;
+use super::postings::{Words, truncate, vlq};
+use super::words::{DocWords, stopwords};
 use super::{Page, Text, documents, stems, utf16_order};
 use crate::render::{ASSETS_DIR, OutputFile, typography};
 
@@ -82,14 +87,6 @@ struct Shard<'a> {
     home: Vec<(&'a str, Vec<&'a str>)>,
 }
 
-/// A word's postings so far: pairs (document minus the previous one, code) in base64 VLQ, see
-/// [`super::DocWords`], and its last document.
-#[derive(Default)]
-struct Postings {
-    encoded: String,
-    last: u32,
-}
-
 /// A text part closed by [`Indexer::add`], to be made with [`Indexer::make`] (on any core).
 pub struct Part<T> {
     number: usize,
@@ -104,17 +101,24 @@ pub struct Part<T> {
 /// code whose section is not a document is left out. Titles get the language's typography, as on
 /// the pages.
 ///
-/// `previous` holds the text parts of the previous build (serve's): a part holding the same text
-/// is taken from it rather than compressed again. With `keep`, the parts of this build come back
-/// for the next.
+/// `previous` holds what the previous build (serve's) left: a part holding the same text is taken
+/// from it rather than compressed again, and while the pages are numbered as then, its postings
+/// are edited where a changed page's documents stand rather than every page's words encoded
+/// again. With `keep`, this build leaves the same for the next.
 pub struct Indexer<'a, T> {
     language: &'a str,
     codes: &'a [(&'a str, String)],
-    previous: &'a TextParts,
-    keep: Option<TextParts>,
-    words: foldhash::HashMap<Box<str>, Postings>,
+    previous: &'a Reuse,
+    /// The text parts made, when kept for the next build.
+    kept_parts: Option<HashMap<u128, Bytes>>,
+    words: Words,
+    /// The previous build's pages, while every page so far is numbered as then: its postings
+    /// stand for those pages.
+    patching: Option<&'a [(Box<str>, usize)]>,
     /// How many documents each page has.
     docs: Vec<usize>,
+    /// Each page's path, when kept for the next build.
+    paths: Vec<Box<str>>,
     next_doc: u32,
     /// The document describing each code's section, by the section's path, then its anchor.
     described: HashMap<&'a str, Vec<(&'a str, Option<usize>)>>,
@@ -128,7 +132,7 @@ impl<'a, T: Text> Indexer<'a, T> {
     pub fn new(
         language: &'a str,
         codes: &'a [(&'a str, String)],
-        previous: &'a TextParts,
+        previous: &'a Reuse,
         keep: bool,
     ) -> Indexer<'a, T> {
         let mut described: HashMap<&str, Vec<(&str, Option<usize>)>> = HashMap::new();
@@ -136,13 +140,16 @@ impl<'a, T: Text> Indexer<'a, T> {
             let (path, anchor) = url.split_once('#').unwrap_or((url, ""));
             described.entry(path).or_default().push((anchor, None));
         }
+        let numbered = previous.numbered.as_deref();
         Indexer {
             language,
             codes,
             previous,
-            keep: keep.then(TextParts::default),
-            words: foldhash::HashMap::default(),
+            kept_parts: keep.then(HashMap::new),
+            words: numbered.map(|n| n.words.clone()).unwrap_or_default(),
+            patching: numbered.map(|n| n.pages.as_slice()),
             docs: Vec::new(),
+            paths: Vec::new(),
             next_doc: 0,
             described,
             group: (Vec::new(), 0),
@@ -150,23 +157,14 @@ impl<'a, T: Text> Indexer<'a, T> {
         }
     }
 
-    /// Adds the next page; returns its text part when the page closes it.
-    pub fn add(&mut self, text: T) -> Option<Part<T>> {
+    /// Adds the next page, which the previous build indexed as `before`; returns its text part
+    /// when the page closes it.
+    pub fn add(&mut self, text: T, before: Before<T>) -> Option<Part<T>> {
         let page = text.page();
         let first = self.next_doc;
-        for (doc, words) in (first..).zip(page.words) {
-            for (word, code) in words.iter() {
-                let postings = match self.words.get_mut(word) {
-                    Some(postings) => postings,
-                    None => self.words.entry(word.into()).or_default(),
-                };
-                let delta = doc - postings.last;
-                vlq_into(
-                    [delta as usize, code as usize].into_iter(),
-                    &mut postings.encoded,
-                );
-                postings.last = doc;
-            }
+        self.add_words(&page, before);
+        if self.kept_parts.is_some() {
+            self.paths.push(page.link.path.as_str().into());
         }
         self.docs.push(page.words.len());
         self.next_doc += page.words.len() as u32;
@@ -190,6 +188,62 @@ impl<'a, T: Text> Indexer<'a, T> {
         (cut || self.group.1 >= TEXT_PART_BYTES).then(|| self.close_part())
     }
 
+    /// Adds the postings of `page`'s words, or edits the previous build's where the page's
+    /// documents stand while the pages are numbered as then.
+    fn add_words(&mut self, page: &Page, before: Before<T>) {
+        let first = self.next_doc;
+        if let Some(pages) = self.patching {
+            let count = page.words.len();
+            let numbered_as_then = pages
+                .get(self.docs.len())
+                .is_some_and(|(path, docs)| **path == page.link.path && *docs == count);
+            match before {
+                Before::Same if numbered_as_then => return,
+                Before::Was(old) if numbered_as_then && old.page().words.len() == count => {
+                    return self.patch(old.page().words, page.words, first);
+                }
+                // The previous postings stand for the documents before this page only.
+                _ => {
+                    truncate(&mut self.words, first);
+                    self.patching = None;
+                }
+            }
+        }
+        for (doc, words) in (first..).zip(page.words) {
+            for (word, code) in words.iter() {
+                match self.words.get_mut(word) {
+                    Some(postings) => postings.push(doc, code),
+                    None => self.words.entry(word.into()).or_default().push(doc, code),
+                }
+            }
+        }
+    }
+
+    /// Replaces the postings of a page's documents, from `first` on, which had the words `old`
+    /// and now have `new` (as many documents).
+    fn patch(&mut self, old: &[DocWords], new: &[DocWords], first: u32) {
+        let docs = first..first + new.len() as u32;
+        let mut changed: foldhash::HashMap<&str, Vec<(u32, u32)>> = old
+            .iter()
+            .flat_map(DocWords::iter)
+            .map(|(word, _)| (word, Vec::new()))
+            .collect();
+        for (doc, words) in (first..).zip(new) {
+            for (word, code) in words.iter() {
+                changed.entry(word).or_default().push((doc, code));
+            }
+        }
+        for (word, pairs) in changed {
+            let postings = match self.words.get_mut(word) {
+                Some(postings) => postings,
+                None => self.words.entry(word.into()).or_default(),
+            };
+            if !postings.splice(docs.clone(), &pairs) {
+                self.words.remove(word);
+            }
+        }
+    }
+
     fn close_part(&mut self) -> Part<T> {
         let (pages, _) = std::mem::take(&mut self.group);
         self.parts.push(pages.len());
@@ -205,9 +259,9 @@ impl<'a, T: Text> Indexer<'a, T> {
     pub fn make(&self, part: &Part<T>) -> (Option<u128>, OutputFile) {
         let pages: Vec<Page> = part.pages.iter().map(Text::page).collect();
         let name = format!("t{}", part.number);
-        let reused = self.keep.is_some() || !self.previous.0.is_empty();
+        let reused = self.kept_parts.is_some() || !self.previous.parts.is_empty();
         let key = reused.then(|| fingerprint(self.language, part.number, &pages));
-        let file = match key.and_then(|key| self.previous.0.get(&key)) {
+        let file = match key.and_then(|key| self.previous.parts.get(&key)) {
             Some(bytes) => OutputFile::new(part_path(&name), bytes.clone()),
             None => script(&name, &compressed(&text_json(self.language, &pages))),
         };
@@ -216,14 +270,14 @@ impl<'a, T: Text> Indexer<'a, T> {
 
     /// Keeps a text part made for the next build, if asked to.
     pub fn made(&mut self, key: Option<u128>, file: &OutputFile) {
-        if let (Some(kept), Some(key)) = (&mut self.keep, key) {
-            kept.0.insert(key, file.bytes.clone());
+        if let (Some(kept), Some(key)) = (&mut self.kept_parts, key) {
+            kept.insert(key, file.bytes.clone());
         }
     }
 
-    /// The index's other files: the manifest, the word shards, and the last text part; and the
-    /// text parts kept for the next build.
-    pub fn finish(mut self) -> (Vec<OutputFile>, TextParts) {
+    /// The index's other files: the manifest, the word shards, and the last text part; and what
+    /// is kept for the next build.
+    pub fn finish(mut self) -> (Vec<OutputFile>, Reuse) {
         let mut files = Vec::new();
         if !self.group.0.is_empty() {
             let part = self.close_part();
@@ -231,6 +285,29 @@ impl<'a, T: Text> Indexer<'a, T> {
             self.made(key, &file);
             files.push(file);
         }
+        // Fewer pages than before: the previous postings stand for documents now gone too.
+        if self
+            .patching
+            .is_some_and(|pages| pages.len() != self.docs.len())
+        {
+            truncate(&mut self.words, self.next_doc);
+        }
+        self.write_words(&mut files);
+        let reuse = match self.kept_parts {
+            Some(parts) => Reuse {
+                parts,
+                numbered: Some(Arc::new(Numbered {
+                    words: self.words,
+                    pages: self.paths.into_iter().zip(self.docs).collect(),
+                })),
+            },
+            None => Reuse::default(),
+        };
+        (files, reuse)
+    }
+
+    /// The manifest and the word shards.
+    fn write_words(&self, files: &mut Vec<OutputFile>) {
         let mut words: Vec<(&str, &str)> = self
             .words
             .iter()
@@ -271,8 +348,17 @@ impl<'a, T: Text> Indexer<'a, T> {
                 .enumerate()
                 .map(|(n, shard)| script(&format!("w{n}"), shard)),
         );
-        (files, self.keep.unwrap_or_default())
     }
+}
+
+/// What the previous build (serve's) indexed of a page, for [`Indexer::add`].
+pub enum Before<'p, T> {
+    /// Nothing: there was no previous build, or the page is new.
+    Unknown,
+    /// The very same page.
+    Same,
+    /// The page as it was then.
+    Was(&'p T),
 }
 
 /// The vocabulary (each word with its encoded postings) in shards of about [`WORD_SHARD_BYTES`]
@@ -304,9 +390,22 @@ fn shard_of(firsts: &[&str], key: &str) -> usize {
         .saturating_sub(1)
 }
 
-/// The compressed text parts of a build, by a fingerprint of their text.
+/// What a build of the index leaves for the next (serve's), so that a rebuild redoes only what
+/// the changed pages change: the text parts' files, by a fingerprint of what they hold; and every
+/// word's postings, with the pages they number (shared: a rendering is copied whole).
 #[derive(Debug, Clone, Default)]
-pub struct TextParts(pub(super) HashMap<u128, Bytes>);
+pub struct Reuse {
+    pub(super) parts: HashMap<u128, Bytes>,
+    numbered: Option<Arc<Numbered>>,
+}
+
+/// Every word's postings, and the pages whose documents they number: each page's path and how
+/// many documents it has, in order.
+#[derive(Debug)]
+struct Numbered {
+    words: Words,
+    pages: Vec<(Box<str>, usize)>,
+}
 
 /// FNV-1a, 64 bits: a hash that is the same on every machine and in every version, so that the
 /// parts' cuts are too.
@@ -415,33 +514,6 @@ fn script(name: &str, data: &impl Serialize) -> OutputFile {
     serde_json::to_writer(&mut script, data).expect("the index serializes: strings and numbers");
     script.extend_from_slice(b";\n");
     OutputFile::new(part_path(name), script)
-}
-
-/// The base64 digits of [`vlq`], as in source maps.
-const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/// Unsigned numbers as base64 VLQ: five bits per digit, low bits first, the digit's sixth bit
-/// saying another follows. A number below 32 takes one character, below 1,024 two: far shorter
-/// than JSON's digits and commas for the many small numbers of postings.
-pub(super) fn vlq(numbers: impl Iterator<Item = usize>) -> String {
-    let mut out = String::new();
-    vlq_into(numbers, &mut out);
-    out
-}
-
-/// [`vlq`], appended to `out`.
-fn vlq_into(numbers: impl Iterator<Item = usize>, out: &mut String) {
-    for mut n in numbers {
-        loop {
-            let digit = n & 31;
-            n >>= 5;
-            if n == 0 {
-                out.push(DIGITS[digit] as char);
-                break;
-            }
-            out.push(DIGITS[digit | 32] as char);
-        }
-    }
 }
 
 #[cfg(test)]

@@ -338,6 +338,7 @@ fn documents(sections: &[Section]) -> impl Iterator<Item = &Section> {
 mod tests;
 
 mod index;
+mod postings;
 mod words;
-pub use index::{INDEX_DIR, Indexer, Part, TextParts, manifest_path};
+pub use index::{Before, INDEX_DIR, Indexer, Part, Reuse, manifest_path};
 pub use words::{DocWords, page_words, words};

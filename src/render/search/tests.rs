@@ -41,10 +41,11 @@ fn files_of(
     pages: &[(Link, Vec<Section>)],
     codes: &[(&str, String)],
 ) -> Vec<OutputFile> {
-    index_after(language, pages, codes, &TextParts::default()).0
+    index_after(language, pages, codes, &Reuse::default()).0
 }
 
 /// A page as the index takes it.
+#[derive(Debug, Clone)]
 struct Indexed {
     link: Link,
     sections: Vec<Section>,
@@ -67,17 +68,36 @@ fn index_after(
     language: &str,
     pages: &[(Link, Vec<Section>)],
     codes: &[(&str, String)],
-    previous: &TextParts,
-) -> (Vec<OutputFile>, TextParts) {
+    previous: &Reuse,
+) -> (Vec<OutputFile>, Reuse) {
+    let pages: Vec<Indexed> = pages
+        .iter()
+        .map(|(link, sections)| indexed(language, link, sections))
+        .collect();
+    indexed_after(language, &pages, codes, previous, |_| Before::Unknown)
+}
+
+fn indexed(language: &str, link: &Link, sections: &[Section]) -> Indexed {
+    Indexed {
+        link: link.clone(),
+        sections: sections.to_vec(),
+        words: page_words(language, &link.title, sections),
+    }
+}
+
+/// [`index_after`] for pages already indexed, each of which the previous build indexed as
+/// `before` tells.
+fn indexed_after<'p>(
+    language: &str,
+    pages: &[Indexed],
+    codes: &[(&str, String)],
+    previous: &Reuse,
+    before: impl Fn(&Indexed) -> Before<'p, Indexed>,
+) -> (Vec<OutputFile>, Reuse) {
     let mut indexer = Indexer::new(language, codes, previous, true);
     let mut files = Vec::new();
-    for (link, sections) in pages {
-        let page = Indexed {
-            link: link.clone(),
-            sections: sections.clone(),
-            words: page_words(language, &link.title, sections),
-        };
-        if let Some(part) = indexer.add(page) {
+    for page in pages {
+        if let Some(part) = indexer.add(page.clone(), before(page)) {
             let (key, file) = indexer.make(&part);
             indexer.made(key, &file);
             files.push(file);
@@ -454,8 +474,7 @@ fn texts_are_cut_into_parts_of_whole_pages_read_back_in_order() {
 #[test]
 fn numbers_are_written_in_base64_vlq() {
     let numbers = [0, 1, 31, 32, 1023, 1024, 40_000, 1 << 30];
-    assert_eq!(unvlq(&index::vlq(numbers.into_iter())), numbers);
-    assert_eq!(index::vlq([0, 31, 32].into_iter()), "AfgB");
+    assert_eq!(unvlq(&postings::vlq(numbers)), numbers);
 }
 
 #[test]
@@ -468,9 +487,9 @@ fn an_edited_page_changes_its_text_part_alone_the_others_are_reused() {
             )
         })
         .collect();
-    let (before, mut kept) = index_after("fr", &pages, &[], &TextParts::default());
+    let (before, mut kept) = index_after("fr", &pages, &[], &Reuse::default());
     // What a reused part would be: marked, to be told apart from one compressed again.
-    for bytes in kept.0.values_mut() {
+    for bytes in kept.parts.values_mut() {
         *bytes = Bytes::from_static(b"reused");
     }
     pages[30].1[1]
@@ -591,3 +610,5 @@ proptest::proptest! {
         proptest::prop_assert_eq!(words(&text), expected);
     }
 }
+
+mod incremental;

@@ -26,7 +26,7 @@ pub(super) struct Gathered<'a> {
     pub sink: &'a dyn Sink,
     /// The previous rendering's bodies, by path.
     pub kept: &'a HashMap<&'a str, &'a Arc<Body>>,
-    /// Whether the bodies and the index's text parts are kept for the next rendering.
+    /// Whether the bodies and what the index leaves are kept for the next rendering.
     pub reused: bool,
     /// What the bodies make, when the print edition is rendered (and with it the index).
     pub products: Option<Products<'a>>,
@@ -78,8 +78,14 @@ impl Gathered<'_> {
             else {
                 continue;
             };
-            let path = planned.path.as_str();
-            let body = body.or_else(|| self.kept.get(path).map(|&body| Arc::clone(body)));
+            let kept = self.kept.get(planned.path.as_str()).copied();
+            // What the previous rendering indexed of the page: the same body when it was not
+            // rendered again.
+            let (body, before) = match (body, kept) {
+                (Some(body), Some(kept)) => (Some(body), search::Before::Was(kept)),
+                (Some(body), None) => (Some(body), search::Before::Unknown),
+                (None, kept) => (kept.cloned(), search::Before::Same),
+            };
             if planned.kind.is_printed(self.model) {
                 filled.extend(products.volumes.take(body.clone()));
             }
@@ -87,7 +93,7 @@ impl Gathered<'_> {
                 if self.reused {
                     self.rendered.bodies.push(Arc::clone(&body));
                 }
-                parts.extend(products.indexer.add(body));
+                parts.extend(products.indexer.add(body, before));
             }
         }
         self.make(&parts, &filled);
@@ -128,11 +134,11 @@ impl Gathered<'_> {
             self.rendered.files.extend(printed.files);
             self.rendered.stand_ins = printed.stand_ins;
             self.problems.extend(printed.problems);
-            let (files, text_parts) = indexer.finish();
+            let (files, index) = indexer.finish();
             for file in files {
                 self.rendered.files.hand(self.sink, file, Reading::Whole);
             }
-            self.rendered.text_parts = text_parts;
+            self.rendered.index = index;
         }
         self.rendered
     }

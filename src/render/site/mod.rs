@@ -109,8 +109,8 @@ pub struct Rendered {
     pub links: Vec<SourceLink>,
     /// Every content page's body, in reading order (shared with the next rendering).
     pub bodies: Vec<Arc<Body>>,
-    /// The search index's text parts (for the next rendering to reuse).
-    pub text_parts: search::TextParts,
+    /// What the search index leaves for the next rendering to reuse.
+    pub index: search::Reuse,
     /// What the link check reads instead of the print edition's files.
     pub stand_ins: Vec<StandIn>,
     /// The parts of the pages whose anchors and links the link check need not parse.
@@ -118,11 +118,11 @@ pub struct Rendered {
 }
 
 /// What a rendering keeps for the next one (serve's): every content page's body, and the search
-/// index's compressed text parts.
+/// index's text parts and postings.
 #[derive(Default, Clone, Copy)]
 pub struct Kept<'a> {
     pub bodies: &'a [Arc<Body>],
-    pub text_parts: Option<&'a search::TextParts>,
+    pub index: Option<&'a search::Reuse>,
     /// Whether this rendering keeps its own in turn, for the next.
     pub reused: bool,
 }
@@ -130,7 +130,7 @@ pub struct Kept<'a> {
 /// Renders every HTML page of the site, or only those whose path is in `only`, each handed to
 /// `sink` as soon as it is made. The print edition needs every content page's body: those not
 /// rendered again are taken from `previous` when it has them, as are the index's text parts
-/// holding the same text.
+/// holding the same text and the postings of the pages not rendered again.
 pub fn render_pages(
     model: &Model,
     theme: &Theme,
@@ -240,7 +240,7 @@ pub fn render_pages(
         sink,
     };
     let codes = super::index_codes(model);
-    let no_parts = search::TextParts::default();
+    let no_index = search::Reuse::default();
     let gathered = Gathered {
         model,
         sink,
@@ -251,7 +251,7 @@ pub fn render_pages(
             indexer: search::Indexer::new(
                 &model.settings.language,
                 &codes,
-                previous.text_parts.unwrap_or(&no_parts),
+                previous.index.unwrap_or(&no_index),
                 reused,
             ),
         }),
