@@ -22,6 +22,7 @@
 use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::sync::Arc;
 
 use base64::Engine;
@@ -255,12 +256,12 @@ impl<'a, T: Text> Indexer<'a, T> {
 
     /// The file of text part `part` (`t{n}.js`), compressed, or taken from the previous build;
     /// with its fingerprint when a build gives or takes parts (serve's: a single build has no
-    /// use for it, and it reads the whole text twice).
+    /// use for it).
     pub fn make(&self, part: &Part<T>) -> (Option<u128>, OutputFile) {
         let pages: Vec<Page> = part.pages.iter().map(Text::page).collect();
         let name = format!("t{}", part.number);
         let reused = self.kept_parts.is_some() || !self.previous.parts.is_empty();
-        let key = reused.then(|| fingerprint(self.language, part.number, &pages));
+        let key = reused.then(|| part_fingerprint(self.language, part.number, &part.pages));
         let file = match key.and_then(|key| self.previous.parts.get(&key)) {
             Some(bytes) => OutputFile::new(part_path(&name), bytes.clone()),
             None => script(&name, &compressed(&text_json(self.language, &pages))),
@@ -415,19 +416,32 @@ fn fnv1a(text: &str) -> u64 {
     })
 }
 
-/// What a part's file holds, in 128 bits: two hashes of its number (which its script registers
-/// it under) and its pages' paths, titles and sections.
-fn fingerprint(language: &str, number: usize, group: &[Page]) -> u128 {
-    use std::hash::{BuildHasher, Hash, Hasher};
+/// What a part's file holds, in 128 bits: its language (the titles' typography), its number
+/// (which its script registers it under) and its pages' [`fingerprint`]s, each worked out once.
+fn part_fingerprint(language: &str, number: usize, pages: &[impl Text]) -> u128 {
+    hash128(|hasher| {
+        (language, number).hash(hasher);
+        pages
+            .iter()
+            .for_each(|page| page.fingerprint().hash(hasher));
+    })
+}
+
+/// What a page gives a text part, in 128 bits: its path, title and documents.
+pub fn fingerprint(page: &Page) -> u128 {
+    hash128(|hasher| {
+        (&page.link.path, &page.link.title).hash(hasher);
+        for section in documents(page.sections) {
+            (&section.anchor, &section.heading, &section.text).hash(hasher);
+        }
+    })
+}
+
+/// Two hashes of what `feed` gives, with two seeds: the same on every machine and in every run.
+fn hash128(feed: impl Fn(&mut foldhash::fast::FoldHasher)) -> u128 {
     let hash = |seed| {
         let mut hasher = foldhash::fast::FixedState::with_seed(seed).build_hasher();
-        (language, number).hash(&mut hasher);
-        for page in group {
-            (&page.link.path, &page.link.title).hash(&mut hasher);
-            for section in documents(page.sections) {
-                (&section.anchor, &section.heading, &section.text).hash(&mut hasher);
-            }
-        }
+        feed(&mut hasher);
         hasher.finish()
     };
     u128::from(hash(1)) << 64 | u128::from(hash(2))

@@ -318,11 +318,21 @@ pub struct Page<'a> {
 /// What the index takes of a content page, kept until its text part is made.
 pub trait Text {
     fn page(&self) -> Page<'_>;
+
+    /// The page's [`fingerprint`], which a page kept from one build to the next may work out
+    /// once.
+    fn fingerprint(&self) -> u128 {
+        fingerprint(&self.page())
+    }
 }
 
 impl<T: Text> Text for std::sync::Arc<T> {
     fn page(&self) -> Page<'_> {
         (**self).page()
+    }
+
+    fn fingerprint(&self) -> u128 {
+        (**self).fingerprint()
     }
 }
 
@@ -340,5 +350,5 @@ mod tests;
 mod index;
 mod postings;
 mod words;
-pub use index::{Before, INDEX_DIR, Indexer, Part, Reuse, manifest_path};
+pub use index::{Before, INDEX_DIR, Indexer, Part, Reuse, fingerprint, manifest_path};
 pub use words::{DocWords, page_words, words};

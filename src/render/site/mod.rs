@@ -87,6 +87,9 @@ pub struct Body {
     pub rewritten: print::Rewritten,
     /// The indexed words of each searchable section.
     pub words: Vec<search::DocWords>,
+    /// Its fingerprint for the index's text parts, once worked out (serve's, which keeps bodies
+    /// from one build to the next).
+    pub fingerprint: std::sync::OnceLock<u128>,
 }
 
 impl search::Text for Body {
@@ -96,6 +99,12 @@ impl search::Text for Body {
             sections: &self.rewritten.searched,
             words: &self.words,
         }
+    }
+
+    fn fingerprint(&self) -> u128 {
+        *self
+            .fingerprint
+            .get_or_init(|| search::fingerprint(&self.page()))
     }
 }
 
@@ -426,6 +435,7 @@ impl Pages<'_> {
                                 link: planned.link(),
                                 rewritten,
                                 words,
+                                fingerprint: std::sync::OnceLock::new(),
                             });
                         }
                         Err(problem) => page.problems.push(problem),
