@@ -97,7 +97,7 @@ pub struct Volumes<'a> {
     edition: &'a Edition,
     only: Option<&'a HashSet<String>>,
     /// The ids (prefixed) of every body come so far.
-    ids: HashSet<String>,
+    ids: print::Ids,
     /// How many printed pages have come.
     come: usize,
     filling: Vec<Arc<Body>>,
@@ -117,7 +117,7 @@ impl<'a> Volumes<'a> {
             cx,
             edition,
             only,
-            ids: HashSet::new(),
+            ids: print::Ids::default(),
             come: 0,
             filling: Vec::new(),
             waiting: Vec::new(),
@@ -237,7 +237,7 @@ fn render_volume(
     volumes: &[Volume],
     n: usize,
     bodies: &[&Rewritten],
-    ids: &HashSet<String>,
+    ids: &print::Ids,
 ) -> (Result<(OutputFile, StandIn), Diagnostic>, Diagnostics) {
     let mut problems = Diagnostics::new();
     let own = print::assemble(bodies, ids, &mut problems);

@@ -13,7 +13,7 @@
 //! volume. It renders nothing itself and knows no template but the values it hands to
 //! `print.html` (see `edition`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 
 use lol_html::{RewriteStrSettings, element, rewrite_str};
@@ -152,15 +152,15 @@ impl Edition {
     }
 }
 
+/// The whole edition's ids, asked about every link of a volume to an anchor (a set with a fast
+/// hash: tens of thousands go in at every rendering).
+pub type Ids = foldhash::HashSet<String>;
+
 /// The sections of the edition from `bodies` in reading order (all the edition's or a volume's),
 /// each link to an anchor its page does not have (such as the page's `main`, which the edition
 /// leaves out; `ids` are the whole edition's) leading to the start of that page's section instead,
 /// so that the edition adds no broken link of its own.
-pub fn assemble(
-    bodies: &[&Rewritten],
-    ids: &HashSet<String>,
-    problems: &mut Diagnostics,
-) -> Vec<Section> {
+pub fn assemble(bodies: &[&Rewritten], ids: &Ids, problems: &mut Diagnostics) -> Vec<Section> {
     bodies
         .iter()
         .map(|rewritten| {

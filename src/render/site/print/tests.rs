@@ -180,6 +180,6 @@ fn a_long_edition_is_cut_into_volumes_and_links_cross_them() {
 }
 
 /// Every id of `bodies`.
-fn ids_of(bodies: &[&Rewritten]) -> HashSet<String> {
+fn ids_of(bodies: &[&Rewritten]) -> Ids {
     bodies.iter().flat_map(|b| b.ids.iter().cloned()).collect()
 }
