@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use crate::check::links::{Finished, NotJudged, Scans};
+use crate::check::links::{Finished, NotJudged, Previous, Scans};
 use crate::coverage::{self, Coverage};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Model;
@@ -201,7 +201,11 @@ fn compile_into(
     });
     let unchanged = HashSet::new();
     let read_back = |path: &str| stage.and_then(|stage| stage.read(path));
-    let previous = Some((&passed, &unchanged));
+    let previous = Some(Previous {
+        scans: &passed,
+        changed: &unchanged,
+        checked: None,
+    });
     let checked_links = check_links(
         &rendering,
         rendering_problems,
@@ -231,12 +235,13 @@ fn compile_into(
 
 /// The last step of every build, full or partial: the links of a rendering are checked unless
 /// `problems` (the rendering's) has an error, and any error stops the build. Files of `previous`
-/// not in `changed` are not parsed again (nor are the files the rendering passed on, whose scans
-/// `previous` then holds); `read_back` reads a passed file again, to show a problem in it.
+/// not changed are not parsed again (nor are the files the rendering passed on, whose scans
+/// `previous` then holds), nor their links judged again when `previous` was checked (see
+/// [`Previous`]); `read_back` reads a passed file again, to show a problem in it.
 pub fn check_links(
     rendering: &Rendering,
     mut problems: Diagnostics,
-    previous: Option<(&Scans, &HashSet<String>)>,
+    previous: Option<Previous>,
     not_judged: NotJudged,
     read_back: &dyn Fn(&str) -> Option<Vec<u8>>,
 ) -> Result<(Diagnostics, Scans), Diagnostics> {
@@ -262,6 +267,7 @@ pub fn check_links(
             &scanned,
             &rendering.links,
             not_judged,
+            previous,
         ));
         scans = scanned;
     }

@@ -13,7 +13,10 @@
 //! hands over where each is); any other comes from a template and is reported once per target, in
 //! the generated HTML, unless a Markdown link already breaks that target (its copy in the print
 //! edition). URLs with a scheme, protocol-relative and root-absolute ones are not checked: they
-//! depend on where the site is published.
+//! depend on where the site is published. After a change to some files (serve's), a previous
+//! build whose check passed vouches for the links of the files not parsed again, as long as every
+//! one of its files remains and the files parsed again keep their anchors: only theirs are
+//! judged (see [`Previous`]).
 
 mod scan;
 mod tag;
@@ -48,9 +51,22 @@ const LABEL_PAGES: usize = 3;
 #[derive(Debug, Clone, Default)]
 pub struct Scans(Vec<(String, Arc<Scan>)>);
 
+/// Scans made before the check, for files it need not parse again.
+#[derive(Debug, Clone, Copy)]
+pub struct Previous<'a> {
+    pub scans: &'a Scans,
+    /// The files changed since the scans were made: parsed again.
+    pub changed: &'a HashSet<String>,
+    /// When the scans are those of a build whose check passed (serve's last good build), that
+    /// build's files. A link of a file not parsed again was good then, and stays good while every
+    /// one of those files remains and each file parsed again keeps its anchors: only the links of
+    /// the files parsed again are judged.
+    pub checked: Option<(&'a [OutputFile], &'a [Passed])>,
+}
+
 impl Scans {
     /// Scans the HTML files of `files` (each stand-in in place of its file, and a file with a
-    /// known part around it only), in parallel; a file of `previous` not in `changed` keeps its
+    /// known part around it only), in parallel; a file of `previous` not changed since keeps its
     /// scan, as does a file of `passed` (written without being kept: `previous` holds the scans
     /// made as they were written, or its stand-in does). The scans come in the order of `files`,
     /// then `passed`.
@@ -59,17 +75,17 @@ impl Scans {
         passed: &[Passed],
         stand_ins: &[StandIn],
         known: &[KnownPart],
-        previous: Option<(&Scans, &HashSet<String>)>,
+        previous: Option<Previous>,
     ) -> (Scans, Diagnostics) {
-        let stand_ins: HashMap<&str, &StandIn> =
+        let stand_ins: FastMap<&str, &StandIn> =
             stand_ins.iter().map(|s| (s.path.as_str(), s)).collect();
-        let known: HashMap<&str, &KnownPart> = known.iter().map(|k| (k.path.as_str(), k)).collect();
-        let previous_scans: HashMap<&str, &Arc<Scan>> = previous
+        let known: FastMap<&str, &KnownPart> = known.iter().map(|k| (k.path.as_str(), k)).collect();
+        let previous_scans: FastMap<&str, &Arc<Scan>> = previous
             .iter()
-            .flat_map(|(scans, _)| scans.0.iter().map(|(path, scan)| (path.as_str(), scan)))
+            .flat_map(|p| p.scans.0.iter().map(|(path, scan)| (path.as_str(), scan)))
             .collect();
         let reused = |path: &str| {
-            let (_, changed) = previous?;
+            let changed = previous?.changed;
             let kept = !changed.contains(path) && !stand_ins.contains_key(path);
             kept.then(|| previous_scans.get(path).copied()).flatten()
         };
@@ -140,13 +156,15 @@ pub struct Finished<'a> {
     pub stand_ins: &'a [StandIn],
 }
 
-/// Checks every internal link of the site from its `scans`; `written` are the links of the
-/// Markdown texts, used to report a broken one at its source.
+/// Checks every internal link of the site from its `scans` (only the links `previous` may not
+/// vouch for, see [`Previous::checked`]); `written` are the links of the Markdown texts, used to
+/// report a broken one at its source.
 pub fn check<'a>(
     site: Finished<'a>,
     scans: &'a Scans,
     written: &'a [SourceLink],
     not_judged: NotJudged<'a>,
+    previous: Option<Previous>,
 ) -> Diagnostics {
     let mut problems = Diagnostics::new();
     let Finished {
@@ -167,8 +185,11 @@ pub fn check<'a>(
             .map(|(path, scan)| (path.as_str(), &scan.ids))
             .collect(),
     };
+    // The pages whose links are judged: all, or those a good previous build does not vouch for.
+    let judged = previous.and_then(|previous| parsed_again(previous, &site, scans));
+    let is_judged = |page: &str| judged.as_ref().is_none_or(|judged| judged.contains(page));
     // What a template problem is shown in: the HTML that was scanned.
-    let mut scanned: HashMap<&str, &[u8]> =
+    let mut scanned: FastMap<&str, &[u8]> =
         files.iter().map(|f| (f.path.as_str(), &*f.bytes)).collect();
     scanned.extend(
         stand_ins
@@ -176,7 +197,7 @@ pub fn check<'a>(
             .map(|s| (s.path.as_str(), s.html.as_bytes())),
     );
     let mut by_url: FastMap<(&str, String), Vec<&SourceLink>> = FastMap::default();
-    for link in written {
+    for link in written.iter().filter(|link| is_judged(&link.page)) {
         by_url
             .entry((link.page.as_str(), percent_decode(&link.href).into_owned()))
             .or_default()
@@ -204,6 +225,9 @@ pub fn check<'a>(
         .0
         .par_iter()
         .map_init(FastMap::default, |judged, (page, scan)| {
+            if !is_judged(page) {
+                return Vec::new();
+            }
             let folder = &page[..page.rfind('/').map_or(0, |slash| slash + 1)];
             let mut judge_found = |found: &Found<'a>| {
                 let url = entities::decode(found.url);
@@ -261,6 +285,35 @@ pub fn check<'a>(
         }
     }
     problems
+}
+
+/// The pages of `scans` parsed again since `previous`, a build whose check passed, when they are
+/// the only ones whose links may break: every file of `previous` remains and each page parsed
+/// again keeps its anchors. `None` otherwise, or when `previous` was not checked.
+fn parsed_again<'s>(previous: Previous, site: &Site, scans: &'s Scans) -> Option<FastSet<&'s str>> {
+    let (files, passed) = previous.checked?;
+    let paths = files.iter().map(|f| f.path.as_str());
+    let mut all = paths.chain(passed.iter().map(|p| p.path.as_str()));
+    if !all.all(|path| site.paths.contains(path)) {
+        return None;
+    }
+    let before: FastMap<&str, &Arc<Scan>> = previous
+        .scans
+        .0
+        .iter()
+        .map(|(path, scan)| (path.as_str(), scan))
+        .collect();
+    let mut again = FastSet::default();
+    for (path, scan) in &scans.0 {
+        match before.get(path.as_str()) {
+            Some(old) if Arc::ptr_eq(old, scan) => {}
+            Some(old) if !old.ids.is_subset(&scan.ids) => return None,
+            _ => {
+                again.insert(path.as_str());
+            }
+        }
+    }
+    Some(again)
 }
 
 fn is_html(path: &str) -> bool {

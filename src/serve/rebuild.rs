@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::build::{self, Compiled, Purpose};
-use crate::check::links::NotJudged;
+use crate::check::links::{NotJudged, Previous};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, HOME_FILE, PAGES_DIR};
 use crate::render::theme::{STYLE_ENTRY, THEME_DIR, Theme};
@@ -93,10 +93,17 @@ fn page(root: &Path, previous: &Compiled, path: &Path) -> Result<Compiled, Diagn
     let only = HashSet::from([output_path]);
     let (rendering, problems) =
         render::rerender_pages(&model, &previous.theme, &previous.rendering, &only);
+    // The previous build is a good one (serve keeps no other): only the links its check does
+    // not vouch for are judged again.
+    let since = Previous {
+        scans: &previous.scans,
+        changed: &only,
+        checked: Some((&previous.rendering.files, &previous.rendering.passed)),
+    };
     let (_, scans) = build::check_links(
         &rendering,
         problems,
-        Some((&previous.scans, &only)),
+        Some(since),
         NotJudged::default(),
         &|_| None,
     )?;

@@ -18,7 +18,7 @@ fn check_files(files: &[OutputFile], written: &[SourceLink]) -> Diagnostics {
         read_back: &|_| None,
         stand_ins: &[],
     };
-    problems.extend(check(site, &scans, written, NotJudged::default()));
+    problems.extend(check(site, &scans, written, NotJudged::default(), None));
     problems
 }
 
@@ -159,6 +159,66 @@ fn entities_and_percent_encoding_are_decoded() {
         r##"<h2 id="l&#x27;été">x</h2><a href="#l'%C3%A9t%C3%A9">ok</a><a href="index.html?a=1&amp;b=2">ok</a>"##,
     )];
     assert!(check_files(&files, &[]).is_empty());
+}
+
+/// Checks `after`, changed from `before` (whose check passed) at the pages `changed`, as serve
+/// checks a one-page rebuild: the messages.
+fn check_after(before: &[OutputFile], after: &[OutputFile], changed: &[&str]) -> Vec<String> {
+    let (scans, _) = Scans::new(before, &[], &[], &[], None);
+    let changed: HashSet<String> = changed.iter().map(|&path| path.to_owned()).collect();
+    let previous = Previous {
+        scans: &scans,
+        changed: &changed,
+        checked: Some((before, &[])),
+    };
+    let (again, mut problems) = Scans::new(after, &[], &[], &[], Some(previous));
+    let site = Finished {
+        files: after,
+        passed: &[],
+        read_back: &|_| None,
+        stand_ins: &[],
+    };
+    let checked = check(site, &again, &[], NotJudged::default(), Some(previous));
+    problems.extend(checked);
+    messages(&problems)
+}
+
+#[test]
+fn after_a_good_build_only_what_a_change_may_break_is_judged() {
+    let site = |b: &str| {
+        vec![
+            html(
+                "a.html",
+                r##"<a href="b.html#x">b</a><a href="c.html">c</a>"##,
+            ),
+            html("b.html", b),
+            html("c.html", ""),
+        ]
+    };
+    let before = site(r#"<h2 id="x">x</h2>"#);
+    // A changed page's own links are judged; its anchors kept, the other pages' links are not
+    // judged again (a broken one planted in a page not changed goes unseen: it was vouched for).
+    let mut after = site(r#"<h2 id="x">x</h2><h2 id="y">y</h2><a href="d.html">d</a>"#);
+    after[2] = html("c.html", r#"<a href="planted.html">p</a>"#);
+    let mut vouched = before.clone();
+    vouched[2] = after[2].clone();
+    assert_eq!(
+        check_after(&vouched, &after, &["b.html"]),
+        ["broken link `d.html`: the site has no file d.html"]
+    );
+    // A changed page that loses an anchor: every page's links are judged.
+    let after = site(r#"<h2 id="y">y</h2>"#);
+    assert_eq!(
+        check_after(&before, &after, &["b.html"]),
+        ["broken link `b.html#x`: no anchor `#x` in b.html"]
+    );
+    // A file gone: every page's links are judged.
+    let mut after = before.clone();
+    after.pop();
+    assert_eq!(
+        check_after(&before, &after, &[]),
+        ["broken link `c.html`: the site has no file c.html"]
+    );
 }
 
 /// A hint or label in English (empty when there is none).
