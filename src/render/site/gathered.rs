@@ -3,7 +3,6 @@
 //! make their files as the bodies come. It renders no page itself (`site` does) and writes
 //! nothing but through the sink.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -25,7 +24,7 @@ pub(super) struct Gathered<'a> {
     pub model: &'a Model,
     pub sink: &'a dyn Sink,
     /// The previous rendering's bodies, by path.
-    pub kept: &'a HashMap<&'a str, &'a Arc<Body>>,
+    pub kept: &'a foldhash::HashMap<&'a str, &'a Arc<Body>>,
     /// Whether the bodies and what the index leaves are kept for the next rendering.
     pub reused: bool,
     /// What the bodies make, when the print edition is rendered (and with it the index).

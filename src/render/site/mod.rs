@@ -19,7 +19,7 @@ mod print;
 mod printed;
 mod values;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use minijinja::value::Serde;
@@ -219,7 +219,7 @@ pub fn render_pages(
             .collect();
         print::Edition::new(&printed, &paths.print)
     });
-    let kept: HashMap<&str, &Arc<Body>> = previous
+    let kept: foldhash::HashMap<&str, &Arc<Body>> = previous
         .bodies
         .iter()
         .map(|body| (body.link.path.as_str(), body))
