@@ -32,28 +32,26 @@ impl Postings {
     pub fn splice(&mut self, docs: Range<u32>, new: &[(u32, u32)]) -> bool {
         let mut reader = Reader::new(&self.encoded);
         let (start, before) = reader.skip_below(docs.start);
-        let (end, _) = reader.skip_below(docs.end);
-        // The first document after the run, whose difference is written again from what now
-        // comes before it.
-        let after = reader.next();
-        let mut spliced = String::with_capacity(self.encoded.len() + new.len() * 2);
-        spliced.push_str(&self.encoded[..start]);
+        let (run_end, _) = reader.skip_below(docs.end);
+        let mut replacement = String::new();
         let mut last = before;
         for &(doc, code) in new {
-            vlq_into([(doc - last) as usize, code as usize], &mut spliced);
+            vlq_into([(doc - last) as usize, code as usize], &mut replacement);
             last = doc;
         }
-        match after {
+        // The first document after the run, whose difference is written again from what now
+        // comes before it; without one, the new last document is the run's.
+        let end = match reader.next() {
             Some((doc, delta_end)) => {
-                vlq_into([(doc - last) as usize], &mut spliced);
-                spliced.push_str(&self.encoded[delta_end..]);
+                vlq_into([(doc - last) as usize], &mut replacement);
+                delta_end
             }
             None => {
-                debug_assert_eq!(end, self.encoded.len());
                 self.last = last;
+                run_end
             }
-        }
-        self.encoded = spliced;
+        };
+        self.encoded.replace_range(start..end, &replacement);
         !self.encoded.is_empty()
     }
 
@@ -93,27 +91,16 @@ impl<'a> Reader<'a> {
     /// and the last document read (0 when none was, as the first difference is from 0).
     fn skip_below(&mut self, doc: u32) -> (usize, u32) {
         loop {
-            let start = self.at;
-            let before = self.doc;
-            match self.peek() {
-                Some(next) if next < doc => {
-                    self.next();
-                }
+            let (start, before) = (self.at, self.doc);
+            match self.next() {
+                Some((next, _)) if next < doc => {}
+                // Not read after all: the pair is where the next reading starts.
                 _ => {
-                    self.at = start;
-                    self.doc = before;
+                    (self.at, self.doc) = (start, before);
                     return (start, before);
                 }
             }
         }
-    }
-
-    /// The next pair's document, without reading past it.
-    fn peek(&mut self) -> Option<u32> {
-        let (at, doc) = (self.at, self.doc);
-        let next = self.next().map(|(doc, _)| doc);
-        (self.at, self.doc) = (at, doc);
-        next
     }
 
     /// Reads the next pair: its document, and where its difference's digits end.
