@@ -139,27 +139,65 @@ impl Sink for Keep {
     }
 }
 
-/// A table saying which bytes are in `bytes`: a scan over every byte of a text looks each one up
-/// rather than comparing it with each of them.
-pub(crate) const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+/// A set of bytes, as a table (a byte looked up at a time) and, when most texts hold few of them,
+/// as its members (sixteen bytes compared with each at once).
+pub(crate) struct ByteSet {
+    table: [bool; 256],
+    /// Empty when the bytes are common (white space): runs without one are too short to skip.
+    rare: &'static [u8],
+}
+
+/// The set of `bytes`: a scan over every byte of a text looks each one up rather than comparing
+/// it with each of them.
+pub(crate) const fn byte_set(bytes: &'static [u8]) -> ByteSet {
     let mut table = [false; 256];
     let mut i = 0;
     while i < bytes.len() {
         table[bytes[i] as usize] = true;
         i += 1;
     }
-    table
+    ByteSet { table, rare: &[] }
 }
 
-/// The positions in `text` of the bytes `set` holds (see [`byte_set`]).
-pub(crate) fn positions<'a>(
-    text: &'a str,
-    set: &'a [bool; 256],
-) -> impl Iterator<Item = usize> + 'a {
+/// The set of `bytes`, few in most texts: [`positions`] skips sixteen bytes at a time where none
+/// is.
+pub(crate) const fn rare_byte_set(bytes: &'static [u8]) -> ByteSet {
+    ByteSet {
+        rare: bytes,
+        ..byte_set(bytes)
+    }
+}
+
+impl ByteSet {
+    pub(crate) fn contains(&self, byte: u8) -> bool {
+        self.table[usize::from(byte)]
+    }
+
+    /// Whether `run` may hold one of the set's bytes: each rare member compared with the sixteen
+    /// bytes at once (the compiler makes these vector comparisons), no branch per byte.
+    fn in_run(&self, run: &[u8; RUN]) -> bool {
+        self.rare.is_empty()
+            || self.rare.iter().fold(false, |found, &m| {
+                found | run.iter().fold(false, |f, &b| f | (b == m))
+            })
+    }
+}
+
+/// The bytes [`positions`] skips at a time where a rare set has none.
+const RUN: usize = 16;
+
+/// The positions in `text` of the bytes `set` holds.
+pub(crate) fn positions<'a>(text: &'a str, set: &'a ByteSet) -> impl Iterator<Item = usize> + 'a {
     let bytes = text.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || {
-        let found = from + bytes[from..].iter().position(|&b| set[usize::from(b)])?;
+        while let Some(run) = bytes.get(from..from + RUN) {
+            if set.in_run(run.try_into().expect("a slice of RUN bytes")) {
+                break;
+            }
+            from += RUN;
+        }
+        let found = from + bytes[from..].iter().position(|&b| set.contains(b))?;
         from = found + 1;
         Some(found)
     })
@@ -398,4 +436,29 @@ pub fn index_codes(model: &Model) -> Vec<(&str, String)> {
             .map(|page| (code, format!("{page}#{anchor}")))
     });
     competencies.chain(domains).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SPARSE: ByteSet = rare_byte_set(b":!\xAB");
+    const DENSE: ByteSet = byte_set(b" :!\xAB");
+
+    proptest::proptest! {
+        /// Runs skipped whole or not, the positions are every byte of the set, in order: texts
+        /// of long runs without one, and of the set's bytes side by side.
+        #[test]
+        fn positions_are_each_byte_of_the_set(
+            pieces in proptest::collection::vec(("[a-zé ]{0,40}", "[:!«»]{0,2}"), 0..6)
+        ) {
+            let text: String = pieces.iter().flat_map(|(run, set)| [run.as_str(), set]).collect();
+            for set in [&SPARSE, &DENSE] {
+                let expected: Vec<usize> = (0..text.len())
+                    .filter(|&at| set.contains(text.as_bytes()[at]))
+                    .collect();
+                proptest::prop_assert_eq!(positions(&text, set).collect::<Vec<_>>(), expected);
+            }
+        }
+    }
 }

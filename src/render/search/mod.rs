@@ -137,7 +137,7 @@ impl Collapsed {
 
 /// The bytes that start a white space character (`char::is_whitespace`): ASCII's, and the first
 /// bytes of the others (U+0085, U+1680, U+2000 to U+205F, U+3000), which are then decoded.
-const MAY_BREAK: [bool; 256] = crate::render::byte_set(&[
+const MAY_BREAK: crate::render::ByteSet = crate::render::byte_set(&[
     b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3,
 ]);
 
@@ -165,7 +165,7 @@ fn breaks(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// The length of the character at byte `at` of `text` if it breaks between words.
 fn break_at(text: &str, at: usize) -> Option<usize> {
     let byte = *text.as_bytes().get(at)?;
-    if !MAY_BREAK[usize::from(byte)] {
+    if !MAY_BREAK.contains(byte) {
         return None;
     }
     let c = text[at..].chars().next()?;
