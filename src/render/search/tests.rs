@@ -1,7 +1,7 @@
 use std::collections::HashMap;
 
 use bytes::Bytes;
-
+use proptest::strategy::Strategy;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -568,11 +568,17 @@ proptest::proptest! {
         proptest::prop_assert_eq!(collapsed.take(), expected);
     }
 
+    /// Texts of the characters the scan looks at, and texts of long ASCII runs (read eight bytes
+    /// at a time) ended anywhere in a word.
     #[test]
     fn folding_by_runs_folds_each_character(
-        picks in proptest::collection::vec(0..SCANNED.len(), 0..16)
+        text in proptest::prop_oneof![
+            proptest::collection::vec(0..SCANNED.len(), 0..16)
+                .prop_map(|picks| picks.iter().map(|&i| SCANNED[i]).collect::<String>()),
+            proptest::collection::vec(("[A-Za-z0-9 ]{0,20}", "[éÉœ’\u{a0}\u{3000}]?"), 0..6)
+                .prop_map(|pieces| pieces.iter().map(|(run, other)| run.clone() + other).collect()),
+        ]
     ) {
-        let text: String = picks.iter().map(|&i| SCANNED[i]).collect();
         let mut folded = String::new();
         fold_into(&text, &mut folded);
         let mut expected = String::new();

@@ -100,26 +100,47 @@ fn fold(text: &str) -> String {
 }
 
 pub(super) fn fold_into(text: &str, folded: &mut String) {
-    let mut rest = text;
-    while !rest.is_empty() {
+    folded.reserve(text.len());
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
         // ASCII has no decomposition, no combining mark and no ligature: lowercase is its fold,
         // done by runs.
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        let start = folded.len();
-        folded.push_str(&rest[..ascii]);
-        folded[start..].make_ascii_lowercase();
-        rest = &rest[ascii..];
-        if let Some(c) = rest.chars().next() {
+        let ascii = ascii_run(&bytes[at..]);
+        if ascii > 0 {
+            let start = folded.len();
+            folded.push_str(&text[at..at + ascii]);
+            folded[start..].make_ascii_lowercase();
+            at += ascii;
+        }
+        if let Some(c) = text[at..].chars().next() {
             match worked_out(c) {
+                // Most folds are one letter: pushed, not copied.
+                Some(fold) if fold.len() == 1 => folded.push(char::from(fold.as_bytes()[0])),
                 Some(fold) => folded.push_str(fold),
                 None => fold_char(c, folded),
             }
-            rest = &rest[c.len_utf8()..];
+            at += c.len_utf8();
         }
     }
+}
+
+/// How many bytes `bytes` starts with are ASCII, read eight at a time: French words run a few
+/// letters between two accents.
+fn ascii_run(bytes: &[u8]) -> usize {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut run = 0;
+    for word in bytes.chunks_exact(8) {
+        let high = u64::from_le_bytes(word.try_into().expect("eight bytes")) & HIGH_BITS;
+        if high != 0 {
+            return run + (high.trailing_zeros() / 8) as usize;
+        }
+        run += 8;
+    }
+    run + bytes[run..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(bytes.len() - run)
 }
 
 /// The blocks whose folds are worked out once by [`fold_char`]: Latin-1 and the Latin extensions
