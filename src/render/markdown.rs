@@ -13,7 +13,7 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 use std::fmt;
 use std::ops::Range;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
@@ -42,9 +42,50 @@ pub struct Markdown<'a> {
     pub page_path: &'a str,
 }
 
-/// Link targets: content source path (relative to the project root) → output path. A fast hash:
-/// every link of every page is looked up, and no key comes from outside.
-pub type LinkTargets = foldhash::HashMap<PathBuf, String>;
+/// Link targets: content source path (relative to the project root) → output path.
+#[derive(Debug, Clone, Default)]
+pub struct LinkTargets {
+    /// Keyed by the source's path as links write it, `/` between its parts (see [`resolve`]):
+    /// resolved and looked up as a string, a link costs about half the instructions of a `Path`
+    /// built, normalized and hashed part by part, for every link of every page. A fast hash: no
+    /// key comes from outside.
+    by_source: foldhash::HashMap<String, String>,
+}
+
+impl LinkTargets {
+    pub fn insert(&mut self, source: &Path, output: String) {
+        self.by_source.insert(slashed(source), output);
+    }
+
+    /// The output path of the source at `resolved` (as [`resolve`] gives it).
+    fn get(&self, resolved: &str) -> Option<&String> {
+        self.by_source.get(resolved)
+    }
+
+    /// Every source path, `/`-separated.
+    fn sources(&self) -> impl Iterator<Item = &str> {
+        self.by_source.keys().map(String::as_str)
+    }
+}
+
+impl FromIterator<(PathBuf, String)> for LinkTargets {
+    fn from_iter<I: IntoIterator<Item = (PathBuf, String)>>(targets: I) -> Self {
+        let mut all = LinkTargets::default();
+        for (source, output) in targets {
+            all.insert(&source, output);
+        }
+        all
+    }
+}
+
+/// A relative path with `/` between its parts, whatever the system writes between them.
+fn slashed(path: &Path) -> String {
+    let parts: Vec<_> = path
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
+    parts.join("/")
+}
 
 /// A link or image of a Markdown text: where it is written, and the URL the HTML got.
 #[derive(Debug, Clone)]
@@ -114,6 +155,8 @@ pub fn render_also(
     events.extend(Parser::new_ext(markdown.text, options).into_offset_iter());
     assign_heading_ids(&mut events);
     let mut in_table_head = false;
+    // The folder links are written from, made at the first link to a source.
+    let folder = std::cell::OnceCell::new();
     let mut output = Vec::with_capacity(events.len());
     for (event, range) in events {
         let event = match event {
@@ -121,7 +164,8 @@ pub fn render_also(
                 if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag {
                     let dest = std::mem::replace(dest_url, CowStr::Borrowed(""));
                     let written = dest.to_string();
-                    *dest_url = rewrite_link(markdown, dest, targets, range.clone(), problems);
+                    let (at, folder) = (range.clone(), &folder);
+                    *dest_url = rewrite_link(markdown, folder, dest, targets, at, problems);
                     links.push(SourceLink {
                         page: markdown.page_path.to_owned(),
                         written,
@@ -273,8 +317,10 @@ pub fn slugify(text: &str) -> String {
 }
 
 /// Rewrites a link to a content source into a relative link to its page; other links pass unchanged.
+/// `folder` is that of the text's file, `/`-separated, made at its first link to a source.
 fn rewrite_link<'a>(
     markdown: &Markdown,
+    folder: &std::cell::OnceCell<String>,
     dest: CowStr<'a>,
     targets: &LinkTargets,
     range: Range<usize>,
@@ -290,8 +336,15 @@ fn rewrite_link<'a>(
     if !is_source || path_part.contains("://") || path_part.starts_with('/') {
         return dest;
     }
-    let base = markdown.source.path.parent().unwrap_or(Path::new(""));
-    let resolved = normalize(&base.join(path_part));
+    let base = folder.get_or_init(|| {
+        markdown
+            .source
+            .path
+            .parent()
+            .map(slashed)
+            .unwrap_or_default()
+    });
+    let resolved = resolve(base, path_part);
     match targets.get(&resolved) {
         Some(target) => {
             let mut url = relative_url(markdown.page_path, target);
@@ -302,19 +355,11 @@ fn rewrite_link<'a>(
             url.into()
         }
         None => {
-            let known: Vec<String> = {
-                let mut known: Vec<String> =
-                    targets.keys().map(|p| p.display().to_string()).collect();
-                known.sort();
-                known
-            };
-            let resolved_text = resolved.display().to_string();
+            let mut known: Vec<&str> = targets.sources().collect();
+            known.sort_unstable();
             // Compared as the reader writes links, relative to this file's folder (whole paths
             // would all look alike by their common `content/`).
-            let written: Vec<String> = known
-                .iter()
-                .map(|k| relative_path(base, Path::new(k)))
-                .collect();
+            let written: Vec<String> = known.iter().map(|k| relative_path(base, k)).collect();
             // A link written from the project's root (`content/pages/x.md`) names the right file
             // in the wrong way: the file of that name is the suggestion.
             let same_name = || {
@@ -333,10 +378,7 @@ fn rewrite_link<'a>(
             problems.push(
                 Diagnostic::error(msg!("markdown-link-missing", link = path_part))
                     .at(locate(markdown, range))
-                    .label(msg!(
-                        "markdown-link-missing-label",
-                        resolved = &resolved_text
-                    ))
+                    .label(msg!("markdown-link-missing-label", resolved = &resolved))
                     .hint(hint),
             );
             dest
@@ -344,17 +386,14 @@ fn rewrite_link<'a>(
     }
 }
 
-/// The path of `to` as written from the folder `from` (both relative to the project root).
-fn relative_path(from: &Path, to: &Path) -> String {
-    let from: Vec<_> = from.components().collect();
-    let to: Vec<_> = to.components().collect();
+/// The path of `to` as written from the folder `from` (both relative to the project root,
+/// `/`-separated).
+fn relative_path(from: &str, to: &str) -> String {
+    let from: Vec<_> = from.split('/').filter(|p| !p.is_empty()).collect();
+    let to: Vec<_> = to.split('/').collect();
     let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<String> = vec!["..".to_owned(); from.len() - common];
-    parts.extend(
-        to[common..]
-            .iter()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
-    );
+    let mut parts = vec![".."; from.len() - common];
+    parts.extend(&to[common..]);
     parts.join("/")
 }
 
@@ -387,19 +426,40 @@ pub fn locate_line(markdown: &Markdown, text_line: usize) -> Span {
     source.span(start + indent..end)
 }
 
-/// Removes `.` and resolves `..` lexically (content paths never involve symlinks).
-pub(crate) fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
+/// The path `relative` (written in a link, `/`-separated) leads to from the folder `base`
+/// (`/`-separated), resolved lexically, as content paths never involve symlinks: `.` and empty
+/// parts left out, `..` taking back the part before it (none above the root).
+pub(crate) fn resolve(base: &str, relative: &str) -> String {
+    let mut out = String::with_capacity(base.len() + relative.len() + 1);
+    for part in slash_parts(base).chain(slash_parts(relative)) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                let parent = out.bytes().rposition(|b| b == b'/');
+                out.truncate(parent.unwrap_or(0));
             }
-            other => out.push(other),
+            part => {
+                if !out.is_empty() {
+                    out.push('/');
+                }
+                out.push_str(part);
+            }
         }
     }
     out
+}
+
+/// The parts of `path` between its slashes, found byte by byte: a path is a few dozen bytes,
+/// which `str::split` searches at a greater cost for every link of every page.
+fn slash_parts(path: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let ends = path.bytes().enumerate().filter(|&(_, b)| b == b'/');
+    let ends = ends.map(|(end, _)| end).chain([path.len()]);
+    ends.map(move |end| {
+        let part = &path[start..end];
+        start = end + 1;
+        part
+    })
 }
 
 /// The relative URL from the page at `from` to the file at `to`, both relative to the site root.
@@ -499,6 +559,49 @@ mod tests {
         );
         assert!(html.contains("<th scope=\"col\">a</th>"), "{html}");
         assert!(html.contains("1\u{a0}: 2"), "{html}");
+    }
+
+    #[test]
+    fn links_resolve_from_their_folder() {
+        assert_eq!(
+            resolve("content/pages", "../activities/x.yaml"),
+            "content/activities/x.yaml"
+        );
+        assert_eq!(
+            resolve("content/pages", "./a//b.md"),
+            "content/pages/a/b.md"
+        );
+        assert_eq!(resolve("content", "../../x.md"), "x.md");
+        assert_eq!(resolve("", "a/../b.md"), "b.md");
+        assert_eq!(
+            relative_path("content/pages", "content/activities/x.yaml"),
+            "../activities/x.yaml"
+        );
+        assert_eq!(relative_path("content", "content/index.md"), "index.md");
+    }
+
+    proptest::proptest! {
+        /// The string resolution gives what `std::path` gives, part by part.
+        #[test]
+        fn resolving_agrees_with_paths(
+            base in proptest::collection::vec("[a.]{1,2}", 0..4),
+            link in proptest::collection::vec("[a.]{0,2}", 1..6),
+        ) {
+            let (base, link) = (base.join("/"), link.join("/"));
+            // A link from the root is not resolved (`rewrite_link` leaves it as written).
+            proptest::prop_assume!(!link.starts_with('/'));
+            let mut expected = PathBuf::new();
+            for part in Path::new(&base).join(&link).components() {
+                match part {
+                    std::path::Component::CurDir => {}
+                    std::path::Component::ParentDir => {
+                        expected.pop();
+                    }
+                    other => expected.push(other),
+                }
+            }
+            proptest::prop_assert_eq!(resolve(&base, &link), slashed(&expected));
+        }
     }
 
     #[test]

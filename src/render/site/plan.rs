@@ -3,7 +3,7 @@
 //! here renders.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::Path;
 
 use crate::load::HOME_FILE;
 use crate::model::{Model, PageTemplate};
@@ -178,10 +178,10 @@ impl Plan {
         let paths = Paths::of(&model.settings.language);
         let mut targets = LinkTargets::default();
         for planned in &self.pages {
-            let source: Option<PathBuf> = match planned.kind {
-                Kind::Home => Some(PathBuf::from(HOME_FILE)),
-                Kind::Chapter(i) => Some(model.pages[i].source.path.clone()),
-                Kind::Activity(i) => Some(model.activities[i].source.path.clone()),
+            let source: Option<&Path> = match planned.kind {
+                Kind::Home => Some(Path::new(HOME_FILE)),
+                Kind::Chapter(i) => Some(&model.pages[i].source.path),
+                Kind::Activity(i) => Some(&model.activities[i].source.path),
                 Kind::Competency(_) | Kind::Search | Kind::NotFound => None,
             };
             if let Some(source) = source {
@@ -193,9 +193,9 @@ impl Plan {
         for path in &model.unloaded {
             let stem = crate::load::file_stem(path);
             if path.starts_with(crate::load::PAGES_DIR) {
-                targets.insert(path.clone(), format!("{stem}.html"));
+                targets.insert(path, format!("{stem}.html"));
             } else if path.starts_with(crate::load::ACTIVITIES_DIR) {
-                targets.insert(path.clone(), paths.activity(&stem));
+                targets.insert(path, paths.activity(&stem));
             }
         }
         targets

@@ -14,7 +14,6 @@
 //! `print.html` (see `edition`).
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use lol_html::{RewriteStrSettings, element, rewrite_str};
 use minijinja::{Captured, Value};
@@ -24,7 +23,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Settings;
 use crate::msg;
 use crate::render::labels;
-use crate::render::markdown::{normalize, slugify};
+use crate::render::markdown::{resolve, slugify};
 use crate::render::paths::Paths;
 use crate::render::theme::Theme;
 use crate::render::views::Link;
@@ -321,10 +320,8 @@ impl Sections {
         let target = if file.is_empty() {
             path.to_owned()
         } else {
-            let base = Path::new(path).parent().unwrap_or(Path::new(""));
-            normalize(&base.join(file))
-                .to_string_lossy()
-                .replace('\\', "/")
+            let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
+            resolve(folder, file)
         };
         let here = self.0.get(path).map(|&(_, volume)| volume);
         let (section, volume) = match self.0.get(&target) {
