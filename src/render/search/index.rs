@@ -264,7 +264,10 @@ impl<'a, T: Text> Indexer<'a, T> {
         let key = reused.then(|| part_fingerprint(self.language, part.number, &part.pages));
         let file = match key.and_then(|key| self.previous.parts.get(&key)) {
             Some(bytes) => OutputFile::new(part_path(&name), bytes.clone()),
-            None => script(&name, &compressed(&text_json(self.language, &pages))),
+            None => {
+                let text = compressed(&text_json(self.language, &pages));
+                script(&name, |json| json_string(json, &text))
+            }
         };
         (key, file)
     }
@@ -342,12 +345,12 @@ impl<'a, T: Text> Indexer<'a, T> {
             shards: firsts.clone(),
             codes: codes.collect(),
         };
-        files.push(script("index", &manifest));
+        files.push(script("index", serialized(&manifest)));
         files.extend(
             shards
                 .iter()
                 .enumerate()
-                .map(|(n, shard)| script(&format!("w{n}"), shard)),
+                .map(|(n, shard)| script(&format!("w{n}"), serialized(shard))),
         );
     }
 }
@@ -522,12 +525,19 @@ fn compressed(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(deflated)
 }
 
-/// The script registering `data` as part `name` of the index.
-fn script(name: &str, data: &impl Serialize) -> OutputFile {
+/// The script registering part `name` of the index, whose JSON `data` writes. A text part's
+/// JSON is one string of base64, which [`json_string`] copies whole where serde_json would look
+/// at each of its megabytes.
+fn script(name: &str, data: impl FnOnce(&mut Vec<u8>)) -> OutputFile {
     let mut script = format!("(self.{GLOBAL} = self.{GLOBAL} || {{}})[\"{name}\"] = ").into_bytes();
-    serde_json::to_writer(&mut script, data).expect("the index serializes: strings and numbers");
+    data(&mut script);
     script.extend_from_slice(b";\n");
     OutputFile::new(part_path(name), script)
+}
+
+/// Writes `data` as serde_json does.
+fn serialized(data: &impl Serialize) -> impl FnOnce(&mut Vec<u8>) + '_ {
+    |json| serde_json::to_writer(json, data).expect("the index serializes: strings and numbers")
 }
 
 #[cfg(test)]

@@ -228,7 +228,10 @@ pub fn page_words(language: &str, title: &str, sections: &[Section]) -> Vec<DocW
     let mut title_words: Vec<&str> = split_words(&folded_title).collect();
     title_words.sort_unstable();
     title_words.dedup();
-    let mut folded = String::new();
+    // Sized once for the longest section (a fold is most often as long as its text), not
+    // grown section after section.
+    let longest = sections.iter().map(|s| s.heading.len() + 1 + s.text.len());
+    let mut folded = String::with_capacity(longest.max().unwrap_or(0));
     documents(sections)
         .map(|section| {
             folded.clear();
