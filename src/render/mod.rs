@@ -244,7 +244,8 @@ pub fn render(
 ) -> (Rendering, Diagnostics) {
     let mut problems = Diagnostics::new();
     let mut files = Vec::new();
-    // The stylesheet compiles on one core while the documents and exports are written.
+    // The stylesheet compiles, the documents and the exports are written, side by side: the
+    // pages wait for all three (they show the documents' sizes).
     // With files missing, the documents and exports would be partial and their problems
     // follow-ons: they are left out, and links to them not judged.
     let complete = model.is_complete();
@@ -254,10 +255,14 @@ pub fn render(
             false => (Vec::new(), Vec::new()),
             true => {
                 let labels = labels::Labels::new(model);
-                (
-                    documents::render(model, &labels, &mut files, &mut problems),
-                    exports::render(model, &labels, &mut files, &mut problems),
-                )
+                let mut exported = (Vec::new(), Diagnostics::new());
+                let made = rayon::join(
+                    || documents::render(model, &labels, &mut files, &mut problems),
+                    || exports::render(model, &labels, &mut exported.0, &mut exported.1),
+                );
+                files.append(&mut exported.0);
+                problems.extend(exported.1);
+                made
             }
         },
     );
