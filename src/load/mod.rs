@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
 use crate::model::{
-    Activity, DataTable, FicheFile, Group, Model, RawReferentiel, Referentiel, Settings,
+    Activity, DataTable, FicheFile, Group, Model, Page, RawReferentiel, Referentiel, Settings,
 };
 use crate::msg;
 
@@ -49,36 +49,24 @@ pub fn load(root: &Path) -> (Option<Model>, Diagnostics) {
                 .hint(msg!("no-content-folder-hint"));
         return (None, problem.into());
     }
-    let mut failed = Failed {
-        problems: Diagnostics::new(),
-        files: Vec::new(),
-    };
-    let settings = collect(&mut failed.problems, load_settings(root));
-    let referentiel = collect(&mut failed.problems, load_referentiel(root));
-    let activities = load_all(
-        root,
-        ACTIVITIES_DIR,
-        &["yaml", "yml"],
-        &mut failed,
-        load_activity,
+    // The settings and the référentiel load beside the folders, read on every core: a large
+    // référentiel would otherwise keep one core alone at the start of every build.
+    let (single, (collections, failed)) = rayon::join(
+        || (load_settings(root), load_referentiel(root)),
+        || load_collections(root),
     );
-    let pages = load_all(root, PAGES_DIR, &["md"], &mut failed, page::load_page);
-    let data = load_all(root, DATA_DIR, &["yaml", "yml"], &mut failed, load_data);
-    let fiches = load_all(root, FICHES_DIR, &["yaml", "yml"], &mut failed, load_fiche);
-    // `symlink_metadata`: a link to a missing home page is reported, not taken for no home page.
-    let home = if root.join(HOME_FILE).symlink_metadata().is_ok() {
-        collect(
-            &mut failed.problems,
-            page::load_page(root, Path::new(HOME_FILE)),
-        )
-    } else {
-        None
-    };
-    let Failed {
-        problems,
-        files: unloaded,
-    } = failed;
-    let mut unloaded = unloaded;
+    let mut problems = Diagnostics::new();
+    let settings = collect(&mut problems, single.0);
+    let referentiel = collect(&mut problems, single.1);
+    problems.extend(failed.problems);
+    let Collections {
+        activities,
+        pages,
+        data,
+        fiches,
+        home,
+    } = collections;
+    let mut unloaded = failed.files;
     let settings = settings.unwrap_or_else(|| {
         unloaded.push(PathBuf::from(SETTINGS_FILE));
         Settings::unloaded(handbook_language(root))
@@ -105,6 +93,50 @@ pub fn load(root: &Path) -> (Option<Model>, Diagnostics) {
         .pages
         .sort_by(|a, b| (a.front.order.value, &a.slug).cmp(&(b.front.order.value, &b.slug)));
     (Some(model), problems)
+}
+
+/// What the content folders and the home page hold.
+struct Collections {
+    activities: Vec<Activity>,
+    pages: Vec<Page>,
+    data: Vec<DataTable>,
+    fiches: Vec<FicheFile>,
+    home: Option<Page>,
+}
+
+/// Loads the content folders, each file on every core, and the home page.
+fn load_collections(root: &Path) -> (Collections, Failed) {
+    let mut failed = Failed {
+        problems: Diagnostics::new(),
+        files: Vec::new(),
+    };
+    let activities = load_all(
+        root,
+        ACTIVITIES_DIR,
+        &["yaml", "yml"],
+        &mut failed,
+        load_activity,
+    );
+    let pages = load_all(root, PAGES_DIR, &["md"], &mut failed, page::load_page);
+    let data = load_all(root, DATA_DIR, &["yaml", "yml"], &mut failed, load_data);
+    let fiches = load_all(root, FICHES_DIR, &["yaml", "yml"], &mut failed, load_fiche);
+    // `symlink_metadata`: a link to a missing home page is reported, not taken for no home page.
+    let home = if root.join(HOME_FILE).symlink_metadata().is_ok() {
+        collect(
+            &mut failed.problems,
+            page::load_page(root, Path::new(HOME_FILE)),
+        )
+    } else {
+        None
+    };
+    let collections = Collections {
+        activities,
+        pages,
+        data,
+        fiches,
+        home,
+    };
+    (collections, failed)
 }
 
 fn collect<T>(problems: &mut Diagnostics, result: Result<T, Diagnostics>) -> Option<T> {
