@@ -188,27 +188,6 @@ pub fn check<'a>(
     // The pages whose links are judged: all, or those a good previous build does not vouch for.
     let judged = previous.and_then(|previous| parsed_again(previous, &site, scans));
     let is_judged = |page: &str| judged.as_ref().is_none_or(|judged| judged.contains(page));
-    // What a template problem is shown in: the HTML that was scanned.
-    let mut scanned: FastMap<&str, &[u8]> =
-        files.iter().map(|f| (f.path.as_str(), &*f.bytes)).collect();
-    scanned.extend(
-        stand_ins
-            .iter()
-            .map(|s| (s.path.as_str(), s.html.as_bytes())),
-    );
-    let mut by_url: FastMap<(&str, String), Vec<&SourceLink>> = FastMap::default();
-    for link in written.iter().filter(|link| is_judged(&link.page)) {
-        by_url
-            .entry((link.page.as_str(), percent_decode(&link.href).into_owned()))
-            .or_default()
-            .push(link);
-    }
-    let mut reported: HashSet<(&str, String)> = HashSet::new();
-    // What Markdown links break: the same target broken elsewhere (a page's text copied into the
-    // print edition) is the same mistake, fixed at the Markdown link.
-    let mut from_sources: HashSet<Broken> = HashSet::new();
-    let mut from_templates: Vec<TemplateProblem> = Vec::new();
-    let mut template_index: HashMap<Broken, usize> = HashMap::new();
     let judge = |page: &str, url: &str| {
         // Spaces compared loosely: a template's typography may have changed them.
         let refused = not_judged.urls.iter().any(|r| bare(r).eq(bare(url)));
@@ -246,6 +225,31 @@ pub fn check<'a>(
             scan.links.iter().filter_map(broken).collect()
         })
         .collect();
+    // Most builds break no link: what locates a broken one is only gathered when one is.
+    if broken_links.iter().all(Vec::is_empty) {
+        return problems;
+    }
+    // What a template problem is shown in: the HTML that was scanned.
+    let mut scanned: FastMap<&str, &[u8]> =
+        files.iter().map(|f| (f.path.as_str(), &*f.bytes)).collect();
+    scanned.extend(
+        stand_ins
+            .iter()
+            .map(|s| (s.path.as_str(), s.html.as_bytes())),
+    );
+    let mut by_url: FastMap<(&str, String), Vec<&SourceLink>> = FastMap::default();
+    for link in written.iter().filter(|link| is_judged(&link.page)) {
+        by_url
+            .entry((link.page.as_str(), percent_decode(&link.href).into_owned()))
+            .or_default()
+            .push(link);
+    }
+    let mut reported: HashSet<(&str, String)> = HashSet::new();
+    // What Markdown links break: the same target broken elsewhere (a page's text copied into the
+    // print edition) is the same mistake, fixed at the Markdown link.
+    let mut from_sources: HashSet<Broken> = HashSet::new();
+    let mut from_templates: Vec<TemplateProblem> = Vec::new();
+    let mut template_index: HashMap<Broken, usize> = HashMap::new();
     for ((page, _), broken_links) in scans.0.iter().zip(broken_links) {
         let page = page.as_str();
         for (found, url, broken) in broken_links {
