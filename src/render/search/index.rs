@@ -28,6 +28,7 @@ use std::sync::Arc;
 use base64::Engine;
 use bytes::Bytes;
 use libdeflater::{CompressionLvl, Compressor};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::postings::{Words, truncate, vlq};
@@ -346,9 +347,10 @@ impl<'a, T: Text> Indexer<'a, T> {
             codes: codes.collect(),
         };
         files.push(script("index", serialized(&manifest)));
-        files.extend(
+        // On every core: the last step of the rendering, which no page's work overlaps.
+        files.par_extend(
             shards
-                .iter()
+                .par_iter()
                 .enumerate()
                 .map(|(n, shard)| script(&format!("w{n}"), serialized(shard))),
         );
