@@ -46,9 +46,9 @@ pub struct Markdown<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct LinkTargets {
     /// Keyed by the source's path as links write it, `/` between its parts (see [`resolve`]):
-    /// resolved and looked up as a string, a link costs about half the instructions of a `Path`
-    /// built, normalized and hashed part by part, for every link of every page. A fast hash: no
-    /// key comes from outside.
+    /// resolved and looked up as a string, a link costs over a quarter fewer instructions than
+    /// as a `Path` built, normalized and hashed part by part, for every link of every page. A
+    /// fast hash: no key comes from outside.
     by_source: foldhash::HashMap<String, String>,
 }
 
