@@ -46,9 +46,9 @@ pub struct Markdown<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct LinkTargets {
     /// Keyed by the source's path as links write it, `/` between its parts (see [`resolve`]):
-    /// resolved and looked up as a string, a link costs over a quarter fewer instructions than
-    /// as a `Path` built, normalized and hashed part by part, for every link of every page. A
-    /// fast hash: no key comes from outside.
+    /// resolved and looked up as a string, a link costs about a fifth fewer instructions than as
+    /// a `Path` built, normalized and hashed part by part, for every link of every page. A fast
+    /// hash: no key comes from outside.
     by_source: foldhash::HashMap<String, String>,
 }
 
@@ -431,13 +431,10 @@ pub fn locate_line(markdown: &Markdown, text_line: usize) -> Span {
 /// parts left out, `..` taking back the part before it (none above the root).
 pub(crate) fn resolve(base: &str, relative: &str) -> String {
     let mut out = String::with_capacity(base.len() + relative.len() + 1);
-    for part in slash_parts(base).chain(slash_parts(relative)) {
+    for part in base.split('/').chain(relative.split('/')) {
         match part {
             "" | "." => {}
-            ".." => {
-                let parent = out.bytes().rposition(|b| b == b'/');
-                out.truncate(parent.unwrap_or(0));
-            }
+            ".." => out.truncate(out.rfind('/').unwrap_or(0)),
             part => {
                 if !out.is_empty() {
                     out.push('/');
@@ -447,19 +444,6 @@ pub(crate) fn resolve(base: &str, relative: &str) -> String {
         }
     }
     out
-}
-
-/// The parts of `path` between its slashes, found byte by byte: a path is a few dozen bytes,
-/// which `str::split` searches at a greater cost for every link of every page.
-fn slash_parts(path: &str) -> impl Iterator<Item = &str> {
-    let mut start = 0;
-    let ends = path.bytes().enumerate().filter(|&(_, b)| b == b'/');
-    let ends = ends.map(|(end, _)| end).chain([path.len()]);
-    ends.map(move |end| {
-        let part = &path[start..end];
-        start = end + 1;
-        part
-    })
 }
 
 /// The relative URL from the page at `from` to the file at `to`, both relative to the site root.
