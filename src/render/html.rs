@@ -131,23 +131,18 @@ pub fn count_foreign(el: &mut Element, name: &str, open: &Rc<Cell<usize>>) {
     }
 }
 
-/// Where `part` starts in `whole`, when it stands there once.
-pub fn once(whole: &str, part: &str) -> Option<usize> {
+/// Where `part` starts in `whole`, when it stands there once. Compared as bytes: a page is
+/// written as bytes, and a non-empty UTF-8 `part` can only match a UTF-8 `whole` where a
+/// character starts.
+pub fn once(whole: &[u8], part: &[u8]) -> Option<usize> {
     // Searching for a text of kilobytes prepares a searcher as long as it (profiled at 8 % of a
     // build): look for its first bytes, and compare the rest where they are. Sixteen bytes of a
     // page's text seldom stand elsewhere in the page, and the searcher for them is made in a
     // quarter of the work of one for sixty-four.
-    let mut probe = part.len().min(16);
-    while !part.is_char_boundary(probe) {
-        probe -= 1;
-    }
-    let finder = memchr::memmem::Finder::new(&part[..probe]);
+    let finder = memchr::memmem::Finder::new(&part[..part.len().min(16)]);
     let (mut from, mut found) = (0, None);
     // Every place of the probe, overlapping ones included.
-    while let Some(at) = whole
-        .get(from..)
-        .and_then(|rest| finder.find(rest.as_bytes()))
-    {
+    while let Some(at) = whole.get(from..).and_then(|rest| finder.find(rest)) {
         let start = from + at;
         if whole[start..].starts_with(part) {
             if found.is_some() {
@@ -155,7 +150,7 @@ pub fn once(whole: &str, part: &str) -> Option<usize> {
             }
             found = Some(start);
         }
-        from = start + whole[start..].chars().next().map_or(1, char::len_utf8);
+        from = start + 1;
     }
     found
 }
@@ -166,6 +161,7 @@ mod tests {
 
     #[test]
     fn a_part_is_found_once_or_not_at_all() {
+        let once = |whole: &str, part: &str| once(whole.as_bytes(), part.as_bytes());
         assert_eq!(once("<p>a</p><p>b</p>", "<p>b</p>"), Some(8));
         assert_eq!(once("<p>a</p><p>a</p>", "<p>a</p>"), None);
         assert_eq!(once("<p>a</p>", "<p>c</p>"), None);
@@ -174,6 +170,9 @@ mod tests {
         let other = format!("<p>{}x</p>", "é".repeat(40));
         assert_eq!(once(&format!("{other}{long}"), &long), Some(other.len()));
         assert_eq!(once(&format!("{long}{long}"), &long), None);
+        // Where a character's last bytes are the first of another: never inside a character.
+        assert_eq!(once("éé", "é"), None);
+        assert_eq!(once("aé", "é"), Some(1));
         assert_eq!(once("abc", ""), None);
         assert_eq!(once("aaa", "aa"), None);
     }

@@ -415,10 +415,13 @@ impl Pages<'_> {
             content => content.clone(),
         };
         let ctx = PageValues::value(own, extra, self.base.clone());
+        // Written into bytes sized once for the Markdown text and the chrome around it, not grown
+        // write after write from minijinja's estimate (a few hundred bytes).
+        let mut html = Vec::with_capacity(content.as_str().map_or(0, str::len) + CHROME_BYTES);
         let result = self
             .env
             .get_template(template)
-            .and_then(|t| t.render_captured(ctx));
+            .and_then(|t| t.render_captured_to(ctx, &mut html));
         // The page's Markdown text as the site has it, and as made for the edition.
         let text = content.as_str().zip(printed.as_ref());
         match result {
@@ -442,13 +445,12 @@ impl Pages<'_> {
                     }
                 }
                 if wanted {
-                    let mut html = rendered.into_output();
                     // Every page is held until the site is written: no spare capacity.
                     html.shrink_to_fit();
                     let known = text.and_then(|(site, printed)| {
                         printed::known_part(&planned.path, &html, site, printed)
                     });
-                    let file = OutputFile::new(planned.path.clone(), html.into_bytes());
+                    let file = OutputFile::new(planned.path.clone(), html);
                     let reading = known.as_ref().map_or(Reading::Whole, Reading::Around);
                     // What the link check knows of a page is kept as long as the page is.
                     if page.file.hand(sink, file, reading) {
@@ -461,6 +463,10 @@ impl Pages<'_> {
         page
     }
 }
+
+/// About what a page's template writes around its Markdown text (head, menu, breadcrumbs,
+/// pager, footer): a few kilobytes.
+const CHROME_BYTES: usize = 4 << 10;
 
 fn chapter_template(template: PageTemplate) -> &'static str {
     match template {

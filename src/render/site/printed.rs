@@ -159,9 +159,9 @@ fn spliced(site: Written, changed: Vec<(usize, Event)>) -> String {
 
 /// The text's part of its page, for the link check: `site` is the text's HTML for the site, and
 /// `page` the page holding it. `None` unless the page holds it once, its links where expected.
-pub fn known_part(path: &str, page: &str, site: &str, text: &PrintedText) -> Option<KnownPart> {
+pub fn known_part(path: &str, page: &[u8], site: &str, text: &PrintedText) -> Option<KnownPart> {
     const LINK: &str = "<a href=\"";
-    let start = html::once(page, site)?;
+    let start = html::once(page, site.as_bytes())?;
     let mut links = Vec::with_capacity(text.site_links.len());
     let mut from = 0;
     let link = memchr::memmem::Finder::new(LINK);

@@ -141,7 +141,7 @@ impl Edition {
             .map_err(|error| template_diagnostic(&error, theme))?;
         let (path, title) = (planned.path.as_str(), planned.title.as_str());
         if let Some((site, printed)) = text.filter(|(site, _)| !site.is_empty())
-            && let Some(start) = html::once(&body, site)
+            && let Some(start) = html::once(body.as_bytes(), site.as_bytes())
             && let around = [&body[..start], &body[start + site.len()..]]
             && let Some(rewritten) = self.index.section_around(path, title, around, printed)?
         {
