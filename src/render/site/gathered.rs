@@ -129,11 +129,12 @@ impl Gathered<'_> {
     /// The edition's last files and the index's, with everything gathered.
     fn finish(mut self) -> Rendered {
         if let Some(Products { volumes, indexer }) = self.products.take() {
-            let printed = volumes.finish();
+            // The last volume and the index's words are made side by side: each is the last
+            // work of the rendering, on one core for much of it.
+            let (printed, (files, index)) = rayon::join(|| volumes.finish(), || indexer.finish());
             self.rendered.files.extend(printed.files);
             self.rendered.stand_ins = printed.stand_ins;
             self.problems.extend(printed.problems);
-            let (files, index) = indexer.finish();
             for file in files {
                 self.rendered.files.hand(self.sink, file, Reading::Whole);
             }
