@@ -211,7 +211,9 @@ pub fn render_also(
         };
         output.push(event);
     }
-    let capacity = markdown.text.len() * 3 / 2;
+    // Tables and lists write more HTML per byte than prose: room for twice the text, dropped
+    // with the page.
+    let capacity = markdown.text.len() * 2;
     let Some(also) = also else {
         let mut out = String::with_capacity(capacity);
         html::push_html(&mut out, output.into_iter());

@@ -214,6 +214,14 @@ enum Step {
 }
 
 impl Steps {
+    /// Room for `steps` steps and `text` bytes of text, made once.
+    pub fn with_capacity(steps: usize, text: usize) -> Steps {
+        Steps {
+            steps: Vec::with_capacity(steps),
+            texts: String::with_capacity(text),
+        }
+    }
+
     pub fn start(&mut self, tag: Tag, id: Option<&str>) {
         self.steps.push(Step::Start(tag, id.map(str::to_owned)));
     }

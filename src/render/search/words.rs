@@ -259,10 +259,9 @@ pub fn page_words(language: &str, title: &str, sections: &[Section]) -> Vec<DocW
             }
             // In the map's order: a word's postings are its own, so the order of a document's
             // words shows nowhere in the index, and sorting them cost more than counting them.
-            let coded: Vec<(&str, u32)> = counted
-                .into_iter()
-                .filter(|(w, _)| !stopwords.contains(w))
-                .collect();
+            // Sized for every word counted: a filter's collect would grow it step by step.
+            let mut coded: Vec<(&str, u32)> = Vec::with_capacity(counted.len());
+            coded.extend(counted.into_iter().filter(|(w, _)| !stopwords.contains(w)));
             let length = coded.iter().map(|(w, _)| w.len() + 1).sum::<usize>();
             // Kept until the index is written: no spare capacity.
             let mut doc = DocWords {

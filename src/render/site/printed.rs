@@ -46,7 +46,12 @@ pub fn printed(
     site: Written,
 ) -> Option<PrintedText> {
     let id = section_id(path);
-    let mut text = PrintedText::default();
+    // A step or two per event (a table head's are two), and less text than HTML: made once,
+    // dropped with the page.
+    let mut text = PrintedText {
+        steps: Steps::with_capacity(events.len() * 3 / 2, site.html.len()),
+        ..PrintedText::default()
+    };
     // The events the edition writes otherwise, with their index; it copies the others' HTML.
     let mut changed = Vec::new();
     for (index, event) in events.iter().enumerate() {
