@@ -234,7 +234,15 @@ fn link_tag(
     // Writing to a String cannot fail.
     let _ = escape_href(&mut href, dest_url);
     let (url, in_edition) = sections.relink(path, id, &href);
-    let mut tag = format!("<a href=\"{}\"", url.replace('"', "&quot;"));
+    let mut tag = String::with_capacity(url.len() + 16);
+    tag.push_str("<a href=\"");
+    for (i, piece) in url.split('"').enumerate() {
+        if i > 0 {
+            tag.push_str("&quot;");
+        }
+        tag.push_str(piece);
+    }
+    tag.push('"');
     if in_edition {
         text.fragments.push(url);
     }

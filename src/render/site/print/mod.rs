@@ -226,7 +226,7 @@ pub fn is_anchor_id(id: &str) -> bool {
 
 /// The id in the edition of the element `id` of the page whose section is `section`.
 pub fn anchor_id(section: &str, id: &str) -> String {
-    format!("{section}{ANCHOR_SEPARATOR}{id}")
+    [section, ANCHOR_SEPARATOR, id].concat()
 }
 
 /// A page's body rewritten for the edition, with what the edition must resolve afterwards.
@@ -332,14 +332,15 @@ impl Sections {
             None if file.is_empty() => (id, None),
             // A file of the site that is not a page of the edition: from the root.
             None if fragment.is_empty() => return (target, false),
-            None => return (format!("{target}#{fragment}"), false),
+            None => return ([&target, "#", fragment].concat(), false),
         };
         // A page of another volume: in that volume's file.
         let file = volume.unwrap_or_default();
+        // Joined rather than formatted: every link of every printed page comes here.
         let url = if fragment.is_empty() {
-            format!("{file}#{section}")
+            [file, "#", section].concat()
         } else {
-            format!("{file}#{}", anchor_id(section, fragment))
+            [file, "#", section, ANCHOR_SEPARATOR, fragment].concat()
         };
         (url, true)
     }
