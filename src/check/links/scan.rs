@@ -259,8 +259,7 @@ fn scan_pieces(path: &str, line: &[u8]) -> Result<Option<Chunk>, Diagnostic> {
             continue;
         }
         tags += 1;
-        if let Some(found) = read_plain(piece) {
-            chunk.append(&found, at);
+        if read_plain(piece, at, &mut chunk) {
             continue;
         }
         if piece.len() == line.len() {

@@ -6,15 +6,18 @@
 use super::scan::Chunk;
 use crate::render::html::tag;
 
-/// What the plain tag `piece` (from `<` to its `>`) holds, or `None` when it is not one.
-pub(super) fn read_plain(piece: &[u8]) -> Option<Chunk> {
-    let tag = tag::plain(piece)?;
-    let mut chunk = Chunk::default();
+/// Adds to `chunk` what the plain tag `piece` (from `<` to its `>`, at byte `at` of the chunk)
+/// holds: whether it is one (when it is not, nothing is added). Added in place rather than
+/// gathered apart and copied: a page's chrome holds dozens of such tags.
+pub(super) fn read_plain(piece: &[u8], at: usize, chunk: &mut Chunk) -> bool {
+    let Some(tag) = tag::plain(piece) else {
+        return false;
+    };
     for attribute in &tag.attributes {
         let name = tag::lowercase(attribute.name);
-        chunk.take_attribute(&tag.name, &name, attribute.value, 0..piece.len());
+        chunk.take_attribute(&tag.name, &name, attribute.value, at..at + piece.len());
     }
-    Some(chunk)
+    true
 }
 
 #[cfg(test)]
