@@ -8,6 +8,8 @@
 
 use std::borrow::Cow;
 
+use smallvec::SmallVec;
+
 /// Elements after whose start tag a parser does not read on as at a page's start (raw text,
 /// escapable raw text, plain text, foreign content), or whose end tag may close a foreign one.
 const NOT_PLAIN: &[&str] = &[
@@ -40,7 +42,8 @@ pub struct Tag<'a> {
     pub written: &'a str,
     /// An end tag (which then has no attributes).
     pub end: bool,
-    pub attributes: Vec<Attribute<'a>>,
+    /// In place up to four (most tags have one or two).
+    pub attributes: SmallVec<[Attribute<'a>; 4]>,
     /// Written with `/>`.
     pub self_closing: bool,
 }
@@ -73,7 +76,7 @@ pub fn plain(piece: &[u8]) -> Option<Tag<'_>> {
             name: plain_name(written)?,
             written,
             end: true,
-            attributes: Vec::new(),
+            attributes: SmallVec::new(),
             self_closing: false,
         });
     }
@@ -85,7 +88,7 @@ pub fn plain(piece: &[u8]) -> Option<Tag<'_>> {
         name: plain_name(written)?,
         written,
         end: false,
-        attributes: Vec::new(),
+        attributes: SmallVec::new(),
         self_closing: false,
     };
     let mut rest = &inner[name_end..];
